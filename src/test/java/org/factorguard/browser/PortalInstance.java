@@ -1,0 +1,57 @@
+package org.factorguard.browser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.factorguard.Application;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real FactorGuard portal started in-process on a free port, with its own data folder (embedded H2
+ * file database), as a user would run it. Stopping and starting again on the same folder is a
+ * restart.
+ */
+public final class PortalInstance implements AutoCloseable {
+
+    private final Path dataDir;
+    private final List<String> extraArgs;
+    private ConfigurableApplicationContext context;
+
+    public PortalInstance(Path dataDir, String... extraArgs) {
+        this.dataDir = dataDir;
+        this.extraArgs = List.of(extraArgs);
+    }
+
+    public PortalInstance start() {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=0");
+        args.add("--factorguard.data-dir=" + dataDir.toAbsolutePath());
+        args.add("--vaadin.launch-browser=false");
+        args.addAll(extraArgs);
+        context = new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
+        return this;
+    }
+
+    public String baseUrl() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://localhost:" + port + "/";
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
