@@ -27,6 +27,7 @@ final class CsvRecordSource implements AutoCloseable {
     private final Iterator<CSVRecord> records;
     private final ImportProblems problems;
     private CSVRecord current;
+    private long lastRecordLine;
 
     CsvRecordSource(InputStream in, CsvImportLimits limits, LongConsumer progress, ImportProblems problems)
             throws IOException {
@@ -59,6 +60,7 @@ final class CsvRecordSource implements AutoCloseable {
                 return false;
             }
             current = records.next();
+            lastRecordLine = parser.getCurrentLineNumber();
             return true;
         } catch (UncheckedIOException | IllegalStateException e) {
             throw translate(e);
@@ -88,7 +90,8 @@ final class CsvRecordSource implements AutoCloseable {
         if (cause instanceof IOException io && !isSyntax(io)) {
             return new UncheckedIOException(io); // a real I/O failure of the upload, not a file problem
         }
-        return problems.fatal(parser.getCurrentLineNumber() + 1, "malformed CSV: " + cause.getMessage());
+        // the broken record starts after the last good one (an unterminated quote runs to the end of the file)
+        return problems.fatal(lastRecordLine + 1, "malformed CSV: " + cause.getMessage());
     }
 
     /** Commons CSV reports syntax errors (e.g. an unterminated quote) as plain IOExceptions. */
