@@ -10,6 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.factorguard.quant.data.MarketData;
 import org.hipparchus.stat.correlation.PearsonsCorrelation;
+import org.hipparchus.stat.ranking.NaNStrategy;
+import org.hipparchus.stat.ranking.NaturalRanking;
+import org.hipparchus.stat.ranking.TiesStrategy;
 
 /**
  * Screens candidate factors against forward returns and proposes a factor set.
@@ -26,16 +29,23 @@ import org.hipparchus.stat.correlation.PearsonsCorrelation;
  *   <li>variance inflation factors ({@link VarianceInflation}) over the complete cases of the factors with at
  *       least {@code minIcDays} valid days, thinned to at most {@value #VIF_SAMPLE_ROWS} rows (every k-th).</li>
  * </ul>
- * Finally {@link SelectionRule} proposes the set. Factors are evaluated in parallel on the common
+ * Finally {@link SelectionRule} proposes the set.
+ *
+ * <p>Speed: Hipparchus' {@code SpearmansCorrelation} ranks both arrays on every call, and ranking dominates
+ * its cost (measured on 500 values: about 106 µs per Spearman call against 6 µs for Pearson). The screen
+ * therefore ranks each day's forward returns once per horizon and each factor's day once, and takes the
+ * Pearson correlation of those average ranks (which is Spearman's rho with ties averaged). When a factor's
+ * instruments with values differ from those with returns on a day, that day falls back to
+ * {@link InformationCoefficient}, which re-ranks the pairwise-complete subset. Factors are evaluated in parallel on the common
  * fork-join pool. Reference: Grinold &amp; Kahn, <i>Active Portfolio Management</i> (2000), ch. 6 and 16;
  * Qian, Hua &amp; Sorensen, <i>Quantitative Equity Portfolio Management</i> (2007), ch. 6.
  */
 public final class FactorScreen {
 
     /** Cap on (day, instrument) cells used for the pooled correlation matrix. */
-    public static final int CORRELATION_SAMPLE_CELLS = 250_000;
+    public static final int CORRELATION_SAMPLE_CELLS = 100_000;
     /** Cap on complete-case rows used for each VIF regression. */
-    public static final int VIF_SAMPLE_ROWS = 20_000;
+    public static final int VIF_SAMPLE_ROWS = 10_000;
 
     private final ScreeningSettings settings;
 
@@ -94,9 +104,17 @@ public final class FactorScreen {
             }
             return idx;
         }).toArray();
+        List<Integer> horizons = settings.horizons().stream().sorted().toList();
+        RankedCrossSection[][] rankedReturns = new RankedCrossSection[horizons.size()][];
+        for (int h = 0; h < horizons.size(); h++) {
+            double[][] labels = forwardReturns.get(horizons.get(h));
+            RankedCrossSection[] perDay = new RankedCrossSection[panel.dayCount()];
+            IntStream.range(0, panel.dayCount()).parallel().forEach(t -> perDay[t] = RankedCrossSection.of(labels[t]));
+            rankedReturns[h] = perDay;
+        }
         FactorEvaluation[] evaluations = new FactorEvaluation[candidates.size()];
-        IntStream.range(0, candidates.size()).parallel().forEach(k ->
-                evaluations[k] = evaluate(panel.values(columns[k]), candidates.get(k), panel.dates(), forwardReturns));
+        IntStream.range(0, candidates.size()).parallel().forEach(k -> evaluations[k] = evaluate(panel.values(columns[k]),
+                candidates.get(k), panel.dates(), horizons, rankedReturns, forwardReturns));
         List<FactorEvaluation> evaluated = List.of(evaluations);
 
         List<String> screenable = new ArrayList<>();
@@ -131,39 +149,71 @@ public final class FactorScreen {
     }
 
     private FactorEvaluation evaluate(float[][] values, ScreeningCandidate candidate, LocalDate[] dates,
+                                      List<Integer> horizons, RankedCrossSection[][] rankedReturns,
                                       Map<Integer, double[][]> forwardReturns) {
         int days = values.length;
         if (candidate.scope() == FactorScope.MARKET) {
             return new FactorEvaluation(candidate.factorId(), candidate.scope(), candidate.expectedSign(), false,
                     IcSummary.empty(), IcSummary.empty(), new double[0], new double[0], List.of(), List.of(), 0, Double.NaN);
         }
-        InformationCoefficient coefficient = new InformationCoefficient(settings.minCrossSection());
-        int primary = settings.primaryHorizon();
+        InformationCoefficient fallback = new InformationCoefficient(settings.minCrossSection());
+        PearsonsCorrelation pearson = new PearsonsCorrelation();
+        NaturalRanking ranking = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
+        int primaryIndex = horizons.indexOf(settings.primaryHorizon());
         double[] dailyIc = new double[days];
-        double[] dailyRankIc = new double[days];
+        double[][] dailyRankIcByHorizon = new double[horizons.size()][days];
+        int n = values.length == 0 ? 0 : values[0].length;
+        int[] positions = new int[n];
+        double[] factorValues = new double[n];
         double[] pair = new double[2];
-        double[][] primaryLabels = forwardReturns.get(primary);
         for (int t = 0; t < days; t++) {
-            coefficient.both(values[t], primaryLabels[t], pair);
-            dailyIc[t] = pair[0];
-            dailyRankIc[t] = pair[1];
+            float[] row = values[t];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                if (!Float.isNaN(row[i])) {
+                    positions[m] = i;
+                    factorValues[m++] = row[i];
+                }
+            }
+            double[] factorExact = null;
+            double[] factorRanks = null;
+            for (int h = 0; h < horizons.size(); h++) {
+                RankedCrossSection returns = rankedReturns[h][t];
+                double rankIc;
+                if (returns.sameInstruments(positions, m)) {
+                    // Spearman = Pearson of the average ranks; both sides ranked once and reused (see class comment)
+                    if (m < settings.minCrossSection()) {
+                        rankIc = Double.NaN;
+                        if (h == primaryIndex) {
+                            dailyIc[t] = Double.NaN;
+                        }
+                    } else {
+                        if (factorExact == null) {
+                            factorExact = Arrays.copyOf(factorValues, m);
+                            factorRanks = ranking.rank(factorExact);
+                        }
+                        rankIc = finiteOrNaN(pearson.correlation(factorRanks, returns.ranks()));
+                        if (h == primaryIndex) {
+                            dailyIc[t] = finiteOrNaN(pearson.correlation(factorExact, returns.values()));
+                        }
+                    }
+                } else if (h == primaryIndex) {
+                    fallback.both(row, forwardReturns.get(horizons.get(h))[t], pair);
+                    dailyIc[t] = pair[0];
+                    rankIc = pair[1];
+                } else {
+                    rankIc = fallback.rank(row, forwardReturns.get(horizons.get(h))[t]);
+                }
+                dailyRankIcByHorizon[h][t] = rankIc;
+            }
         }
+        double[] dailyRankIc = dailyRankIcByHorizon[primaryIndex];
         IcSummary ic = IcSummary.of(dailyIc, candidate.expectedSign());
         IcSummary rankIc = IcSummary.of(dailyRankIc, candidate.expectedSign());
         List<HorizonIc> decay = new ArrayList<>();
-        for (int h : settings.horizons().stream().sorted().toList()) {
-            IcSummary summary;
-            if (h == primary) {
-                summary = rankIc;
-            } else {
-                double[][] labels = forwardReturns.get(h);
-                double[] series = new double[days];
-                for (int t = 0; t < days; t++) {
-                    series[t] = coefficient.rank(values[t], labels[t]);
-                }
-                summary = IcSummary.of(series, candidate.expectedSign());
-            }
-            decay.add(new HorizonIc(h, summary.mean(), summary.icir(), summary.days()));
+        for (int h = 0; h < horizons.size(); h++) {
+            IcSummary summary = h == primaryIndex ? rankIc : IcSummary.of(dailyRankIcByHorizon[h], candidate.expectedSign());
+            decay.add(new HorizonIc(horizons.get(h), summary.mean(), summary.icir(), summary.days()));
         }
         Map<Integer, double[]> byYear = new LinkedHashMap<>(); // year -> {sum, count}
         for (int t = 0; t < days; t++) {
@@ -188,6 +238,38 @@ public final class FactorScreen {
         double stability = yearly.isEmpty() ? Double.NaN : (double) stable / yearly.size();
         return new FactorEvaluation(candidate.factorId(), candidate.scope(), candidate.expectedSign(), true, ic, rankIc,
                 dailyIc, dailyRankIc, decay, yearly, stable, stability);
+    }
+
+    private static double finiteOrNaN(double v) {
+        return Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    /**
+     * One day's forward returns: the instruments that have one (ascending), their values and their average
+     * ranks (Hipparchus {@link NaturalRanking}, ties averaged), computed once and shared by all factors.
+     */
+    private record RankedCrossSection(int[] positions, double[] values, double[] ranks) {
+        static RankedCrossSection of(double[] returns) {
+            int m = 0;
+            int[] positions = new int[returns.length];
+            double[] values = new double[returns.length];
+            for (int i = 0; i < returns.length; i++) {
+                if (!Double.isNaN(returns[i])) {
+                    positions[m] = i;
+                    values[m++] = returns[i];
+                }
+            }
+            positions = Arrays.copyOf(positions, m);
+            values = Arrays.copyOf(values, m);
+            double[] ranks = m == 0 ? new double[0]
+                    : new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(values);
+            return new RankedCrossSection(positions, values, ranks);
+        }
+
+        /** Whether a factor's valid instruments {@code factorPositions[0..m)} are exactly these. */
+        boolean sameInstruments(int[] factorPositions, int m) {
+            return m == positions.length && Arrays.equals(positions, 0, m, factorPositions, 0, m);
+        }
     }
 
     /** A systematic sample of (day, instrument) cells of the screenable factors, for correlations and VIFs. */
