@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Settings of {@link FactorScreen}; every threshold of the selection rule is one of these.
  *
- * @param horizons             forward-return horizons in trading days for the IC decay (default 1, 5, 20)
+ * @param horizons             forward-return horizons in trading days for the IC decay (default 1, 5, 20);
+ *                             stored distinct and ascending
  * @param primaryHorizon       horizon whose IC statistics drive the selection (default 1; added to horizons if absent)
  * @param minAbsMeanRankIc     keep only factors with |mean daily Rank IC| at least this (default 0.01)
  * @param minAbsIcir           keep only factors with |Rank ICIR| = |mean / sd of daily Rank IC| at least this (default 0.05)
@@ -26,14 +27,11 @@ public record ScreeningSettings(List<Integer> horizons, int primaryHorizon, doub
                                 int minIcDays, int minDaysPerYear, boolean includeMarketFactors) implements Serializable {
 
     public ScreeningSettings {
-        horizons = List.copyOf(horizons);
         if (primaryHorizon < 1 || horizons.stream().anyMatch(h -> h < 1)) {
             throw new IllegalArgumentException("horizons must be at least 1 day");
         }
-        if (!horizons.contains(primaryHorizon)) {
-            horizons = java.util.stream.Stream.concat(horizons.stream(), java.util.stream.Stream.of(primaryHorizon))
-                    .sorted().toList();
-        }
+        horizons = java.util.stream.Stream.concat(horizons.stream(), java.util.stream.Stream.of(primaryHorizon))
+                .distinct().sorted().toList();
         if (minAbsMeanRankIc < 0 || minAbsIcir < 0 || minSignStability < 0 || minSignStability > 1) {
             throw new IllegalArgumentException("thresholds must be non-negative and sign stability a share in [0, 1]");
         }
