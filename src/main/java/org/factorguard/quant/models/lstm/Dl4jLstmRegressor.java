@@ -72,7 +72,7 @@ public final class Dl4jLstmRegressor implements SequenceRegressor {
         if (validation != null && (validation.steps() != train.steps() || validation.features() != train.features())) {
             throw new IllegalArgumentException("validation sequences differ in shape from the training sequences");
         }
-        Nd4j.factory().blas().setMaxThreads(1);
+        useOneThread();
         this.settings = settings;
         this.steps = train.steps();
         this.features = train.features();
@@ -279,11 +279,22 @@ public final class Dl4jLstmRegressor implements SequenceRegressor {
                 data.readDouble(), data.readDouble(), data.readInt(), data.readInt(), data.readInt(), data.readLong());
         byte[] model = new byte[data.readInt()];
         data.readFully(model);
-        Nd4j.factory().blas().setMaxThreads(1);
+        useOneThread();
         this.network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model), false);
         this.steps = savedSteps;
         this.features = savedFeatures;
         this.settings = savedSettings;
+    }
+
+    /**
+     * One BLAS thread and one libnd4j (OpenMP) thread: small LSTM batches are dominated by per-op overhead,
+     * and idle OpenMP workers spinning on a loaded machine made training several times slower; a fixed
+     * thread count also keeps repeated runs bit-identical.
+     */
+    private static void useOneThread() {
+        Nd4j.factory().blas().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
     }
 
     private static void shuffle(int[] order, SplittableRandom random) {
