@@ -1,0 +1,22 @@
+package org.factorguard.quant.models;
+
+import org.factorguard.quant.models.sequence.TrainingListener;
+import org.factorguard.quant.validation.WalkForwardSplit;
+
+/** Progress of a {@link WalkForwardRun}. Called on the running thread. */
+public interface WalkForwardListener {
+
+    WalkForwardListener NONE = new WalkForwardListener() {
+    };
+
+    default void onFoldStarted(int fold, int folds, WalkForwardSplit split) {
+    }
+
+    /** Listener for the training inside fold {@code fold}. */
+    default TrainingListener trainingListener(int fold) {
+        return TrainingListener.NONE;
+    }
+
+    default void onFoldFinished(FoldResult result) {
+    }
+}
