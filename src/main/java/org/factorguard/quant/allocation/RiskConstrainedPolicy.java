@@ -1,0 +1,73 @@
+package org.factorguard.quant.allocation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.factorguard.quant.backtest.DecisionContext;
+import org.factorguard.quant.backtest.WeightPolicy;
+import org.factorguard.quant.risk.CovarianceEstimator;
+
+/**
+ * A {@link WeightPolicy} that turns a model's daily predictions into weights with the
+ * {@link RiskConstrainedAllocator}: at decision day t, μ = predictions[t] (predicted next-day returns,
+ * NaN = no prediction), Σ = the covariance estimator on the trailing {@code covarianceWindow} daily returns
+ * ending at t, and the required exposure = settings.exposure × the {@link DrawdownControl}'s allowed
+ * exposure for the running drawdown at t (when a control is given). An infeasible allocation leaves the
+ * portfolio in cash for that period; every result is kept in {@link #results()} for reporting.
+ * Stateful (drawdown control, results): use one instance per backtest run.
+ */
+public final class RiskConstrainedPolicy implements WeightPolicy {
+
+    private final float[][] predictions;
+    private final CovarianceEstimator covariance;
+    private final int covarianceWindow;
+    private final AllocationSettings settings;
+    private final DrawdownControl drawdownControl;
+    private final List<AllocationResult> results = new ArrayList<>();
+
+    /**
+     * @param predictions      predicted returns [day][instrument] aligned with the backtested data
+     * @param covariance       covariance estimator, e.g. {@code new LedoitWolfCovariance()}
+     * @param covarianceWindow trailing days of returns for the covariance (e.g. 120)
+     * @param settings         allocation constraints
+     * @param drawdownControl  drawdown control, or null for none
+     */
+    public RiskConstrainedPolicy(float[][] predictions, CovarianceEstimator covariance, int covarianceWindow,
+                                 AllocationSettings settings, DrawdownControl drawdownControl) {
+        this.predictions = predictions;
+        this.covariance = covariance;
+        this.covarianceWindow = covarianceWindow;
+        this.settings = settings;
+        this.drawdownControl = drawdownControl;
+    }
+
+    @Override
+    public double[] weights(DecisionContext context) {
+        int n = context.instrumentCount();
+        int t = context.day();
+        double[] mu = new double[n];
+        String[] tickers = new String[n];
+        String[] industries = new String[n];
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            mu[i] = predictions[t] == null ? Double.NaN : predictions[t][i];
+            tickers[i] = context.instruments().get(i).ticker();
+            industries[i] = context.instruments().get(i).industry();
+            all[i] = i;
+            if (!(context.close(i, t) > 0)) {
+                mu[i] = Double.NaN;
+            }
+        }
+        double[][] cov = covariance.estimate(context.trailingReturns(all, covarianceWindow));
+        double allowed = drawdownControl == null ? 1.0 : drawdownControl.update(context.drawdown());
+        AllocationSettings effective = settings.withExposure(settings.exposure() * allowed);
+        AllocationResult result = new RiskConstrainedAllocator(effective)
+                .allocate(new AllocationProblem(tickers, industries, mu, cov));
+        results.add(result);
+        return result.weights().clone();
+    }
+
+    /** The allocation result of every decision so far, in order. */
+    public List<AllocationResult> results() {
+        return List.copyOf(results);
+    }
+}
