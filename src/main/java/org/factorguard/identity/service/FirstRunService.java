@@ -3,7 +3,6 @@ package org.factorguard.identity.service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.factorguard.identity.domain.AppUser;
 import org.factorguard.identity.domain.Installation;
 import org.factorguard.identity.domain.InstallationRepository;
@@ -28,8 +27,6 @@ public class FirstRunService {
     private final PasswordEncoder passwordEncoder;
     private final CredentialRules rules;
     private final Clock clock;
-    /** Once set up, always set up: saves a query on every navigation. */
-    private final AtomicBoolean setUp = new AtomicBoolean();
 
     public FirstRunService(UserRepository users, InstallationRepository installations, PasswordEncoder passwordEncoder,
                            CredentialRules rules, Clock clock) {
@@ -42,14 +39,8 @@ public class FirstRunService {
 
     @Transactional(readOnly = true)
     public boolean setupRequired() {
-        if (setUp.get()) {
-            return false;
-        }
-        boolean done = users.count() > 0;
-        if (done) {
-            setUp.set(true);
-        }
-        return !done;
+        // a primary-key lookup: cheap enough for every navigation, and right on every node
+        return !installations.existsById(Installation.SINGLETON_ID) && users.count() == 0;
     }
 
     /**
@@ -77,6 +68,5 @@ public class FirstRunService {
             throw new IllegalStateException("FactorGuard is already set up: sign in instead");
         }
         users.save(new AppUser(name, displayName.trim(), passwordEncoder.encode(password), Role.ADMIN, clock.instant()));
-        setUp.set(true);
     }
 }
