@@ -1,5 +1,11 @@
 package org.factorguard.quant.models.lstm;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.hipparchus.random.Well19937c;
 
 /**
@@ -8,7 +14,8 @@ import org.hipparchus.random.Well19937c;
  * start), target {@code y = x_{T−1}·w1 + x_{T−5}·w2 + 0.1·tanh(x_{T−1,0}·x_{T−1,1}) + 0.5·ε} with
  * {@code w1 ~ N(0, 0.3²)}, {@code w2 ~ N(0, 0.2²)} drawn from the fixed seed 12345. Same process and
  * seeds as the script (training seed 42, test seed 43); the random streams differ (numpy PCG64 vs
- * Well19937c), so the numbers are equal in distribution, not bit for bit.
+ * Well19937c), so the numbers are equal in distribution, not bit for bit. For the very same numbers,
+ * {@link #readPythonDump} reads the file written by {@code dump_pytorch_workload.py} (test resources).
  */
 final class ArLstmWorkload {
 
@@ -52,6 +59,28 @@ final class ArLstmWorkload {
             target += 0.1 * Math.tanh(x[last] * (features > 1 ? x[last + 1] : 1f));
             y[s] = (float) (target + 0.5 * random.nextGaussian());
         }
+        return new InMemorySequences(n, steps, features, x, y);
+    }
+
+    /** Reads {@code [train, test]} from the little-endian file of {@code dump_pytorch_workload.py}. */
+    static InMemorySequences[] readPythonDump(Path file) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        int nTrain = buffer.getInt();
+        int nTest = buffer.getInt();
+        int steps = buffer.getInt();
+        int features = buffer.getInt();
+        InMemorySequences train = read(buffer, nTrain, steps, features);
+        InMemorySequences test = read(buffer, nTest, steps, features);
+        return new InMemorySequences[] {train, test};
+    }
+
+    private static InMemorySequences read(ByteBuffer buffer, int n, int steps, int features) {
+        float[] x = new float[n * steps * features];
+        float[] y = new float[n];
+        buffer.asFloatBuffer().get(x);
+        buffer.position(buffer.position() + 4 * x.length);
+        buffer.asFloatBuffer().get(y);
+        buffer.position(buffer.position() + 4 * y.length);
         return new InMemorySequences(n, steps, features, x, y);
     }
 }

@@ -21,7 +21,12 @@ import org.junit.jupiter.api.Test;
  * sequences × 30 steps × 12 AR(1) features, 1 LSTM layer of 64 units → last step → dense(1), MSE,
  * Adam 1e-3, batch 256, reshuffled each epoch, 5 epochs, 2 threads; test set 5,000 sequences).
  * Not part of the default test run. Run with
- * <pre>mvn -o test -Dtest=LstmTrainingBenchmark [-Dlstm.impl=dl4j] [-Dlstm.n=20000] [-Dlstm.epochs=5]</pre>
+ * <pre>mvn -o test -Dtest=LstmTrainingBenchmark [-Dlstm.impl=dl4j] [-Dlstm.n=20000] [-Dlstm.epochs=5]
+ *     [-Dlstm.data=/tmp/pytorch_workload.bin]</pre>
+ * With {@code lstm.data} the benchmark trains on the script's very numbers, written by
+ * {@code /usr/bin/python3 src/test/resources/org/factorguard/quant/models/lstm/dump_pytorch_workload.py
+ * /tmp/pytorch_workload.bin}, so test MSEs compare exactly; otherwise it generates the same process in
+ * Java.
  * The report (per-epoch times and a last line {@code SUMMARY mean_samples_per_s=… best_samples_per_s=…
  * infer_ms_5000=… test_mse=…}) goes to standard output (surefire's report file) and to
  * {@code target/lstm-benchmark.txt}.
@@ -37,11 +42,23 @@ class LstmTrainingBenchmark {
 
     @Test
     void training_throughput_on_the_pytorch_workload() throws IOException {
-        int n = Integer.getInteger("lstm.n", 20_000);
+        int requested = Integer.getInteger("lstm.n", 20_000);
         int epochs = Integer.getInteger("lstm.epochs", 5);
         String impl = System.getProperty("lstm.impl", "fast");
-        InMemorySequences train = ArLstmWorkload.generate(n, STEPS, FEATURES, 42);
-        InMemorySequences test = ArLstmWorkload.generate(5_000, STEPS, FEATURES, 43);
+        String dump = System.getProperty("lstm.data");
+        InMemorySequences train;
+        InMemorySequences test;
+        if (dump != null) {
+            InMemorySequences[] data = ArLstmWorkload.readPythonDump(Path.of(dump));
+            train = data[0];
+            test = data[1];
+            report("data=" + dump + " (the script's own numbers)");
+        } else {
+            train = ArLstmWorkload.generate(requested, STEPS, FEATURES, 42);
+            test = ArLstmWorkload.generate(5_000, STEPS, FEATURES, 43);
+            report("data=generated in Java (same process and seeds as the script)");
+        }
+        int n = train.size();
         SequenceBatch testBatch = test.all();
 
         double[] seconds = new double[epochs];
