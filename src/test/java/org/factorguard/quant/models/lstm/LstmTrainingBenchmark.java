@@ -76,6 +76,8 @@ class LstmTrainingBenchmark {
             trained = dl4j::predict;
         } else {
             FastLstmRegressor fast = new FastLstmRegressor(2);
+            report("impl=fast (FastLstmRegressor) threads=2 params="
+                    + (4 * UNITS * (UNITS + FEATURES + 1) + UNITS + 1));
             LstmSettings settings = new LstmSettings(1, UNITS, 0.0, 0.0, 1e-3, BATCH, epochs, 0, 42L);
             long[] mark = {System.nanoTime()};
             TrainingListener timer = new TrainingListener() {
@@ -89,7 +91,6 @@ class LstmTrainingBenchmark {
                 }
             };
             fast.fit(train, null, settings, timer, CancellationToken.NEVER);
-            report("impl=fast (FastLstmRegressor) threads=2 params=" + fast.parameterCount());
             trained = fast;
         }
 
