@@ -1,0 +1,54 @@
+package org.factorguard.quant.study;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.factorguard.quant.allocation.AllocationSettings;
+import org.factorguard.quant.allocation.DrawdownControlSettings;
+import org.factorguard.quant.backtest.RebalanceFrequency;
+import org.factorguard.quant.data.MarketData;
+import org.factorguard.quant.data.SyntheticMarket;
+import org.factorguard.quant.data.SyntheticMarketConfig;
+import org.factorguard.quant.factors.CrossSectionalPreparation;
+import org.factorguard.quant.models.FeatureScaling;
+import org.factorguard.quant.models.linear.LinearModelSettings;
+import org.factorguard.quant.models.lstm.Dl4jLstmRegressor;
+import org.factorguard.quant.models.lstm.LstmImplementation;
+import org.factorguard.quant.models.lstm.LstmModelSettings;
+import org.factorguard.quant.models.lstm.SequenceRegressorFactory;
+import org.factorguard.quant.models.sequence.LstmSettings;
+import org.factorguard.quant.regimes.RegimeSettings;
+import org.factorguard.quant.validation.TrainingWindow;
+import org.factorguard.quant.validation.WalkForwardSettings;
+
+/** A small, fast study for tests: 30 synthetic stocks over four years, a tiny DL4J LSTM, monthly rebalancing. */
+final class SmallStudy {
+
+    private SmallStudy() {
+    }
+
+    static MarketData market() {
+        return SyntheticMarket.generate(new SyntheticMarketConfig(11L, 30, 4, LocalDate.of(2016, 1, 4),
+                LocalDate.of(2019, 12, 31)));
+    }
+
+    /** The study's LSTM implementations: DL4J only, so that a config asking for FAST falls back to it. */
+    static Study study() {
+        return new Study("test", SequenceRegressorFactory.empty().with(LstmImplementation.DL4J, Dl4jLstmRegressor::new));
+    }
+
+    static StudyConfig config(LstmImplementation implementation) {
+        int horizon = 5;
+        int lookback = 10;
+        LstmSettings network = new LstmSettings(1, 8, 0.0, 1e-5, 3e-3, 128, 3, 1, 1L);
+        LstmModelSettings lstm = new LstmModelSettings(implementation, lookback, 1, 2_000, 1_000,
+                FeatureScaling.defaults(), network);
+        WalkForwardSettings walkForward = new WalkForwardSettings(TrainingWindow.EXPANDING, 252, 63, 126, horizon,
+                horizon, 0, lookback, -1);
+        AllocationSettings allocation = AllocationSettings.defaults().withMaxWeight(0.10);
+        return new StudyConfig(StudyConfig.Universe.all(), null, null, List.of("EP", "BP", "REV_5", "VOL_60"),
+                CrossSectionalPreparation.Settings.defaults(), horizon, walkForward, LinearModelSettings.defaults(), lstm,
+                allocation, DrawdownControlSettings.defaults(), 60, RebalanceFrequency.MONTHLY, 10.0,
+                RegimeSettings.defaults(), StudyConfig.OptimisationDegreeSettings.defaults(),
+                new StudyConfig.SignificanceSettings(200, 10.0, 0.95, 3), 7L);
+    }
+}
