@@ -1,0 +1,82 @@
+package org.factorguard.portfolios.service;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.factorguard.quant.data.MarketData;
+import org.factorguard.quant.factors.CrossSectionalPreparation;
+import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.factors.FactorScreen;
+import org.factorguard.quant.factors.ScreeningReport;
+import org.factorguard.quant.factors.ScreeningSettings;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The factor screening report of a portfolio: every candidate of the library on the portfolio's universe and
+ * dates. Takes seconds, so views call it off the UI thread; results are kept for the last few portfolio
+ * states (keyed by the dataset's content hash and the settings that matter).
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class FactorScreeningService {
+
+    private static final int CACHED_REPORTS = 8;
+
+    private final PortfolioService portfolios;
+    private final Map<String, ScreeningReport> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ScreeningReport> eldest) {
+            return size() > CACHED_REPORTS;
+        }
+    };
+
+    public FactorScreeningService(PortfolioService portfolios) {
+        this.portfolios = portfolios;
+    }
+
+    /** Screens all library candidates for the portfolio (owner-checked). */
+    public ScreeningReport screen(long portfolioId) {
+        PortfolioDetail portfolio = portfolios.find(portfolioId);
+        MarketData all = portfolios.dataOf(portfolioId);
+        PortfolioSettings s = portfolio.settings();
+        String key = all.contentHash() + "|" + s.universeMode() + s.industries() + s.tickers() + "|" + s.startDate()
+                + "|" + s.endDate();
+        synchronized (cache) {
+            ScreeningReport cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        MarketData data = restrict(all, s);
+        ScreeningReport report = new FactorScreen(ScreeningSettings.defaults())
+                .screen(data, FactorLibrary.all(), CrossSectionalPreparation.Settings.defaults());
+        synchronized (cache) {
+            cache.put(key, report);
+        }
+        return report;
+    }
+
+    static MarketData restrict(MarketData all, PortfolioSettings s) {
+        int[] members = s.toStudyConfig().universe().select(all);
+        MarketData selected = members.length == all.instrumentCount() ? all : all.select(members);
+        int from = 0;
+        int to = selected.dayCount();
+        if (s.startDate() != null) {
+            int i = Arrays.binarySearch(selected.dates(), s.startDate());
+            from = i >= 0 ? i : -i - 1;
+        }
+        if (s.endDate() != null) {
+            int i = Arrays.binarySearch(selected.dates(), s.endDate());
+            to = i >= 0 ? i + 1 : -i - 1;
+        }
+        if (from == 0 && to == selected.dayCount()) {
+            return selected;
+        }
+        if (to - from < 2) {
+            throw new org.factorguard.shared.ValidationProblemException("startDate",
+                    "The date range holds fewer than two trading days of this dataset");
+        }
+        return selected.slice(from, to);
+    }
+}

@@ -1,0 +1,198 @@
+package org.factorguard.portfolios.service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.factorguard.datasets.service.DatasetCatalog;
+import org.factorguard.datasets.service.DatasetSummary;
+import org.factorguard.identity.service.CurrentUser;
+import org.factorguard.portfolios.domain.Portfolio;
+import org.factorguard.portfolios.domain.PortfolioRepository;
+import org.factorguard.quant.data.MarketData;
+import org.factorguard.quant.study.StudyConfig;
+import org.factorguard.shared.FieldProblem;
+import org.factorguard.shared.NotFoundException;
+import org.factorguard.shared.ValidationProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A manager's portfolios. Every method works on the signed-in user's own portfolios only: another user's id
+ * is "not found", exactly like an id that does not exist.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class PortfolioService {
+
+    static final int MAX_NAME = 120;
+
+    private final PortfolioRepository portfolios;
+    private final DatasetCatalog datasets;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public PortfolioService(PortfolioRepository portfolios, DatasetCatalog datasets, CurrentUser currentUser,
+                            Clock clock) {
+        this.portfolios = portfolios;
+        this.datasets = datasets;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PortfolioSummary> listMine() {
+        long owner = currentUser.require().id();
+        List<Portfolio> mine = portfolios.findByOwnerIdOrderByNameAsc(owner);
+        Map<Long, DatasetSummary> used = mine.stream().map(Portfolio::getDatasetId).distinct()
+                .map(datasets::find).flatMap(java.util.Optional::stream)
+                .collect(Collectors.toMap(DatasetSummary::id, Function.identity()));
+        return mine.stream().map(p -> {
+            PortfolioSettings s = PortfolioSettingsJson.read(p.getSettingsJson());
+            DatasetSummary d = used.get(p.getDatasetId());
+            return new PortfolioSummary(p.getId(), p.getName(), p.getDatasetId(),
+                    d == null ? "(missing dataset)" : d.displayName(), d != null && d.isSynthetic(),
+                    describeUniverse(s), s.factorIds().size(), p.getUpdatedAt());
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PortfolioDetail find(long id) {
+        Portfolio p = own(id);
+        DatasetSummary d = datasets.find(p.getDatasetId()).orElseThrow(() -> new NotFoundException("Dataset"));
+        return new PortfolioDetail(p.getId(), p.getName(), p.getDatasetId(), d.displayName(), d.isActive(),
+                PortfolioSettingsJson.read(p.getSettingsJson()), p.getCreatedAt(), p.getUpdatedAt());
+    }
+
+    /** Datasets a new portfolio may use (active stock datasets). */
+    @Transactional(readOnly = true)
+    public List<DatasetSummary> selectableDatasets() {
+        return datasets.listSelectable();
+    }
+
+    @Transactional
+    public long create(PortfolioDraft draft) {
+        long owner = currentUser.require().id();
+        List<FieldProblem> problems = check(draft, null, owner);
+        if (!problems.isEmpty()) {
+            throw new ValidationProblemException(problems);
+        }
+        Portfolio saved = portfolios.save(new Portfolio(owner, draft.name().trim(), draft.datasetId(),
+                PortfolioSettingsJson.write(draft.settings()), clock.instant()));
+        return saved.getId();
+    }
+
+    @Transactional
+    public void update(long id, PortfolioDraft draft) {
+        Portfolio p = own(id);
+        List<FieldProblem> problems = check(draft, p, p.getOwnerId());
+        if (!problems.isEmpty()) {
+            throw new ValidationProblemException(problems);
+        }
+        p.update(draft.name().trim(), draft.datasetId(), PortfolioSettingsJson.write(draft.settings()), clock.instant());
+    }
+
+    /** Copies a portfolio under a free name ("Name (copy)", "Name (copy 2)", …); returns the copy's id. */
+    @Transactional
+    public long duplicate(long id) {
+        Portfolio p = own(id);
+        String base = p.getName().length() > MAX_NAME - 12 ? p.getName().substring(0, MAX_NAME - 12) : p.getName();
+        String name = base + " (copy)";
+        for (int n = 2; portfolios.existsByOwnerIdAndNameIgnoreCase(p.getOwnerId(), name); n++) {
+            name = base + " (copy " + n + ")";
+        }
+        return portfolios.save(new Portfolio(p.getOwnerId(), name, p.getDatasetId(), p.getSettingsJson(),
+                clock.instant())).getId();
+    }
+
+    @Transactional
+    public void delete(long id) {
+        portfolios.delete(own(id));
+    }
+
+    /** Sets the factors the models use (after reading the screening report). */
+    @Transactional
+    public void chooseFactors(long id, List<String> factorIds) {
+        Portfolio p = own(id);
+        PortfolioSettings changed = PortfolioSettingsJson.read(p.getSettingsJson()).withFactors(factorIds);
+        List<FieldProblem> problems = changed.problems().stream().filter(f -> "factors".equals(f.field())).toList();
+        if (!problems.isEmpty()) {
+            throw new ValidationProblemException(problems);
+        }
+        p.update(p.getName(), p.getDatasetId(), PortfolioSettingsJson.write(changed), clock.instant());
+    }
+
+    /**
+     * Checks the portfolio's settings against its data and freezes them into a run plan. Absurd settings
+     * (windows longer than the data, caps that make the allocation infeasible, …) are refused here, with a
+     * message, before any job starts.
+     */
+    @Transactional(readOnly = true)
+    public RunPlan planRun(long id) {
+        Portfolio p = own(id);
+        PortfolioSettings settings = PortfolioSettingsJson.read(p.getSettingsJson());
+        List<FieldProblem> problems = new ArrayList<>(settings.problems());
+        if (!problems.isEmpty()) {
+            throw new ValidationProblemException(problems);
+        }
+        DatasetSummary dataset = datasets.find(p.getDatasetId()).orElseThrow(() -> new NotFoundException("Dataset"));
+        StudyConfig config = settings.toStudyConfig();
+        MarketData data = datasets.load(p.getDatasetId());
+        List<String> dataProblems = config.problemsWith(data);
+        if (!dataProblems.isEmpty()) {
+            throw new ValidationProblemException(dataProblems.stream().map(m -> new FieldProblem(null, m)).toList());
+        }
+        return new RunPlan(p.getId(), p.getName(), dataset.id(), dataset.displayName(), dataset.contentHash(), config);
+    }
+
+    /** The market data of one of the user's portfolios, restricted to nothing (callers select universe and dates). */
+    @Transactional(readOnly = true)
+    public MarketData dataOf(long id) {
+        return datasets.load(own(id).getDatasetId());
+    }
+
+    private List<FieldProblem> check(PortfolioDraft draft, Portfolio existing, long owner) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = draft.name() == null ? "" : draft.name().trim();
+        if (name.isEmpty()) {
+            problems.add(new FieldProblem("name", "Enter a name"));
+        } else if (name.length() > MAX_NAME) {
+            problems.add(new FieldProblem("name", "Use at most " + MAX_NAME + " characters"));
+        } else if (existing == null ? portfolios.existsByOwnerIdAndNameIgnoreCase(owner, name)
+                : portfolios.existsByOwnerIdAndNameIgnoreCaseAndIdNot(owner, name, existing.getId())) {
+            problems.add(new FieldProblem("name", "You already have a portfolio called '" + name + "'"));
+        }
+        if (draft.datasetId() == null) {
+            problems.add(new FieldProblem("dataset", "Choose a dataset"));
+        } else {
+            boolean unchanged = existing != null && existing.getDatasetId() == draft.datasetId();
+            boolean selectable = datasets.listSelectable().stream().anyMatch(d -> d.id() == draft.datasetId());
+            // a retired dataset stays usable by the portfolios that already have it, but cannot be newly chosen
+            if (!selectable && !(unchanged && datasets.find(draft.datasetId()).isPresent())) {
+                problems.add(new FieldProblem("dataset", "This dataset cannot be chosen (retired or unknown)"));
+            }
+        }
+        if (draft.settings() == null) {
+            problems.add(new FieldProblem(null, "Settings are missing"));
+        } else {
+            problems.addAll(draft.settings().problems());
+        }
+        return problems;
+    }
+
+    private Portfolio own(long id) {
+        long owner = currentUser.require().id();
+        return portfolios.findByIdAndOwnerId(id, owner).orElseThrow(() -> new NotFoundException("Portfolio"));
+    }
+
+    static String describeUniverse(PortfolioSettings s) {
+        return switch (s.universeMode()) {
+            case ALL -> "All instruments";
+            case INDUSTRIES -> String.join(", ", s.industries());
+            case TICKERS -> s.tickers().size() + " instruments";
+        };
+    }
+}

@@ -1,0 +1,207 @@
+package org.factorguard.portfolios.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.factorguard.quant.allocation.AllocationSettings;
+import org.factorguard.quant.allocation.DrawdownControlSettings;
+import org.factorguard.quant.backtest.RebalanceFrequency;
+import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.models.lstm.LstmImplementation;
+import org.factorguard.quant.models.lstm.LstmModelSettings;
+import org.factorguard.quant.models.sequence.LstmSettings;
+import org.factorguard.quant.study.StudyConfig;
+import org.factorguard.quant.validation.WalkForwardSettings;
+import org.factorguard.shared.FieldProblem;
+
+/**
+ * What a manager sets on a portfolio. Everything else of a study comes from {@link StudyConfig#defaults()};
+ * {@link #toStudyConfig()} is the one mapping. Limits given as {@code null} are off.
+ *
+ * @param universeMode        all instruments, some industries, or picked tickers
+ * @param industries          industries when {@code universeMode} is INDUSTRIES
+ * @param tickers             tickers when {@code universeMode} is TICKERS
+ * @param startDate           first day of the study, {@code null} = the dataset's first day
+ * @param endDate             last day, {@code null} = the dataset's last day
+ * @param factorIds           the factors the models use, in model input order
+ * @param rebalance           rebalance schedule
+ * @param costBps             transaction costs in basis points per unit of turnover
+ * @param longShort           allow short positions (gross exposure up to 2)
+ * @param maxAnnualVolatility ex-ante annual volatility limit (e.g. 0.20)
+ * @param maxDailyVar95       one-day parametric VaR(95 %) limit as a positive loss fraction (e.g. 0.025)
+ * @param maxDrawdown         drawdown limit of the drawdown control (e.g. 0.15)
+ * @param maxWeight           per-asset cap (e.g. 0.10)
+ * @param maxIndustryWeight   per-industry cap, {@code null} = none
+ * @param retraining          how often the models are retrained (walk-forward step)
+ * @param lookback            LSTM look-back in trading days
+ * @param units               LSTM hidden units
+ * @param epochs              maximum LSTM training epochs (early stopping may end sooner)
+ * @param ensembleSize        LSTM seeds averaged
+ * @param implementation      fast LSTM (default) or DL4J's reference network
+ * @param seed                master seed
+ */
+public record PortfolioSettings(
+        UniverseMode universeMode,
+        List<String> industries,
+        List<String> tickers,
+        LocalDate startDate,
+        LocalDate endDate,
+        List<String> factorIds,
+        RebalanceFrequency rebalance,
+        double costBps,
+        boolean longShort,
+        Double maxAnnualVolatility,
+        Double maxDailyVar95,
+        Double maxDrawdown,
+        double maxWeight,
+        Double maxIndustryWeight,
+        Retraining retraining,
+        int lookback,
+        int units,
+        int epochs,
+        int ensembleSize,
+        LstmImplementation implementation,
+        long seed) {
+
+    public enum UniverseMode { ALL, INDUSTRIES, TICKERS }
+
+    public enum Retraining {
+        YEARLY(252), QUARTERLY(63);
+
+        private final int days;
+
+        Retraining(int days) {
+            this.days = days;
+        }
+
+        public int days() {
+            return days;
+        }
+    }
+
+    public PortfolioSettings {
+        industries = industries == null ? List.of() : List.copyOf(industries);
+        tickers = tickers == null ? List.of() : List.copyOf(tickers);
+        factorIds = factorIds == null ? List.of() : List.copyOf(factorIds);
+    }
+
+    /** The defaults of a new portfolio: the study defaults with readable risk limits. */
+    public static PortfolioSettings defaults() {
+        StudyConfig d = StudyConfig.defaults();
+        return new PortfolioSettings(UniverseMode.ALL, List.of(), List.of(), null, null, d.factorIds(),
+                d.rebalance(), d.costBps(), false, d.allocation().maxAnnualVolatility(),
+                d.allocation().maxDailyVar95(), d.drawdownControl().limit(), d.allocation().maxWeight(), null,
+                Retraining.YEARLY, d.lstm().lookback(), d.lstm().network().units(), d.lstm().network().maxEpochs(),
+                d.lstm().ensembleSize(), d.lstm().implementation(), d.seed());
+    }
+
+    public PortfolioSettings withFactors(List<String> ids) {
+        return new PortfolioSettings(universeMode, industries, tickers, startDate, endDate, ids, rebalance, costBps,
+                longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight, retraining,
+                lookback, units, epochs, ensembleSize, implementation, seed);
+    }
+
+    public PortfolioSettings withDates(LocalDate start, LocalDate end) {
+        return new PortfolioSettings(universeMode, industries, tickers, start, end, factorIds, rebalance, costBps,
+                longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight, retraining,
+                lookback, units, epochs, ensembleSize, implementation, seed);
+    }
+
+    public PortfolioSettings withModel(int newLookback, int newUnits, int newEpochs, int newEnsembleSize) {
+        return new PortfolioSettings(universeMode, industries, tickers, startDate, endDate, factorIds, rebalance,
+                costBps, longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight,
+                retraining, newLookback, newUnits, newEpochs, newEnsembleSize, implementation, seed);
+    }
+
+    /** Problems a person can fix, each naming its field; empty when the settings are sound on their own. */
+    public List<FieldProblem> problems() {
+        List<FieldProblem> p = new ArrayList<>();
+        if (universeMode == null) {
+            p.add(new FieldProblem("universe", "Choose a universe"));
+        } else if (universeMode == UniverseMode.INDUSTRIES && industries.isEmpty()) {
+            p.add(new FieldProblem("industries", "Pick at least one industry"));
+        } else if (universeMode == UniverseMode.TICKERS && tickers.size() < 2) {
+            p.add(new FieldProblem("tickers", "Pick at least two instruments"));
+        }
+        if (startDate != null && endDate != null && !startDate.isBefore(endDate)) {
+            p.add(new FieldProblem("endDate", "The end date must come after the start date"));
+        }
+        if (factorIds.isEmpty()) {
+            p.add(new FieldProblem("factors", "Choose at least one factor"));
+        }
+        for (String id : factorIds) {
+            if (FactorLibrary.find(id).isEmpty()) {
+                p.add(new FieldProblem("factors", "Unknown factor " + id));
+            }
+        }
+        if (rebalance == null) {
+            p.add(new FieldProblem("rebalance", "Choose a rebalance frequency"));
+        }
+        range(p, "costBps", costBps, 0, StudyConfig.MAX_COST_BPS, "Costs must be between 0 and 1,000 bps");
+        optionalRange(p, "maxAnnualVolatility", maxAnnualVolatility, 0.01, 2.0,
+                "The volatility limit must be between 1 % and 200 % a year");
+        optionalRange(p, "maxDailyVar95", maxDailyVar95, 0.001, 0.5, "The VaR limit must be between 0.1 % and 50 % a day");
+        optionalRange(p, "maxDrawdown", maxDrawdown, 0.01, 0.95, "The drawdown limit must be between 1 % and 95 %");
+        range(p, "maxWeight", maxWeight, 0.001, 1.0, "The per-asset cap must be between 0.1 % and 100 %");
+        optionalRange(p, "maxIndustryWeight", maxIndustryWeight, 0.01, 1.0,
+                "The per-industry cap must be between 1 % and 100 %");
+        if (retraining == null) {
+            p.add(new FieldProblem("retraining", "Choose how often to retrain"));
+        }
+        range(p, "lookback", lookback, 2, 250, "The look-back must be between 2 and 250 days");
+        range(p, "units", units, 2, 256, "Units must be between 2 and 256");
+        range(p, "epochs", epochs, 1, 200, "Epochs must be between 1 and 200");
+        range(p, "ensembleSize", ensembleSize, 1, 10, "Use 1 to 10 seeds");
+        if (implementation == null) {
+            p.add(new FieldProblem("implementation", "Choose an LSTM implementation"));
+        }
+        return p;
+    }
+
+    private static void range(List<FieldProblem> p, String field, double v, double lo, double hi, String message) {
+        if (!(v >= lo && v <= hi)) {
+            p.add(new FieldProblem(field, message));
+        }
+    }
+
+    private static void optionalRange(List<FieldProblem> p, String field, Double v, double lo, double hi, String message) {
+        if (v != null) {
+            range(p, field, v, lo, hi, message);
+        }
+    }
+
+    /** The study these settings ask for. Call only when {@link #problems()} is empty. */
+    public StudyConfig toStudyConfig() {
+        StudyConfig d = StudyConfig.defaults();
+        StudyConfig.Universe universe = switch (universeMode) {
+            case ALL -> StudyConfig.Universe.all();
+            case INDUSTRIES -> StudyConfig.Universe.ofIndustries(industries);
+            case TICKERS -> StudyConfig.Universe.ofTickers(tickers);
+        };
+        WalkForwardSettings wf = d.walkForward();
+        WalkForwardSettings walkForward = new WalkForwardSettings(wf.window(), wf.trainingDays(), wf.validationDays(),
+                retraining.days(), wf.horizon(), wf.purge(), wf.embargo(), lookback, wf.firstTestStart());
+        LstmSettings net = d.lstm().network();
+        LstmSettings network = new LstmSettings(net.layers(), units, net.dropout(), net.l2(), net.learningRate(),
+                net.batchSize(), epochs, net.patience(), seed);
+        LstmModelSettings lstm = d.lstm().withImplementation(implementation).withLookback(lookback)
+                .withEnsembleSize(ensembleSize).withNetwork(network);
+        AllocationSettings allocation = d.allocation().withMaxWeight(maxWeight)
+                .withRiskLimits(orNaN(maxAnnualVolatility), orNaN(maxDailyVar95))
+                .withIndustryCaps(Map.of(), orNaN(maxIndustryWeight));
+        if (longShort) {
+            allocation = allocation.withLongShort(2.0);
+        }
+        DrawdownControlSettings dd = d.drawdownControl();
+        DrawdownControlSettings drawdown = maxDrawdown == null ? null : new DrawdownControlSettings(maxDrawdown,
+                dd.startFraction(), dd.floor(), dd.recoveryBuffer(), dd.maxIncreasePerStep());
+        return new StudyConfig(universe, startDate, endDate, factorIds, d.preparation(), d.horizon(), walkForward,
+                d.linear(), lstm, allocation, drawdown, d.covarianceWindow(), rebalance, costBps, d.regimes(),
+                d.optimisationDegree(), d.significance(), seed);
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+}

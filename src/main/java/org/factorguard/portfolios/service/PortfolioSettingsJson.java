@@ -1,0 +1,24 @@
+package org.factorguard.portfolios.service;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON form of {@link PortfolioSettings} stored with a portfolio; unknown fields of older versions are ignored. */
+final class PortfolioSettingsJson {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private PortfolioSettingsJson() {
+    }
+
+    static String write(PortfolioSettings settings) {
+        return JSON.writeValueAsString(settings);
+    }
+
+    static PortfolioSettings read(String json) {
+        return JSON.readValue(json, PortfolioSettings.class);
+    }
+}
