@@ -104,7 +104,7 @@ public class RunsView extends VerticalLayout {
             grid.addColumn(JobSummary::ownerName).setHeader("Owner").setAutoWidth(true).setKey("owner");
         }
         grid.addColumn(r -> r.kind().toLowerCase(Locale.ROOT)).setHeader("Kind").setAutoWidth(true);
-        grid.addComponentColumn(this::stateBadge).setHeader("State").setAutoWidth(true);
+        grid.addComponentColumn(this::stateBadge).setHeader("State").setWidth("130px").setFlexGrow(0);
         grid.addComponentColumn(this::progressCell).setHeader("Progress").setWidth("220px").setFlexGrow(0);
         grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true);
         grid.addColumn(r -> r.latestLoss() == null ? "" : String.format(Locale.ROOT, "%.5f", r.latestLoss()))
