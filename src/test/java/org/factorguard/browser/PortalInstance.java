@@ -17,11 +17,18 @@ public final class PortalInstance implements AutoCloseable {
 
     private final Path dataDir;
     private final List<String> extraArgs;
+    private final List<Class<?>> extraSources = new ArrayList<>();
     private ConfigurableApplicationContext context;
 
     public PortalInstance(Path dataDir, String... extraArgs) {
         this.dataDir = dataDir;
         this.extraArgs = List.of(extraArgs);
+    }
+
+    /** Adds configuration classes (e.g. test-only beans) to the portal's application context. */
+    public PortalInstance with(Class<?>... sources) {
+        extraSources.addAll(List.of(sources));
+        return this;
     }
 
     public PortalInstance start() {
@@ -30,7 +37,9 @@ public final class PortalInstance implements AutoCloseable {
         args.add("--factorguard.data-dir=" + dataDir.toAbsolutePath());
         args.add("--vaadin.launch-browser=false");
         args.addAll(extraArgs);
-        context = new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
+        List<Class<?>> sources = new ArrayList<>(List.of(Application.class));
+        sources.addAll(extraSources);
+        context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
         return this;
     }
 

@@ -1,0 +1,99 @@
+package org.factorguard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.factorguard.identity.domain.AppUser;
+import org.factorguard.identity.domain.Role;
+import org.factorguard.identity.domain.UserRepository;
+import org.factorguard.identity.service.FirstRunService;
+import org.factorguard.jobs.CountingJobHandler;
+import org.factorguard.jobs.JobTestUsers;
+import org.factorguard.jobs.TestJobKinds;
+import org.factorguard.jobs.service.JobService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The Runs page in a real browser: a run submitted in the background shows up, its progress bar moves
+ * through server push while the user watches, it ends succeeded with a link to its result, and a reload
+ * shows the same state (read from the database).
+ */
+class RunsBrowserTest {
+
+    private static final String MANAGER = "mia";
+    private static final String PASSWORD = "progress-bar-42";
+
+    @TempDir
+    static Path dataDir;
+    static PortalInstance portal;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        portal = new PortalInstance(dataDir).with(TestJobKinds.class).start();
+        portal.bean(FirstRunService.class).createFirstAdministrator("root", "Root Admin", "correct-horse-battery-42");
+        portal.bean(UserRepository.class).save(new AppUser(MANAGER, "Mia Manager",
+                portal.bean(PasswordEncoder.class).encode(PASSWORD), Role.MANAGER, Instant.now()));
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    @Test
+    void the_progress_bar_moves_live_and_the_finished_run_links_to_its_result() {
+        Page page = browser.newPage();
+        VaadinPage.signIn(page, portal.baseUrl(), MANAGER, PASSWORD);
+        page.locator("#main-menu").getByText("Runs").click();
+        page.waitForURL("**/runs");
+        assertThat(page.locator("#runs-empty")).isVisible();
+        assertThat(page.locator("#runs-all")).isHidden();
+
+        JobTestUsers.signIn(MANAGER, Role.MANAGER);
+        long id;
+        try {
+            id = portal.bean(JobService.class).submit(CountingJobHandler.KIND, null, "Live counting",
+                    CountingJobHandler.settings(30, 200)).id();
+        } finally {
+            JobTestUsers.signOut();
+        }
+
+        assertThat(page.locator("#runs-grid")).containsText("Live counting");
+        Locator bar = page.locator("#progress-" + id);
+        page.waitForFunction("id => { const b = document.getElementById(id); return b && b.value > 0.1 && b.value < 0.9; }",
+                "progress-" + id, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        double early = Double.parseDouble(String.valueOf(bar.evaluate("b => b.value")));
+        assertThat(page.locator("#state-" + id)).hasText("Running");
+        VaadinPage.waitForChart(page, "runs-loss-chart");
+        Browser.screenshot(page, "runs-01-progress");
+        page.waitForFunction("([id, v]) => { const b = document.getElementById(id); return b && b.value > v + 0.1; }",
+                new Object[] {"progress-" + id, early}, new Page.WaitForFunctionOptions().setTimeout(15_000));
+
+        assertThat(page.locator("#state-" + id)).hasText("Succeeded", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(page.locator("#result-" + id)).hasAttribute("href", "runs/result/count-30");
+        assertThat(page.locator("#cancel-" + id)).hasCount(0);
+        Browser.screenshot(page, "runs-02-succeeded");
+
+        page.reload();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        assertThat(page.locator("#state-" + id)).hasText("Succeeded");
+        assertThat(page.locator("#result-" + id)).isVisible();
+        assertThat(browser.errors()).isEmpty();
+        page.context().close();
+    }
+}
