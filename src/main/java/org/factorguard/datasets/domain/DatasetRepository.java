@@ -7,9 +7,9 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface DatasetRepository extends JpaRepository<Dataset, Long> {
 
-    List<Dataset> findByStatusOrderByNameAscVersionNumberDesc(DatasetStatus status);
+    List<Dataset> findByStatusOrderBySeriesKeyAscVersionNumberDesc(DatasetStatus status);
 
-    List<Dataset> findAllByOrderByNameAscVersionNumberDesc();
+    List<Dataset> findAllByOrderBySeriesKeyAscVersionNumberDesc();
 
     Optional<Dataset> findByContentHash(String contentHash);
 

@@ -62,7 +62,7 @@ public class DatasetAdministrationService {
     /** Every dataset, active and retired, by name then newest version first. */
     @Transactional(readOnly = true)
     public List<DatasetSummary> listAll() {
-        return summaries.of(datasets.findAllByOrderByNameAscVersionNumberDesc());
+        return summaries.of(datasets.findAllByOrderBySeriesKeyAscVersionNumberDesc());
     }
 
     /** Imports a long-format CSV file (one row per date and ticker) as a stock dataset. */

@@ -52,7 +52,7 @@ public class DatasetCatalog {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<DatasetSummary> listActive() {
-        return summaries.of(datasets.findByStatusOrderByNameAscVersionNumberDesc(DatasetStatus.ACTIVE));
+        return summaries.of(datasets.findByStatusOrderBySeriesKeyAscVersionNumberDesc(DatasetStatus.ACTIVE));
     }
 
     /** Datasets that may be chosen for a new portfolio: active stock datasets. */
