@@ -87,12 +87,20 @@ public class DatasetCatalog {
     /** The market and industry index levels of a dataset, with the same access rule as {@link #detail}. */
     @PreAuthorize("isAuthenticated()")
     public IndexSeries indexSeries(long id) {
-        visible(id);
-        return indexSeriesOf(load(id));
+        Dataset d = visible(id);
+        return indexSeriesOf(load(id), d.getContentType());
     }
 
-    static IndexSeries indexSeriesOf(MarketData data) {
-        Map<String, double[]> industries = new LinkedHashMap<>(data.industryIndices());
+    /** For stocks the market and industry indices; for an index-series dataset the series themselves. */
+    static IndexSeries indexSeriesOf(MarketData data, DatasetContentType type) {
+        Map<String, double[]> industries = new LinkedHashMap<>();
+        if (type == DatasetContentType.INDEX_SERIES) {
+            for (int i = 0; i < data.instrumentCount(); i++) {
+                industries.put(data.instruments().get(i).ticker(), data.close()[i]);
+            }
+        } else {
+            industries.putAll(data.industryIndices());
+        }
         return new IndexSeries(Arrays.asList(data.dates()), data.marketIndex(), data.marketIndexMethod().name(),
                 industries, data.industryIndexMethod().name());
     }
