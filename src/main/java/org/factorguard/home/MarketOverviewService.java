@@ -46,7 +46,7 @@ public class MarketOverviewService {
             case EQUAL_WEIGHTED -> "equal-weighted";
             case IMPORTED -> "imported";
         };
-        return new IndexSeries("Market index — " + d.name() + " (synthetic data)", "Synthetic market index",
+        return new IndexSeries("Market index — " + d.name(), "Synthetic market index",
                 "Synthetic data, not a real market: the " + method + " index of " + d.instrumentCount()
                         + " simulated stocks from " + d.firstDate() + " to " + d.lastDate() + ".",
                 Arrays.asList(data.dates()), data.marketIndex());

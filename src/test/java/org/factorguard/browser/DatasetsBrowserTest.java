@@ -104,6 +104,8 @@ class DatasetsBrowserTest {
         assertThat(page.locator("#cleaning-totals")).containsText("6 of 6 instruments kept");
         assertThat(page.locator("#instruments-grid")).containsText("Test 5 Inc");
         Browser.screenshot(page, "datasets-03-detail");
+        page.locator("#cleaning-card").scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "datasets-03b-detail-cleaning-report");
         assertThat(browser.errors()).isEmpty();
         page.context().close();
     }
@@ -156,7 +158,7 @@ class DatasetsBrowserTest {
 
         VaadinPage.open(page, portal.baseUrl(), "");
         VaadinPage.waitForChart(page, "home-market-chart");
-        assertThat(page.locator("body")).containsText("(synthetic data)");
+        assertThat(page.locator("body")).containsText("Synthetic data, not a real market");
         Browser.screenshot(page, "datasets-07-home-synthetic-index");
         assertThat(browser.errors()).isEmpty();
         page.context().close();

@@ -278,7 +278,8 @@ class DatasetServiceIT {
         assertThat(market.contentHash()).isEqualTo(builtIn.contentHash());
 
         MarketOverviewService.IndexSeries home = overview.marketIndex();
-        assertThat(home.title()).contains("synthetic");
+        assertThat(home.title()).contains("Built-in synthetic market");
+        assertThat(home.note()).startsWith("Synthetic data, not a real market");
         assertThat(home.values()).isEqualTo(market.marketIndex());
     }
 

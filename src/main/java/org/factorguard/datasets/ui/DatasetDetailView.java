@@ -99,7 +99,7 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
         facts.setId("dataset-facts");
         facts.setWidthFull();
         fact(facts, "Source", d.source());
-        fact(facts, "Imported", d.createdBy() + ", " + DatasetsView.WHEN.format(d.createdAt()));
+        fact(facts, "Created by", d.createdBy() + ", " + DatasetsView.WHEN.format(d.createdAt()));
         fact(facts, "Date range", d.firstDate() + " – " + d.lastDate() + " (" + d.dayCount() + " trading days, daily)");
         fact(facts, "Instruments", d.instrumentCount() + " in " + d.industryCount() + " industr" + (d.industryCount() == 1 ? "y" : "ies"));
         fact(facts, "Rows", String.format(Locale.ROOT, "%,d (instrument, day) closes", d.rowCount()));

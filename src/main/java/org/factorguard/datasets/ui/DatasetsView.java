@@ -137,20 +137,20 @@ public class DatasetsView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("datasets-grid");
         grid.setMinHeight("320px");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(this::nameCell).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
-        grid.addComponentColumn(DatasetsView::kindBadge).setHeader("Kind").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(this::nameCell).setHeader("Name").setWidth("190px").setFlexGrow(2);
+        grid.addComponentColumn(d -> badges(d)).setHeader("Kind / status").setWidth("104px").setFlexGrow(0);
         grid.addColumn(d -> String.format(Locale.ROOT, "%,d", d.instrumentCount())).setHeader("Instruments")
-                .setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(d -> d.firstDate() + " – " + d.lastDate()).setHeader("Date range").setAutoWidth(true);
-        grid.addColumn(d -> String.format(Locale.ROOT, "%,d", d.rowCount())).setHeader("Rows").setAutoWidth(true)
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addComponentColumn(DatasetsView::hashCell).setHeader("Hash").setAutoWidth(true);
-        grid.addComponentColumn(DatasetsView::statusBadge).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(d -> d.createdBy() + ", " + WHEN.format(d.createdAt())).setHeader("Imported by").setAutoWidth(true);
-        grid.addColumn(DatasetSummary::cleaningSummary).setHeader("Cleaning").setWidth("22em").setFlexGrow(0);
+                .setWidth("100px").setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        grid.addColumn(d -> (d.firstDate() + " – " + d.lastDate()).replace('-', '\u2011')).setHeader("Date range").setWidth("104px").setFlexGrow(0);
+        grid.addColumn(d -> String.format(Locale.ROOT, "%,d", d.rowCount())).setHeader("Rows").setWidth("90px")
+                .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        grid.addComponentColumn(DatasetsView::hashCell).setHeader("Hash").setWidth("120px").setFlexGrow(0);
+        grid.addColumn(d -> d.createdBy() + ", " + WHEN.format(d.createdAt())).setHeader("Created by").setWidth("130px")
+                .setFlexGrow(0);
+        grid.addColumn(DatasetSummary::cleaningSummary).setHeader("Cleaning").setWidth("160px").setFlexGrow(1);
         if (isAdmin) {
-            grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+            grid.addComponentColumn(this::actions).setHeader("").setWidth("110px").setFlexGrow(0);
         }
     }
 
@@ -161,6 +161,12 @@ public class DatasetsView extends VerticalLayout {
         Span version = new Span(" v" + d.versionNumber());
         version.addClassName("fg-muted");
         return new Span(link, version);
+    }
+
+    private static Component badges(DatasetSummary d) {
+        Div both = new Div(kindBadge(d), statusBadge(d));
+        both.addClassName("fg-badges");
+        return both;
     }
 
     static Span kindBadge(DatasetSummary d) {
@@ -381,6 +387,7 @@ public class DatasetsView extends VerticalLayout {
         status.setText("Imported " + d.displayName() + ": " + d.cleaningSummary());
         Notification.show("Imported " + d.displayName()).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         name.clear();
+        name.setInvalid(false);
         description.clear();
         refresh();
     }
