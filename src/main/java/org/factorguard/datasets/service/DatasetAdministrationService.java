@@ -1,0 +1,186 @@
+package org.factorguard.datasets.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.factorguard.datasets.domain.Dataset;
+import org.factorguard.datasets.domain.DatasetContentType;
+import org.factorguard.datasets.domain.DatasetKind;
+import org.factorguard.datasets.domain.DatasetRepository;
+import org.factorguard.identity.service.CurrentUser;
+import org.factorguard.quant.data.CleaningResult;
+import org.factorguard.quant.data.CsvImportLimits;
+import org.factorguard.quant.data.CsvValidationException;
+import org.factorguard.quant.data.DataCleaner;
+import org.factorguard.quant.data.LongFormatCsvReader;
+import org.factorguard.quant.data.MarketData;
+import org.factorguard.quant.data.MarketDataCodec;
+import org.factorguard.quant.data.WideFormatCsvReader;
+import org.factorguard.shared.FieldProblem;
+import org.factorguard.shared.NotFoundException;
+import org.factorguard.shared.ValidationProblemException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Dataset management for administrators: list all, import, retire, reactivate. Every method checks the ADMIN
+ * role itself (method security), so a manager is refused even without the UI.
+ *
+ * <p>An import is all or nothing: the file is read, validated and cleaned completely in memory (as compact
+ * columns), hashed and encoded, and only then one transaction writes the dataset row, its instruments and
+ * its content. An invalid file, a file whose data equals an existing dataset's, or a failure while storing
+ * leaves no row behind. Imports are slow for big files: call them off the UI thread.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class DatasetAdministrationService {
+
+    private static final double READ_SHARE = 0.7;
+    private static final double CLEAN_SHARE = 0.1;
+
+    private final DatasetRepository datasets;
+    private final DatasetWriter writer;
+    private final DatasetSummaries summaries;
+    private final CurrentUser currentUser;
+    private final DatasetProperties properties;
+
+    public DatasetAdministrationService(DatasetRepository datasets, DatasetWriter writer, DatasetSummaries summaries,
+                                        CurrentUser currentUser, DatasetProperties properties) {
+        this.datasets = datasets;
+        this.writer = writer;
+        this.summaries = summaries;
+        this.currentUser = currentUser;
+        this.properties = properties;
+    }
+
+    /** Every dataset, active and retired, by name then newest version first. */
+    @Transactional(readOnly = true)
+    public List<DatasetSummary> listAll() {
+        return summaries.of(datasets.findAllByOrderBySeriesKeyAscVersionNumberDesc());
+    }
+
+    /** Imports a long-format CSV file (one row per date and ticker) as a stock dataset. */
+    public DatasetSummary importLongCsv(ImportRequest request, InputStream csv, ImportProgressListener progress) {
+        return importCsv(request, csv, progress, DatasetContentType.STOCKS);
+    }
+
+    /**
+     * Imports a wide close-price CSV file (date, then one column per series) as a dataset of index series,
+     * e.g. benchmark indices. Such a dataset is listed and charted but not offered for new portfolios.
+     */
+    public DatasetSummary importIndexCsv(ImportRequest request, InputStream csv, ImportProgressListener progress) {
+        return importCsv(request, csv, progress, DatasetContentType.INDEX_SERIES);
+    }
+
+    @Transactional
+    public DatasetSummary retire(long id) {
+        Dataset d = datasets.findById(id).orElseThrow(() -> new NotFoundException("Dataset"));
+        d.retire();
+        return summaries.of(d);
+    }
+
+    @Transactional
+    public DatasetSummary reactivate(long id) {
+        Dataset d = datasets.findById(id).orElseThrow(() -> new NotFoundException("Dataset"));
+        d.reactivate();
+        return summaries.of(d);
+    }
+
+    /** The largest accepted file, from {@code factorguard.datasets.max-upload-bytes}. */
+    public long maxUploadBytes() {
+        return properties.maxUploadBytes().toBytes();
+    }
+
+    private DatasetSummary importCsv(ImportRequest request, InputStream csv, ImportProgressListener progress,
+                                     DatasetContentType type) {
+        checkRequest(request);
+        long userId = currentUser.require().id();
+        ImportProgressListener listener = progress == null ? ImportProgressListener.none() : progress;
+        listener.onProgress(ImportStage.READING, 0);
+        CsvImportLimits limits = CsvImportLimits.defaults().withMaxBytes(maxUploadBytes());
+        limits = new CsvImportLimits(limits.maxBytes(), limits.maxColumns(), limits.maxLineLength(), properties.maxProblems());
+        long size = request.fileBytes();
+        LongConsumer bytesRead = bytes -> listener.onProgress(ImportStage.READING,
+                size > 0 ? READ_SHARE * Math.min(1, bytes / (double) size) : 0);
+        MarketData raw;
+        try {
+            raw = type == DatasetContentType.STOCKS
+                    ? new LongFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead)
+                    : new WideFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead);
+        } catch (CsvValidationException e) {
+            throw new DatasetImportRefusedException("The file was not imported: it has " + e.problems().size()
+                    + (e.truncated() ? " or more" : "") + " problem(s).", e.problems(), e.truncated());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded file", e);
+        }
+        listener.onProgress(ImportStage.CLEANING, READ_SHARE);
+        CleaningResult cleaned = new DataCleaner(request.cleaning()).clean(raw);
+        if (cleaned.cleaned().instrumentCount() == 0) {
+            throw new DatasetImportRefusedException("The file was not imported: cleaning dropped all "
+                    + cleaned.report().instrumentsIn() + " instruments (" + firstDropReason(cleaned) + ").");
+        }
+        refuseDuplicate(cleaned.cleaned().contentHash());
+        listener.onProgress(ImportStage.STORING, READ_SHARE + CLEAN_SHARE);
+        byte[] encoded = MarketDataCodec.encode(cleaned.cleaned());
+        PreparedDataset prepared = new PreparedDataset(request.name(), request.description(),
+                source(request, type), DatasetKind.IMPORTED, type, userId, cleaned.cleaned(), cleaned.report(),
+                cleaned.report().summary(), encoded);
+        Dataset saved;
+        try {
+            saved = writer.store(prepared);
+        } catch (DataIntegrityViolationException e) {
+            refuseDuplicate(cleaned.cleaned().contentHash());
+            throw new DatasetImportRefusedException("The file was not imported: another import of '"
+                    + request.name().trim() + "' finished at the same moment; try again.");
+        }
+        listener.onProgress(ImportStage.DONE, 1);
+        return summaries.of(saved);
+    }
+
+    private void refuseDuplicate(String hash) {
+        Optional<Dataset> existing = datasets.findByContentHash(hash);
+        if (existing.isPresent()) {
+            Dataset d = existing.get();
+            throw new DatasetImportRefusedException("The file was not imported: its data is identical to dataset '"
+                    + d.getName() + "' version " + d.getVersionNumber() + " (content hash "
+                    + hash.substring(0, 12) + "…).");
+        }
+    }
+
+    private static String firstDropReason(CleaningResult cleaned) {
+        return cleaned.report().instruments().stream().filter(c -> c.dropped()).map(c -> c.ticker() + ": " + c.dropReason())
+                .findFirst().orElse("no reason given");
+    }
+
+    private static String source(ImportRequest request, DatasetContentType type) {
+        String file = request.fileName() == null || request.fileName().isBlank() ? "uploaded file" : request.fileName().trim();
+        if (file.length() > 400) {
+            file = file.substring(0, 400);
+        }
+        return (type == DatasetContentType.STOCKS ? "Long CSV: " : "Wide index CSV: ") + file;
+    }
+
+    private static void checkRequest(ImportRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.name() == null || request.name().isBlank()) {
+            problems.add(new FieldProblem("name", "Give the dataset a name"));
+        } else if (request.name().trim().length() > 200) {
+            problems.add(new FieldProblem("name", "At most 200 characters"));
+        }
+        if (request.description() != null && request.description().trim().length() > 2000) {
+            problems.add(new FieldProblem("description", "At most 2,000 characters"));
+        }
+        if (request.cleaning() == null) {
+            problems.add(new FieldProblem("cleaning", "Choose cleaning settings"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationProblemException(problems);
+        }
+    }
+}
