@@ -87,9 +87,8 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         try {
             portfolioId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
             name = runs.portfolioName(portfolioId);
-        } catch (NumberFormatException | NotFoundException e) {
-            event.rerouteToError(NotFoundException.class, "Portfolio not found");
-            return;
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Portfolio");
         }
         H2 title = new H2("Runs · " + name);
         title.setId("portfolio-runs-title");

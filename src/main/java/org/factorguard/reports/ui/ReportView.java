@@ -58,9 +58,8 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
         try {
             long id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
             report = reports.find(id);
-        } catch (NumberFormatException | NotFoundException e) {
-            event.rerouteToError(NotFoundException.class, "Report not found");
-            return;
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Report");
         }
         H2 title = new H2(report.title());
         title.setId("report-title");
