@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class StudyResultJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /** Shared with {@link StudyConfigJson}: one set of rules for every study document. */
+    static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)

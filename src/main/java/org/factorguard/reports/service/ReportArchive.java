@@ -1,0 +1,59 @@
+package org.factorguard.reports.service;
+
+import java.time.Clock;
+import org.factorguard.quant.risk.PerformanceSummary;
+import org.factorguard.quant.study.StudyResult;
+import org.factorguard.quant.study.StudyResultJson;
+import org.factorguard.reports.domain.Report;
+import org.factorguard.reports.domain.ReportRepository;
+import org.factorguard.reports.domain.ReportResultStore;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores finished studies as reports. Called from the study job on a worker thread, where no user is
+ * signed in: the owner comes from the job. Not for views (they use {@link ReportService}).
+ */
+@Component
+class ReportArchive {
+
+    private final ReportRepository reports;
+    private final ReportResultStore results;
+    private final Clock clock;
+
+    ReportArchive(ReportRepository reports, ReportResultStore results, Clock clock) {
+        this.reports = reports;
+        this.results = results;
+        this.clock = clock;
+    }
+
+    /** Stores the result of one run (at most one report per run) and returns the report's id. */
+    @Transactional
+    long store(long ownerId, long jobId, String title, StudyRunSnapshot snapshot, StudyResult result) {
+        var existing = reports.findByJobId(jobId);
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        String json = StudyResultJson.write(result);
+        PerformanceSummary lstm = summary(result, StudyResult.LSTM);
+        PerformanceSummary linear = summary(result, StudyResult.LINEAR);
+        Report report = reports.save(new Report(ownerId, snapshot.portfolioId(), jobId, title, snapshot.portfolioName(),
+                snapshot.datasetId(), snapshot.datasetName(), snapshot.datasetHash(), result.syntheticData(),
+                result.seed(), clock.instant(), json.length(), finite(lstm == null ? Double.NaN : lstm.sharpe()),
+                finite(linear == null ? Double.NaN : linear.sharpe()),
+                finite(lstm == null ? Double.NaN : lstm.annualReturn()),
+                finite(lstm == null ? Double.NaN : lstm.maxDrawdown())));
+        reports.flush();
+        results.write(report.getId(), json);
+        return report.getId();
+    }
+
+    private static PerformanceSummary summary(StudyResult result, String name) {
+        return result.portfolios().stream().filter(p -> p.name().equals(name)).findFirst()
+                .map(StudyResult.Portfolio::summary).orElse(null);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,35 @@
+package org.factorguard.reports.service;
+
+/** The tables and series of a report that can be downloaded as CSV. */
+public enum ReportTable {
+    RISK("risk-table", "Risk table (Table 1)"),
+    REGIMES("regime-table", "Regime table (Table 2)"),
+    CURRENT_ALLOCATION("current-allocation", "Current allocation"),
+    WEIGHTS_OVER_TIME("weights-over-time", "Weights over time"),
+    EQUITY_CURVES("equity-curves", "Equity curves"),
+    DRAWDOWNS("drawdowns", "Drawdowns"),
+    OPTIMISATION_DEGREE("optimisation-degree", "Optimisation degree (Figure 2)"),
+    SIGNIFICANCE("significance", "Significance tests"),
+    MODEL_FOLDS("model-folds", "Model out-of-sample metrics per fold");
+
+    private final String slug;
+    private final String label;
+
+    ReportTable(String slug, String label) {
+        this.slug = slug;
+        this.label = label;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** A download file name such as {@code report-12-risk-table.csv}. */
+    public String fileName(long reportId) {
+        return "report-" + reportId + "-" + slug + ".csv";
+    }
+}

@@ -1,0 +1,290 @@
+package org.factorguard.reports.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.factorguard.identity.service.CurrentUser;
+import org.factorguard.jobs.domain.JobState;
+import org.factorguard.jobs.service.JobSummary;
+import org.factorguard.jobs.service.LossPoint;
+import org.factorguard.reports.service.StudyRunService;
+import org.factorguard.shared.FieldProblem;
+import org.factorguard.shared.NotFoundException;
+import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.EChart;
+
+/**
+ * The study runs of one portfolio: start a study, follow it live (pushed from this node, polled every two
+ * seconds for runs on other nodes), cancel, open the report when done.
+ */
+@Route("portfolios/:id/runs")
+@PageTitle("Runs · FactorGuard")
+@PermitAll
+public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final StudyRunService runs;
+    private final Clock clock;
+    private final long myId;
+    private final Grid<JobSummary> grid = new Grid<>();
+    private final Div problems = new Div();
+    private final Paragraph empty = new Paragraph("No runs yet. Start a study: it runs in the background and "
+            + "you can leave this page meanwhile.");
+    private final Div chartCard = new Div();
+    private final H3 chartTitle = new H3();
+    private final EChart lossChart = new EChart("240px");
+    private final Map<Long, JobSummary> shown = new LinkedHashMap<>();
+    private long portfolioId;
+    private Runnable unsubscribe;
+    private Registration poll;
+
+    public PortfolioRunsView(StudyRunService runs, CurrentUser currentUser, Clock clock) {
+        this.runs = runs;
+        this.clock = clock;
+        this.myId = currentUser.require().id();
+        addClassName("fg-page");
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String name;
+        try {
+            portfolioId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            name = runs.portfolioName(portfolioId);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Portfolio");
+        }
+        H2 title = new H2("Runs · " + name);
+        title.setId("portfolio-runs-title");
+        Button start = new Button("Start study", click -> start());
+        start.setId("start-study");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Anchor back = new Anchor("portfolios/" + portfolioId, "Portfolio settings");
+        HorizontalLayout header = new HorizontalLayout(title, new HorizontalLayout(back, start));
+        header.setWidthFull();
+        header.setAlignItems(Alignment.BASELINE);
+        header.setJustifyContentMode(JustifyContentMode.BETWEEN);
+
+        problems.setId("start-problems");
+        problems.addClassName("fg-problems");
+        problems.setVisible(false);
+        empty.setId("portfolio-runs-empty");
+        empty.addClassName("fg-muted");
+
+        grid.removeAllColumns();
+        grid.setId("portfolio-runs-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Started").setAutoWidth(true);
+        grid.addComponentColumn(this::stateBadge).setHeader("State").setWidth("130px").setFlexGrow(0);
+        grid.addComponentColumn(this::progressCell).setHeader("Progress").setWidth("320px").setFlexGrow(1);
+        grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true);
+        grid.addColumn(r -> r.latestLoss() == null ? "" : String.format(Locale.ROOT, "%.5f", r.latestLoss()))
+                .setHeader("Latest loss").setAutoWidth(true);
+        grid.addColumn(r -> duration(r.duration(clock.instant()))).setHeader("Duration").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("220px").setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+
+        chartCard.removeAll();
+        chartCard.addClassName("fg-card");
+        chartCard.setWidthFull();
+        lossChart.setId("portfolio-runs-loss-chart");
+        lossChart.setAccessibleLabel("Training loss of the latest run");
+        chartCard.add(chartTitle, lossChart);
+        chartCard.setVisible(false);
+        add(header, problems, empty, grid, chartCard);
+        reload();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        UI ui = attach.getUI();
+        unsubscribe = runs.subscribe(change -> {
+            if (change.ownerId() == myId && Long.valueOf(portfolioId).equals(change.subjectId())) {
+                ui.access(() -> apply(change));
+            }
+        });
+        ui.setPollInterval(2000);
+        poll = ui.addPollListener(p -> reload());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+        }
+        detach.getUI().setPollInterval(-1);
+        super.onDetach(detach);
+    }
+
+    private void start() {
+        problems.setVisible(false);
+        try {
+            JobSummary run = runs.start(portfolioId);
+            apply(run);
+            Notification.show("Study queued").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ValidationProblemException e) {
+            problems.removeAll();
+            Span head = new Span("The study cannot start:");
+            head.addClassName("fg-problems-title");
+            UnorderedList list = new UnorderedList();
+            for (FieldProblem p : e.problems()) {
+                list.add(new ListItem(p.message()));
+            }
+            problems.add(head, list);
+            problems.setVisible(true);
+        } catch (NotFoundException e) {
+            Notification.show("This portfolio no longer exists").addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void reload() {
+        try {
+            List<JobSummary> list = runs.runsOf(portfolioId);
+            shown.clear();
+            list.forEach(r -> shown.put(r.id(), r));
+            render();
+        } catch (NotFoundException e) {
+            shown.clear();
+            render();
+        }
+    }
+
+    private void apply(JobSummary change) {
+        shown.put(change.id(), change);
+        render();
+    }
+
+    private void render() {
+        List<JobSummary> items = new ArrayList<>(shown.values());
+        items.sort((a, b) -> Long.compare(b.id(), a.id()));
+        grid.setItems(items);
+        empty.setVisible(items.isEmpty());
+        grid.setVisible(!items.isEmpty());
+        JobSummary latest = items.stream().filter(r -> r.state() == JobState.RUNNING).findFirst()
+                .orElse(items.stream().filter(r -> !r.lossHistory().isEmpty()).findFirst().orElse(null));
+        if (latest == null || latest.lossHistory().isEmpty()) {
+            chartCard.setVisible(false);
+        } else {
+            chartCard.setVisible(true);
+            chartTitle.setText("Training loss · run started " + WHEN.format(latest.createdAt()));
+            lossChart.setOption(lossOption(latest.lossHistory()));
+        }
+    }
+
+    private Component stateBadge(JobSummary r) {
+        String label = r.cancelRequested() && r.state() == JobState.RUNNING ? "Cancelling" : r.state().label();
+        Span badge = new Span(label);
+        badge.setId("run-state-" + r.id());
+        badge.addClassName("fg-badge");
+        switch (r.state()) {
+            case SUCCEEDED -> badge.addClassName("success");
+            case FAILED -> badge.addClassName("error");
+            case RUNNING -> badge.addClassName("primary");
+            case CANCELLED -> badge.addClassName("contrast");
+            default -> { }
+        }
+        return badge;
+    }
+
+    private Component progressCell(JobSummary r) {
+        ProgressBar bar = new ProgressBar(0, 1, r.progress());
+        bar.setId("run-progress-" + r.id());
+        bar.setIndeterminate(r.state() == JobState.QUEUED);
+        bar.getElement().setAttribute("aria-label", "Progress of " + r.title());
+        String text = r.state() == JobState.FAILED ? "Failed: " + r.errorMessage()
+                : String.format(Locale.ROOT, "%.0f %%", r.progress() * 100) + (r.stage() == null ? "" : " · " + r.stage());
+        Span line = new Span(text);
+        line.addClassName(r.state() == JobState.FAILED ? "fg-negative" : "fg-muted");
+        line.setId("run-stage-" + r.id());
+        VerticalLayout cell = new VerticalLayout(bar, line);
+        cell.setPadding(false);
+        cell.setSpacing(false);
+        return cell;
+    }
+
+    private Component actions(JobSummary r) {
+        HorizontalLayout row = new HorizontalLayout();
+        row.setAlignItems(Alignment.CENTER);
+        if (r.resultLocation() != null) {
+            Anchor open = new Anchor(r.resultLocation(), "Open report");
+            open.setId("run-report-" + r.id());
+            row.add(open);
+        }
+        if (r.cancellable()) {
+            Button cancel = new Button("Cancel", click -> {
+                try {
+                    apply(runs.cancel(r.id()));
+                } catch (NotFoundException e) {
+                    reload();
+                }
+            });
+            cancel.setId("run-cancel-" + r.id());
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            row.add(cancel);
+        }
+        return row;
+    }
+
+    static Map<String, Object> lossOption(List<LossPoint> history) {
+        List<List<Object>> points = history.stream().map(p -> List.<Object>of(p.epoch(), p.loss())).toList();
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
+        option.put("grid", Map.of("left", 72, "right", 24, "top", 32, "bottom", 44));
+        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number4"));
+        option.put("xAxis", Map.of("type", "value", "name", "epochs trained (all folds and seeds)", "nameLocation", "middle",
+                "nameGap", 28, "minInterval", 1));
+        option.put("yAxis", Map.of("type", "value", "name", "training loss", "scale", true));
+        option.put("series", List.of(Map.of("type", "line", "name", "training loss", "showSymbol", true, "data", points)));
+        return option;
+    }
+
+    private static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s == 0) {
+            return d.isZero() ? "" : "<1 s";
+        }
+        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+}

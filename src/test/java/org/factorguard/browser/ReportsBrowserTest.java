@@ -1,0 +1,174 @@
+package org.factorguard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.LoadState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.factorguard.datasets.service.BuiltInMarket;
+import org.factorguard.datasets.service.DatasetCatalog;
+import org.factorguard.identity.domain.AppUser;
+import org.factorguard.identity.domain.Role;
+import org.factorguard.identity.domain.UserRepository;
+import org.factorguard.identity.service.FirstRunService;
+import org.factorguard.jobs.JobTestUsers;
+import org.factorguard.portfolios.service.PortfolioDraft;
+import org.factorguard.portfolios.service.PortfolioService;
+import org.factorguard.portfolios.service.PortfolioSettings;
+import org.factorguard.quant.data.Instrument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Runs, reports, export and sharing in a real browser: manager A starts a small study and watches it,
+ * opens the report (tables and charts), downloads CSV and JSON, shares it; manager B opens the link
+ * read-only (after a detour through the login page), cannot open A's report or portfolio by URL, and sees
+ * "revoked" after A revokes.
+ */
+class ReportsBrowserTest {
+
+    private static final String PASSWORD = "report-journey-42";
+
+    @TempDir
+    static Path dataDir;
+    static PortalInstance portal;
+    static Browser browser;
+    static long portfolioId;
+
+    @BeforeAll
+    static void start() {
+        portal = new PortalInstance(dataDir).start();
+        portal.bean(FirstRunService.class).createFirstAdministrator("root", "Root Admin", "correct-horse-battery-42");
+        PasswordEncoder encoder = portal.bean(PasswordEncoder.class);
+        portal.bean(UserRepository.class).save(new AppUser("ada", "Ada Analyst", encoder.encode(PASSWORD), Role.MANAGER, Instant.now()));
+        portal.bean(UserRepository.class).save(new AppUser("bob", "Bob Builder", encoder.encode(PASSWORD), Role.MANAGER, Instant.now()));
+        long dataset = portal.bean(BuiltInMarket.class).ensurePresent();
+        List<String> tickers = portal.bean(DatasetCatalog.class).load(dataset).instruments().stream().limit(20)
+                .map(Instrument::ticker).toList();
+        PortfolioSettings d = PortfolioSettings.defaults();
+        PortfolioSettings small = new PortfolioSettings(PortfolioSettings.UniverseMode.TICKERS, List.of(), tickers,
+                java.time.LocalDate.of(2015, 1, 1), java.time.LocalDate.of(2019, 12, 31), d.factorIds(), d.rebalance(),
+                d.costBps(), d.longShort(), d.maxAnnualVolatility(), d.maxDailyVar95(), d.maxDrawdown(), 0.2,
+                d.maxIndustryWeight(), d.retraining(), d.lookback(), 8, 2, 1, d.implementation(), d.seed());
+        JobTestUsers.signIn("ada", Role.MANAGER);
+        try {
+            portfolioId = portal.bean(PortfolioService.class).create(new PortfolioDraft("Ada's small book", dataset, small));
+        } finally {
+            JobTestUsers.signOut();
+        }
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    @Test
+    void a_manager_runs_a_study_reads_exports_and_shares_the_report_and_a_colleague_sees_only_the_snapshot() throws Exception {
+        Page ada = browser.newPage();
+        VaadinPage.signIn(ada, portal.baseUrl(), "ada", PASSWORD);
+        VaadinPage.open(ada, portal.baseUrl(), "portfolios/" + portfolioId + "/runs");
+        assertThat(ada.locator("#portfolio-runs-title")).containsText("Ada's small book");
+        assertThat(ada.locator("#portfolio-runs-empty")).isVisible();
+
+        VaadinPage.click(ada, "start-study");
+        Locator bar = ada.locator("[id^=run-progress-]").first();
+        assertThat(bar).isVisible();
+        String barId = bar.getAttribute("id");
+        long runId = Long.parseLong(barId.substring("run-progress-".length()));
+        ada.waitForFunction("id => { const b = document.getElementById(id); return b && b.value > 0.02 && b.value < 0.95; }",
+                barId, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        double early = Double.parseDouble(String.valueOf(bar.evaluate("b => b.value")));
+        Browser.screenshot(ada, "reports-01-running");
+        ada.waitForFunction("([id, v]) => { const b = document.getElementById(id); return !b || b.value > v + 0.05; }",
+                new Object[] {barId, early}, new Page.WaitForFunctionOptions().setTimeout(90_000));
+        assertThat(ada.locator("#run-state-" + runId)).hasText("Succeeded", new LocatorAssertions.HasTextOptions().setTimeout(120_000));
+        VaadinPage.waitForChart(ada, "portfolio-runs-loss-chart");
+        Browser.screenshot(ada, "reports-02-succeeded");
+
+        ada.locator("#run-report-" + runId).click();
+        ada.waitForURL("**/reports/*");
+        String reportPath = ada.url().substring(ada.url().indexOf("reports/"));
+        ada.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(ada.locator("#report-risk-table")).containsText("Sharpe ratio");
+        assertThat(ada.locator("#report-risk-table")).containsText("Market index");
+        assertThat(ada.locator("#report-regime-table")).containsText("Bull");
+        assertThat(ada.locator("#report-synthetic-note")).isVisible();
+        for (String chart : List.of("report-equity-chart", "report-drawdown-chart", "report-weights-chart",
+                "report-regime-chart", "report-degree-chart")) {
+            VaadinPage.waitForChart(ada, chart);
+        }
+        Browser.screenshot(ada, "reports-03-report");
+        ada.locator("#report-regime-chart").scrollIntoViewIfNeeded();
+        Browser.screenshot(ada, "reports-04-regimes");
+
+        Download csv = ada.waitForDownload(() -> ada.locator("#report-export-risk-table").click());
+        String csvText = Files.readString(csv.path());
+        assertThat(csv.suggestedFilename()).endsWith("risk-table.csv");
+        assertThat(csvText).startsWith("portfolio,days,max_drawdown,sharpe").contains("LSTM,").contains("Equal weight,");
+        Download json = ada.waitForDownload(() -> ada.locator("#report-export-json").click());
+        assertThat(Files.readString(json.path())).startsWith("{").contains("\"portfolios\"").contains("\"seed\"");
+
+        VaadinPage.click(ada, "report-share");
+        VaadinPage.click(ada, "share-create");
+        Locator url = ada.locator("#share-url input");
+        assertThat(url).hasValue(java.util.regex.Pattern.compile(".*/shared/[A-Za-z0-9_-]{43}$"));
+        String link = url.inputValue();
+        Browser.screenshot(ada, "reports-05-share");
+
+        // Bob, not signed in: the link leads to the login page and back to the report
+        BrowserContext bobContext = ada.context().browser().newContext();
+        Page bob = bobContext.newPage();
+        bob.navigate(link);
+        bob.waitForURL("**/login**");
+        bob.locator("vaadin-login-form input[name=username]").fill("bob");
+        bob.locator("vaadin-login-form input[name=password]").fill(PASSWORD);
+        bob.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form [part=vaadin-login-submit]").first().click();
+        bob.waitForURL("**/shared/**");
+        assertThat(bob.locator("#shared-banner")).containsText("Shared by Ada Analyst — read-only snapshot");
+        assertThat(bob.locator("#report-risk-table")).containsText("Sharpe ratio");
+        VaadinPage.waitForChart(bob, "report-equity-chart");
+        assertThat(bob.locator("#report-share")).hasCount(0);
+        assertThat(bob.locator("#report-export-json")).hasCount(0);
+        Browser.screenshot(bob, "reports-06-shared");
+
+        VaadinPage.open(bob, portal.baseUrl(), reportPath);
+        assertThat(bob.locator("body")).containsText("not found");
+        VaadinPage.open(bob, portal.baseUrl(), "portfolios/" + portfolioId + "/runs");
+        assertThat(bob.locator("body")).containsText("not found");
+        Browser.screenshot(bob, "reports-07-not-found");
+
+        // Ada sees Bob's opening and revokes
+        VaadinPage.click(ada, "share-close");
+        VaadinPage.click(ada, "report-share");
+        Locator opens = ada.locator("[id^=share-opens-]").first();
+        assertThat(opens).containsText("bob");
+        ada.locator("[id^=share-revoke-]").first().click();
+        assertThat(ada.locator("[id^=share-link-]").first()).containsText("revoked");
+
+        bob.navigate(link);
+        bob.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(bob.locator("#shared-problem")).hasText("This link was revoked");
+        Browser.screenshot(bob, "reports-08-revoked");
+        assertThat(browser.errors()).isEmpty();
+        bobContext.close();
+        ada.context().close();
+    }
+}

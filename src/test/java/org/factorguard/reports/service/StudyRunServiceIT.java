@@ -1,0 +1,225 @@
+package org.factorguard.reports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.factorguard.datasets.service.BuiltInMarket;
+import org.factorguard.datasets.service.DatasetCatalog;
+import org.factorguard.identity.domain.Role;
+import org.factorguard.identity.domain.UserRepository;
+import org.factorguard.jobs.JobTestUsers;
+import org.factorguard.jobs.domain.JobState;
+import org.factorguard.jobs.service.JobSummary;
+import org.factorguard.portfolios.service.PortfolioDraft;
+import org.factorguard.portfolios.service.PortfolioService;
+import org.factorguard.portfolios.service.PortfolioSettings;
+import org.factorguard.quant.study.StudyResultJson;
+import org.factorguard.reports.domain.ShareLinkRepository;
+import org.factorguard.shared.NotFoundException;
+import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A tiny study end to end through the job system on the built-in market, then the report's export and
+ * sharing rules (one study per class: the context and its report are shared by the tests).
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class StudyRunServiceIT {
+
+    static final Instant START = Instant.parse("2030-01-01T09:00:00Z");
+    private static Long reportId;
+    private static Long jobId;
+
+    @Autowired StudyRunService runs;
+    @Autowired ReportService reports;
+    @Autowired PortfolioService portfolios;
+    @Autowired BuiltInMarket builtIn;
+    @Autowired DatasetCatalog datasets;
+    @Autowired UserRepository users;
+    @Autowired ShareLinkRepository links;
+    @Autowired MutableClock clock;
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(START);
+        }
+    }
+
+    @BeforeAll
+    static void pollOnTheTestThread() {
+        org.awaitility.Awaitility.pollInSameThread();
+    }
+
+    @BeforeEach
+    void signInAsAnn() {
+        JobTestUsers.ensure(users, "ann", Role.MANAGER);
+        JobTestUsers.ensure(users, "ben", Role.MANAGER);
+        JobTestUsers.signIn("ann", Role.MANAGER);
+    }
+
+    @AfterEach
+    void signOut() {
+        JobTestUsers.signOut();
+    }
+
+    /** Ann's small portfolio: 20 tickers of the built-in market, 2015–2019, 8 units, 2 epochs. */
+    static PortfolioSettings smallSettings(List<String> tickers) {
+        PortfolioSettings d = PortfolioSettings.defaults();
+        return new PortfolioSettings(PortfolioSettings.UniverseMode.TICKERS, List.of(), tickers,
+                LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31), d.factorIds(), d.rebalance(), d.costBps(),
+                d.longShort(), d.maxAnnualVolatility(), d.maxDailyVar95(), d.maxDrawdown(), 0.2, d.maxIndustryWeight(),
+                d.retraining(), d.lookback(), 8, 2, 1, d.implementation(), d.seed());
+    }
+
+    private synchronized long report() {
+        if (reportId == null) {
+            long dataset = builtIn.ensurePresent();
+            List<String> tickers = datasets.load(dataset).instruments().stream().limit(20)
+                    .map(org.factorguard.quant.data.Instrument::ticker).toList();
+            long portfolio = portfolios.create(new PortfolioDraft("Small study", dataset, smallSettings(tickers)));
+            long started = System.nanoTime();
+            JobSummary queued = runs.start(portfolio);
+            assertThat(runs.runsOf(portfolio)).extracting(JobSummary::id).contains(queued.id());
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> runs.runsOf(portfolio).getFirst().state().isFinal());
+            JobSummary done = runs.runsOf(portfolio).getFirst();
+            System.out.printf("tiny study through the job system: %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            assertThat(done.state()).as(done.errorMessage()).isEqualTo(JobState.SUCCEEDED);
+            jobId = done.id();
+            reportId = Long.parseLong(done.resultRef());
+        }
+        return reportId;
+    }
+
+    @Test
+    void a_tiny_study_runs_through_the_job_system_and_is_stored_as_a_report() {
+        long id = report();
+        ReportDetail detail = reports.find(id);
+
+        assertThat(detail.jobId()).isEqualTo(jobId);
+        assertThat(detail.portfolioName()).isEqualTo("Small study");
+        assertThat(detail.syntheticData()).isTrue();
+        assertThat(detail.result().selection().tickers()).hasSize(20);
+        assertThat(detail.datasetHash()).isEqualTo(detail.result().datasetHash());
+        assertThat(reports.exportJson(id)).isEqualTo(StudyResultJson.write(detail.result()));
+        assertThat(reports.listMine()).extracting(ReportSummary::id).contains(id);
+        assertThat(runs.runsOf(detail.portfolioId()).getFirst().resultLocation()).isEqualTo("reports/" + id);
+        assertThat(runs.runsOf(detail.portfolioId()).getFirst().lossHistory()).isNotEmpty();
+    }
+
+    @Test
+    void every_table_exports_as_csv_with_a_header_and_rows() {
+        long id = report();
+        for (ReportTable table : ReportTable.values()) {
+            String csv = reports.exportCsv(id, table);
+            assertThat(csv.lines().count()).as(table.name()).isGreaterThan(1);
+        }
+        assertThat(reports.exportCsv(id, ReportTable.RISK)).startsWith("portfolio,days,max_drawdown,sharpe")
+                .contains("LSTM,").contains("Market index,");
+    }
+
+    @Test
+    void absurd_settings_are_refused_before_anything_is_queued() {
+        long dataset = builtIn.ensurePresent();
+        List<String> tickers = datasets.load(dataset).instruments().stream().limit(5)
+                .map(org.factorguard.quant.data.Instrument::ticker).toList();
+        PortfolioSettings tooShort = smallSettings(tickers).withDates(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 3, 1));
+        long portfolio = portfolios.create(new PortfolioDraft("Too short", dataset, tooShort));
+
+        assertThatThrownBy(() -> runs.start(portfolio)).isInstanceOf(ValidationProblemException.class);
+        assertThat(runs.runsOf(portfolio)).isEmpty();
+    }
+
+    @Test
+    void a_share_token_has_256_random_bits_and_only_its_hash_is_stored() {
+        long id = report();
+        CreatedShareLink a = reports.createLink(id, null);
+        CreatedShareLink b = reports.createLink(id, null);
+
+        assertThat(a.token()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(b.token());
+        String stored = links.findById(a.link().id()).orElseThrow().getTokenHash();
+        assertThat(stored).hasSize(64).isEqualTo(ReportService.hash(a.token())).isNotEqualTo(a.token());
+        assertThat(links.findAll()).noneMatch(l -> l.getTokenHash().contains(a.token()));
+    }
+
+    @Test
+    void a_colleague_opens_the_snapshot_and_the_opening_is_logged() {
+        long id = report();
+        CreatedShareLink link = reports.createLink(id, null);
+        String json = reports.exportJson(id);
+
+        JobTestUsers.signIn("ben", Role.MANAGER);
+        SharedReportOpening opening = reports.openShared(link.token());
+        assertThat(opening.outcome()).isEqualTo(SharedReportOpening.Outcome.OK);
+        assertThat(opening.sharedBy()).isEqualTo("ANN");
+        assertThat(StudyResultJson.write(opening.report().result())).isEqualTo(json);
+        assertThat(reports.openShared(link.token() + "x").outcome()).isEqualTo(SharedReportOpening.Outcome.NOT_FOUND);
+
+        JobTestUsers.signIn("ann", Role.MANAGER);
+        ShareLinkSummary listed = reports.listLinks(id).stream().filter(l -> l.id() == link.link().id()).findFirst().orElseThrow();
+        assertThat(listed.openings()).extracting(ShareLinkSummary.Opening::username).containsExactly("ben");
+        assertThat(listed.openings().getFirst().openedAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void a_revoked_link_says_so_on_the_next_opening() {
+        long id = report();
+        CreatedShareLink link = reports.createLink(id, null);
+        JobTestUsers.signIn("ben", Role.MANAGER);
+        assertThat(reports.openShared(link.token()).outcome()).isEqualTo(SharedReportOpening.Outcome.OK);
+
+        JobTestUsers.signIn("ann", Role.MANAGER);
+        reports.revoke(link.link().id());
+
+        JobTestUsers.signIn("ben", Role.MANAGER);
+        assertThat(reports.openShared(link.token()).outcome()).isEqualTo(SharedReportOpening.Outcome.REVOKED);
+    }
+
+    @Test
+    void a_link_stops_working_at_its_expiry() {
+        long id = report();
+        assertThatThrownBy(() -> reports.createLink(id, clock.instant().minusSeconds(1)))
+                .isInstanceOf(ValidationProblemException.class);
+        CreatedShareLink link = reports.createLink(id, clock.instant().plus(Duration.ofDays(2)));
+        JobTestUsers.signIn("ben", Role.MANAGER);
+        assertThat(reports.openShared(link.token()).outcome()).isEqualTo(SharedReportOpening.Outcome.OK);
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(reports.openShared(link.token()).outcome()).isEqualTo(SharedReportOpening.Outcome.EXPIRED);
+    }
+
+    @Test
+    void another_users_report_export_and_links_are_not_found() {
+        long id = report();
+        CreatedShareLink link = reports.createLink(id, null);
+        JobTestUsers.signIn("ben", Role.MANAGER);
+
+        assertThat(reports.listMine()).isEmpty();
+        assertThatThrownBy(() -> reports.find(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reports.exportJson(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reports.exportCsv(id, ReportTable.RISK)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reports.listLinks(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reports.createLink(id, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reports.revoke(link.link().id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> runs.runsOf(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
+    }
+}
