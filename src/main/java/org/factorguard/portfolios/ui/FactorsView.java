@@ -124,7 +124,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         ProgressBar bar = new ProgressBar();
         bar.setIndeterminate(true);
         bar.getElement().setAttribute("aria-label", "Screening factors");
-        progressCard.add(new Span("Screening " + FactorLibrary.all().size() + " candidate factors on "
+        progressCard.add(new Span("Screening " + FactorLibrary.defaults().size() + " candidate factors on "
                 + portfolio.datasetName() + " … this takes a few seconds."), bar);
         progressCard.setVisible(true);
         content.removeAll();
@@ -276,9 +276,10 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         numberColumn("Mean Rank IC", c -> c.evaluation().rankIc().mean(), 4);
         numberColumn("Rank ICIR", c -> c.evaluation().rankIc().icir(), 3);
         numberColumn("t", c -> c.evaluation().rankIc().tStatistic(), 2);
-        grid.addColumn(c -> percent(c.evaluation().rankIc().shareWithSign())).setHeader("Expected sign")
-                .setTooltipGenerator(c -> "Share of days whose Rank IC has the expected sign ("
-                        + (c.evaluation().rankIc().signUsed() > 0 ? "+" : "−") + ")")
+        Span signHeader = new Span("Expected sign");
+        signHeader.getElement().setAttribute("title", "Share of days whose Rank IC has the sign the literature "
+                + "expects (or the sign of the mean when none is expected)");
+        grid.addColumn(c -> percent(c.evaluation().rankIc().shareWithSign())).setHeader(signHeader)
                 .setWidth("96px").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         for (int h : List.of(1, 5, 20)) {
             numberColumn("h=" + h, c -> decay(c.evaluation(), h), 4);
@@ -455,7 +456,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
         option.put("tooltip", Map.of("position", "top"));
-        option.put("grid", Map.of("left", 96, "right", 24, "top", 16, "bottom", 110));
+        option.put("grid", Map.of("left", 128, "right", 24, "top", 16, "bottom", 120));
         option.put("xAxis", Map.of("type", "category", "data", ids, "splitArea", Map.of("show", true),
                 "axisLabel", Map.of("rotate", 45, "interval", 0, "fontSize", fontSize)));
         option.put("yAxis", Map.of("type", "category", "data", ids, "inverse", true, "splitArea", Map.of("show", true),

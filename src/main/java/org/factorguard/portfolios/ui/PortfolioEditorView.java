@@ -442,9 +442,10 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
         formProblems.add(new Paragraph(summary));
         general.stream().filter(Objects::nonNull).forEach(m -> formProblems.add(new Paragraph(m)));
         formProblems.setVisible(true);
-        fieldsByProblem.entrySet().stream().filter(e -> byField.containsKey(e.getKey())).findFirst()
-                .ifPresent(e -> {
-                    if (e.getValue() instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+        problems.stream().map(FieldProblem::field).filter(byField::containsKey).findFirst()
+                .map(fieldsByProblem::get)
+                .ifPresent(f -> {
+                    if (f instanceof com.vaadin.flow.component.Focusable<?> focusable) {
                         focusable.focus();
                     }
                 });
