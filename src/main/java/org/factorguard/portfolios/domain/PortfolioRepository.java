@@ -15,4 +15,6 @@ public interface PortfolioRepository extends JpaRepository<Portfolio, Long> {
     boolean existsByOwnerIdAndNameIgnoreCaseAndIdNot(long ownerId, String name, long id);
 
     long countByDatasetId(long datasetId);
+
+    boolean existsByOwnerIdAndDatasetId(long ownerId, long datasetId);
 }

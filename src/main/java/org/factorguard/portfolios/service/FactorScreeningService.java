@@ -1,6 +1,9 @@
 package org.factorguard.portfolios.service;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.factorguard.quant.factors.Factor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.factorguard.quant.data.MarketData;
@@ -41,7 +44,7 @@ public class FactorScreeningService {
         MarketData all = portfolios.dataOf(portfolioId);
         PortfolioSettings s = portfolio.settings();
         String key = all.contentHash() + "|" + s.universeMode() + s.industries() + s.tickers() + "|" + s.startDate()
-                + "|" + s.endDate();
+                + "|" + s.endDate() + "|" + candidates(s.factorIds()).stream().map(Factor::id).toList();
         synchronized (cache) {
             ScreeningReport cached = cache.get(key);
             if (cached != null) {
@@ -50,11 +53,25 @@ public class FactorScreeningService {
         }
         MarketData data = restrict(all, s);
         ScreeningReport report = new FactorScreen(ScreeningSettings.defaults())
-                .screen(data, FactorLibrary.all(), CrossSectionalPreparation.Settings.defaults());
+                .screen(data, candidates(s.factorIds()), CrossSectionalPreparation.Settings.defaults());
         synchronized (cache) {
             cache.put(key, report);
         }
         return report;
+    }
+
+    /**
+     * The library's default candidates (P/E and P/B are left out: their yields E/P and B/P carry the same
+     * information), plus any factor the portfolio already uses, so that its current choice is always shown.
+     */
+    static List<Factor> candidates(List<String> chosen) {
+        List<Factor> list = new ArrayList<>(FactorLibrary.defaults());
+        for (Factor f : FactorLibrary.all()) {
+            if (chosen.contains(f.id()) && !list.contains(f)) {
+                list.add(f);
+            }
+        }
+        return list;
     }
 
     static MarketData restrict(MarketData all, PortfolioSettings s) {

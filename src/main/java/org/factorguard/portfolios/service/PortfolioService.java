@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.factorguard.datasets.service.BuiltInMarket;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.datasets.service.DatasetSummary;
 import org.factorguard.identity.service.CurrentUser;
@@ -29,16 +30,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class PortfolioService {
 
     static final int MAX_NAME = 120;
+    public static final String SAMPLE_NAME = "Sample: built-in market";
+    static final java.time.LocalDate SAMPLE_START = java.time.LocalDate.of(2014, 1, 1);
+    static final java.time.LocalDate SAMPLE_END = java.time.LocalDate.of(2020, 12, 31);
 
     private final PortfolioRepository portfolios;
     private final DatasetCatalog datasets;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final BuiltInMarket builtInMarket;
 
     public PortfolioService(PortfolioRepository portfolios, DatasetCatalog datasets, CurrentUser currentUser,
-                            Clock clock) {
+                            Clock clock, BuiltInMarket builtInMarket) {
         this.portfolios = portfolios;
         this.datasets = datasets;
+        this.builtInMarket = builtInMarket;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -64,7 +70,45 @@ public class PortfolioService {
         Portfolio p = own(id);
         DatasetSummary d = datasets.find(p.getDatasetId()).orElseThrow(() -> new NotFoundException("Dataset"));
         return new PortfolioDetail(p.getId(), p.getName(), p.getDatasetId(), d.displayName(), d.isActive(),
-                PortfolioSettingsJson.read(p.getSettingsJson()), p.getCreatedAt(), p.getUpdatedAt());
+                PortfolioSettingsJson.read(p.getSettingsJson()), p.getCreatedAt(), p.getUpdatedAt(), d.contentHash(),
+                d.isSynthetic());
+    }
+
+    /**
+     * Industries, instruments and date bounds of a dataset for the editor: a selectable dataset, or one that the
+     * user's own portfolios already use (a retired dataset stays editable for them). Anything else is not found.
+     */
+    @Transactional(readOnly = true)
+    public DatasetChoices choicesFor(long datasetId) {
+        long owner = currentUser.require().id();
+        boolean selectable = datasets.listSelectable().stream().anyMatch(d -> d.id() == datasetId);
+        if (!selectable && !portfolios.existsByOwnerIdAndDatasetId(owner, datasetId)) {
+            throw new NotFoundException("Dataset");
+        }
+        MarketData data = datasets.load(datasetId);
+        List<DatasetChoices.InstrumentChoice> instruments = data.instruments().stream()
+                .map(i -> new DatasetChoices.InstrumentChoice(i.ticker(), i.name(), i.industry()))
+                .sorted(java.util.Comparator.comparing(DatasetChoices.InstrumentChoice::ticker)).toList();
+        List<String> industries = data.industries().stream().sorted().toList();
+        return new DatasetChoices(datasetId, industries, instruments, data.dates()[0],
+                data.dates()[data.dayCount() - 1]);
+    }
+
+    /**
+     * Creates a ready-to-run sample portfolio on the built-in synthetic market (generated first if needed) with
+     * the default settings and factors, over 2014–2020 so that a first study finishes quickly; returns its id.
+     */
+    @Transactional
+    public long createSample() {
+        long owner = currentUser.require().id();
+        long datasetId = builtInMarket.ensurePresent();
+        String name = SAMPLE_NAME;
+        for (int n = 2; portfolios.existsByOwnerIdAndNameIgnoreCase(owner, name); n++) {
+            name = SAMPLE_NAME + " (" + n + ")";
+        }
+        PortfolioSettings settings = PortfolioSettings.defaults().withDates(SAMPLE_START, SAMPLE_END);
+        return portfolios.save(new Portfolio(owner, name, datasetId, PortfolioSettingsJson.write(settings),
+                clock.instant())).getId();
     }
 
     /** Datasets a new portfolio may use (active stock datasets). */

@@ -1,0 +1,472 @@
+package org.factorguard.portfolios.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import org.factorguard.portfolios.service.FactorScreeningService;
+import org.factorguard.portfolios.service.PortfolioDetail;
+import org.factorguard.portfolios.service.PortfolioService;
+import org.factorguard.quant.factors.Factor;
+import org.factorguard.quant.factors.FactorEvaluation;
+import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.factors.HorizonIc;
+import org.factorguard.quant.factors.ScreeningReport;
+import org.factorguard.quant.factors.SelectionDecision;
+import org.factorguard.quant.factors.YearlyIc;
+import org.factorguard.quant.study.StudyConfig;
+import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.EChart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The factor screening report of a portfolio and the manager's choice of factors. The screening takes
+ * seconds, so it runs on a pool thread (carrying the signed-in user's security context, because the service
+ * checks the owner) and the view fills in through {@code UI.access} when it is done.
+ */
+@Route("portfolios/:id([0-9]+)/factors")
+@PermitAll
+public class FactorsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(FactorsView.class);
+    static final int ROLLING_DAYS = 60;
+    private static final int MIN_ROLLING_DAYS = 20;
+
+    /** One candidate row of the table. */
+    record Candidate(Factor factor, FactorEvaluation evaluation, SelectionDecision decision, double vif,
+                     boolean inPortfolio) {
+    }
+
+    private final PortfolioService portfolios;
+    private final FactorScreeningService screening;
+    private PortfolioDetail portfolio;
+    private String pageTitle = "Factors · FactorGuard";
+
+    private final Div progressCard = new Div();
+    private final Div content = new Div();
+    private final Grid<Candidate> grid = new Grid<>();
+    private final Map<String, Checkbox> ticks = new LinkedHashMap<>();
+    private final Set<String> ticked = new LinkedHashSet<>();
+    private final Span tickedSummary = new Span();
+    private final EChart icChart = new EChart("340px");
+    private final EChart correlationChart = new EChart("560px");
+    private final EChart stabilityChart = new EChart("340px");
+    private ScreeningReport report;
+
+    public FactorsView(PortfolioService portfolios, FactorScreeningService screening) {
+        this.portfolios = portfolios;
+        this.screening = screening;
+        addClassName("fg-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
+        portfolio = portfolios.find(id); // another user's id: "Not found"
+        pageTitle = "Factors · " + portfolio.name() + " · FactorGuard";
+        removeAll();
+        H2 title = new H2("Factors of " + portfolio.name());
+        title.setId("factors-title");
+        Anchor back = new Anchor("portfolios/" + id, "← " + portfolio.name());
+        back.setId("factors-back");
+        Paragraph intro = new Paragraph("Every candidate factor is screened on this portfolio's universe and dates: "
+                + "the information coefficient (IC, Pearson) and Rank IC (Spearman) of today's factor values with the "
+                + "next day's returns, their stability over time and across years, and the overlap between factors. "
+                + "The proposed selection keeps strong, stable factors that are not redundant.");
+        intro.addClassName("fg-muted");
+
+        progressCard.removeAll();
+        progressCard.setId("screening-progress");
+        progressCard.addClassName("fg-card");
+        progressCard.setWidthFull();
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        bar.getElement().setAttribute("aria-label", "Screening factors");
+        progressCard.add(new Span("Screening " + FactorLibrary.defaults().size() + " candidate factors on "
+                + portfolio.datasetName() + " … this takes a few seconds."), bar);
+        progressCard.setVisible(true);
+        content.removeAll();
+        content.setId("screening-content");
+        content.setWidthFull();
+        content.setVisible(false);
+        add(back, title, intro, progressCard, content);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (report != null || portfolio == null) {
+            return;
+        }
+        UI ui = attachEvent.getUI();
+        long id = portfolio.id();
+        var executor = new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool(), SecurityContextHolder.getContext());
+        CompletableFuture.supplyAsync(() -> screening.screen(id), executor).whenComplete((result, failure) ->
+                ui.access(() -> {
+                    if (failure != null) {
+                        showFailure(failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                                ? c.getCause() : failure);
+                    } else {
+                        show(result);
+                    }
+                }));
+    }
+
+    private void showFailure(Throwable failure) {
+        progressCard.removeAll();
+        Paragraph message = new Paragraph(failure instanceof ValidationProblemException v
+                ? "The factors cannot be screened: " + v.getMessage() + ". Change the portfolio's dates or universe."
+                : "The screening failed; please try again. If it keeps failing, an administrator can find the cause "
+                + "in the server log.");
+        message.setId("screening-failed");
+        message.addClassName("fg-negative");
+        if (!(failure instanceof ValidationProblemException)) {
+            log.error("Screening portfolio {} failed", portfolio.id(), failure);
+        }
+        progressCard.add(message);
+    }
+
+    private void show(ScreeningReport result) {
+        report = result;
+        List<String> saved = portfolio.settings().factorIds();
+        boolean choseBefore = !saved.equals(StudyConfig.DEFAULT_FACTORS);
+        List<Candidate> candidates = new ArrayList<>();
+        for (FactorEvaluation e : result.factors()) {
+            Factor f = FactorLibrary.byId(e.factorId());
+            candidates.add(new Candidate(f, e, result.decision(e.factorId()), result.vif(e.factorId()),
+                    saved.contains(e.factorId())));
+        }
+        ticked.clear();
+        ticked.addAll(choseBefore ? saved : result.selected());
+
+        Paragraph which = new Paragraph(choseBefore
+                ? "Ticked: the " + saved.size() + " factors saved with this portfolio. The screening proposes "
+                + result.selected().size() + " (column “Proposed”)."
+                : "Ticked: the " + result.selected().size() + " factors the screening proposes. The portfolio still "
+                + "uses the " + saved.size() + " default factors (column “In portfolio”) until you save.");
+        which.setId("factors-which");
+        Button proposed = new Button("Tick the proposed selection", e -> retick(result.selected()));
+        proposed.setId("tick-proposed");
+        Button current = new Button("Tick the saved factors", e -> retick(saved));
+        current.setId("tick-saved");
+        Button save = new Button("Use these factors", e -> save());
+        save.setId("use-factors");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        tickedSummary.setId("ticked-summary");
+        tickedSummary.addClassName("fg-muted");
+        HorizontalLayout actions = new HorizontalLayout(save, proposed, current, tickedSummary);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        actions.getStyle().set("flex-wrap", "wrap");
+
+        configureGrid(candidates);
+        Div tableCard = card("Candidates", "IC columns use the next day's return (h = 1); decay shows the mean Rank "
+                + "IC against 1-, 5- and 20-day returns. Rank ICIR = mean / standard deviation of the daily Rank IC; "
+                + "t = its t-statistic. VIF above 5–10 means the factor is largely explained by the others.");
+        tableCard.add(which, actions, grid);
+
+        icChart.setId("ic-chart");
+        icChart.setAccessibleLabel("Rolling mean daily Rank IC of the ticked factors");
+        correlationChart.setId("correlation-chart");
+        correlationChart.setAccessibleLabel("Correlation between the screenable factors");
+        stabilityChart.setId("stability-chart");
+        stabilityChart.setAccessibleLabel("Mean Rank IC per year of the ticked factors");
+        Div icCard = card("Rank IC over time", ROLLING_DAYS + "-day rolling mean of the daily Rank IC of the ticked "
+                + "factors. A useful factor stays on one side of zero.");
+        icCard.add(icChart);
+        Div stabilityCard = card("Stability by year", "Mean daily Rank IC per calendar year of the ticked factors.");
+        stabilityCard.add(stabilityChart);
+        Div correlationCard = card("Correlation between factors", "Average daily cross-sectional correlation of "
+                + "the prepared factor values. Strongly correlated factors carry the same information.");
+        correlationCard.add(correlationChart);
+        correlationChart.setOption(correlationOption(result));
+
+        content.removeAll();
+        content.add(tableCard, icCard, stabilityCard, correlationCard);
+        content.addClassName("fg-stack");
+        content.setVisible(true);
+        progressCard.setVisible(false);
+        refreshTicked();
+    }
+
+    private Div card(String heading, String help) {
+        Div card = new Div();
+        card.addClassName("fg-card");
+        card.setWidthFull();
+        card.add(new H3(heading));
+        Paragraph p = new Paragraph(help);
+        p.addClassName("fg-muted");
+        card.add(p);
+        return card;
+    }
+
+    private void configureGrid(List<Candidate> candidates) {
+        grid.removeAllColumns();
+        ticks.clear();
+        grid.setId("factors-grid");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(c -> {
+            Checkbox box = new Checkbox(ticked.contains(c.factor().id()));
+            box.setId("tick-" + c.factor().id());
+            box.setAriaLabel("Use " + c.factor().displayName());
+            box.addValueChangeListener(e -> {
+                if (e.getValue()) {
+                    ticked.add(c.factor().id());
+                } else {
+                    ticked.remove(c.factor().id());
+                }
+                refreshTicked();
+            });
+            ticks.put(c.factor().id(), box);
+            return box;
+        }).setHeader("Use").setWidth("64px").setFlexGrow(0).setFrozen(true);
+        grid.addComponentColumn(c -> {
+            Div cell = new Div();
+            Span name = new Span(c.factor().displayName());
+            name.getElement().setAttribute("title", c.factor().description() + " Formula: " + c.factor().formula());
+            Span id = new Span(c.factor().id());
+            id.addClassNames("fg-mono", "fg-muted");
+            cell.add(name, new Div(id));
+            return cell;
+        }).setHeader("Factor").setWidth("170px").setFlexGrow(1).setFrozen(true);
+        grid.addColumn(c -> c.factor().category().displayName()).setHeader("Category").setWidth("110px").setFlexGrow(0);
+        numberColumn("Mean IC", c -> c.evaluation().ic().mean(), 4);
+        numberColumn("Mean Rank IC", c -> c.evaluation().rankIc().mean(), 4);
+        numberColumn("Rank ICIR", c -> c.evaluation().rankIc().icir(), 3);
+        numberColumn("t", c -> c.evaluation().rankIc().tStatistic(), 2);
+        Span signHeader = new Span("Expected sign");
+        signHeader.getElement().setAttribute("title", "Share of days whose Rank IC has the sign the literature "
+                + "expects (or the sign of the mean when none is expected)");
+        grid.addColumn(c -> percent(c.evaluation().rankIc().shareWithSign())).setHeader(signHeader)
+                .setWidth("96px").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        for (int h : List.of(1, 5, 20)) {
+            numberColumn("h=" + h, c -> decay(c.evaluation(), h), 4);
+        }
+        grid.addColumn(c -> c.evaluation().screenable() && !c.evaluation().yearly().isEmpty()
+                ? c.evaluation().stableYears() + " / " + c.evaluation().yearly().size() : "–")
+                .setHeader("Stable years").setWidth("90px").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        numberColumn("VIF", Candidate::vif, 2);
+        grid.addComponentColumn(c -> {
+            Span badge = new Span(c.decision().selected() ? "proposed" : "dropped");
+            badge.addClassNames("fg-badge", c.decision().selected() ? "success" : "contrast");
+            badge.setId("decision-" + c.factor().id());
+            return badge;
+        }).setHeader("Proposed").setWidth("96px").setFlexGrow(0);
+        grid.addColumn(c -> c.inPortfolio() ? "✓ saved" : "").setHeader("In portfolio").setWidth("96px")
+                .setFlexGrow(0);
+        grid.addColumn(c -> reason(c.decision())).setHeader("Reason").setWidth("260px").setFlexGrow(2);
+        grid.setItems(candidates);
+    }
+
+    private void numberColumn(String header, java.util.function.ToDoubleFunction<Candidate> value, int decimals) {
+        grid.addColumn(c -> format(value.applyAsDouble(c), decimals)).setHeader(header)
+                .setWidth(decimals >= 4 ? "92px" : "78px").setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
+                .setComparator((a, b) -> Double.compare(nanLast(value.applyAsDouble(a)), nanLast(value.applyAsDouble(b))))
+                .setSortable(true);
+    }
+
+    private static double nanLast(double v) {
+        return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+    }
+
+    static String reason(SelectionDecision d) {
+        String r = d.reason();
+        for (String prefix : List.of("selected: ", "dropped: ")) {
+            if (r.startsWith(prefix)) {
+                r = r.substring(prefix.length());
+            }
+        }
+        return r.isEmpty() ? r : Character.toUpperCase(r.charAt(0)) + r.substring(1);
+    }
+
+    static double decay(FactorEvaluation e, int horizon) {
+        return e.decay().stream().filter(h -> h.horizon() == horizon).mapToDouble(HorizonIc::meanRankIc).findFirst()
+                .orElse(Double.NaN);
+    }
+
+    static String format(double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v).replace('-', '−');
+    }
+
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+    private void retick(List<String> ids) {
+        ticked.clear();
+        report.factors().stream().map(FactorEvaluation::factorId).filter(ids::contains).forEach(ticked::add);
+        ticks.forEach((id, box) -> box.setValue(ticked.contains(id)));
+        refreshTicked();
+    }
+
+    private List<String> tickedInCandidateOrder() {
+        return report.factors().stream().map(FactorEvaluation::factorId).filter(ticked::contains).toList();
+    }
+
+    private void refreshTicked() {
+        tickedSummary.setText(ticked.size() + (ticked.size() == 1 ? " factor ticked" : " factors ticked"));
+        List<FactorEvaluation> shown = tickedInCandidateOrder().stream().map(report::factor)
+                .filter(FactorEvaluation::screenable).toList();
+        icChart.setOption(icOption(report.dates(), shown));
+        stabilityChart.setOption(stabilityOption(shown));
+    }
+
+    private void save() {
+        List<String> ids = tickedInCandidateOrder();
+        try {
+            portfolios.chooseFactors(portfolio.id(), ids);
+            portfolio = portfolios.find(portfolio.id());
+            Notification.show("Saved: the portfolio now uses " + ids.size() + " factors", 4000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            List<Candidate> refreshed = new ArrayList<>();
+            grid.getListDataView().getItems().forEach(c -> refreshed.add(new Candidate(c.factor(), c.evaluation(),
+                    c.decision(), c.vif(), ids.contains(c.factor().id()))));
+            configureGrid(refreshed);
+        } catch (ValidationProblemException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    /** Rolling mean of a daily series over {@code window} days, NaN where fewer than the minimum are valid. */
+    static double[] rollingMean(double[] daily, int window, int minValid) {
+        double[] out = new double[daily.length];
+        double sum = 0;
+        int valid = 0;
+        for (int t = 0; t < daily.length; t++) {
+            if (!Double.isNaN(daily[t])) {
+                sum += daily[t];
+                valid++;
+            }
+            if (t >= window && !Double.isNaN(daily[t - window])) {
+                sum -= daily[t - window];
+                valid--;
+            }
+            out[t] = valid >= minValid ? sum / valid : Double.NaN;
+        }
+        return out;
+    }
+
+    static Map<String, Object> icOption(LocalDate[] dates, List<FactorEvaluation> factors) {
+        List<Object> series = new ArrayList<>();
+        int step = Math.max(1, dates.length / 600);
+        for (FactorEvaluation f : factors) {
+            double[] rolling = rollingMean(f.dailyRankIc(), ROLLING_DAYS, MIN_ROLLING_DAYS);
+            List<List<Object>> points = new ArrayList<>();
+            for (int t = 0; t < dates.length; t += step) {
+                points.add(java.util.Arrays.asList(dates[t].toString(),
+                        Double.isNaN(rolling[t]) ? null : Math.round(rolling[t] * 10_000.0) / 10_000.0));
+            }
+            series.add(Map.of("type", "line", "name", f.factorId(), "showSymbol", false, "connectNulls", false,
+                    "lineStyle", Map.of("width", 1.4), "data", points));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
+        option.put("legend", Map.of("type", "scroll", "top", 0));
+        option.put("grid", Map.of("left", 64, "right", 24, "top", 36, "bottom", 56));
+        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number4"));
+        option.put("xAxis", Map.of("type", "time"));
+        option.put("yAxis", Map.of("type", "value", "name", "Rank IC (" + ROLLING_DAYS + "-day mean)",
+                "nameLocation", "middle", "nameGap", 48, "axisLabel", Map.of("formatter", "fg:number2")));
+        option.put("dataZoom", List.of(Map.of("type", "inside"), Map.of("type", "slider", "height", 18, "bottom", 8)));
+        option.put("series", series);
+        return option;
+    }
+
+    static Map<String, Object> stabilityOption(List<FactorEvaluation> factors) {
+        TreeSet<Integer> years = new TreeSet<>();
+        factors.forEach(f -> f.yearly().forEach(y -> years.add(y.year())));
+        List<String> yearLabels = years.stream().map(String::valueOf).toList();
+        List<Object> series = new ArrayList<>();
+        for (FactorEvaluation f : factors) {
+            Map<Integer, Double> byYear = new HashMap<>();
+            for (YearlyIc y : f.yearly()) {
+                byYear.put(y.year(), Math.round(y.meanRankIc() * 10_000.0) / 10_000.0);
+            }
+            List<Object> data = years.stream().map(y -> (Object) byYear.get(y)).toList();
+            series.add(Map.of("type", "bar", "name", f.factorId(), "data", data));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
+        option.put("legend", Map.of("type", "scroll", "top", 0));
+        option.put("grid", Map.of("left", 64, "right", 24, "top", 36, "bottom", 32));
+        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number4"));
+        option.put("xAxis", Map.of("type", "category", "data", yearLabels));
+        option.put("yAxis", Map.of("type", "value", "name", "Mean Rank IC", "nameLocation", "middle", "nameGap", 48,
+                "axisLabel", Map.of("formatter", "fg:number2")));
+        option.put("series", series);
+        return option;
+    }
+
+    static Map<String, Object> correlationOption(ScreeningReport report) {
+        List<String> ids = report.correlationFactors();
+        List<List<Object>> cells = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = 0; j < ids.size(); j++) {
+                double c = report.correlation()[i][j];
+                cells.add(java.util.Arrays.asList(j, i, Double.isNaN(c) ? null : Math.round(c * 100.0) / 100.0));
+            }
+        }
+        int fontSize = ids.size() > 18 ? 9 : 11;
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
+        option.put("tooltip", Map.of("position", "top"));
+        option.put("grid", Map.of("left", 128, "right", 24, "top", 16, "bottom", 120));
+        option.put("xAxis", Map.of("type", "category", "data", ids, "splitArea", Map.of("show", true),
+                "axisLabel", Map.of("rotate", 45, "interval", 0, "fontSize", fontSize)));
+        option.put("yAxis", Map.of("type", "category", "data", ids, "inverse", true, "splitArea", Map.of("show", true),
+                "axisLabel", Map.of("interval", 0, "fontSize", fontSize)));
+        option.put("visualMap", Map.of("min", -1, "max", 1, "calculable", true, "orient", "horizontal",
+                "left", "center", "bottom", 0, "itemHeight", 200, "precision", 2,
+                "inRange", Map.of("color", List.of("#2166ac", "#f7f7f7", "#b2182b"))));
+        option.put("series", List.of(Map.of("type", "heatmap", "name", "Correlation", "data", cells,
+                "label", Map.of("show", true, "fontSize", fontSize - 1),
+                "emphasis", Map.of("itemStyle", Map.of("borderColor", "#333", "borderWidth", 1)))));
+        return option;
+    }
+}

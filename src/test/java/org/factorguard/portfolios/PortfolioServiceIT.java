@@ -1,0 +1,289 @@
+package org.factorguard.portfolios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.factorguard.datasets.service.BuiltInMarket;
+import org.factorguard.datasets.service.DatasetAdministrationService;
+import org.factorguard.datasets.service.ImportRequest;
+import org.factorguard.datasets.DatasetTestFiles;
+import org.factorguard.quant.data.CleaningSettings;
+import org.factorguard.identity.domain.Role;
+import org.factorguard.identity.domain.UserRepository;
+import org.factorguard.jobs.JobTestUsers;
+import org.factorguard.jobs.service.JobService;
+import org.factorguard.portfolios.domain.PortfolioRepository;
+import org.factorguard.portfolios.service.FactorScreeningService;
+import org.factorguard.portfolios.service.PortfolioDraft;
+import org.factorguard.portfolios.service.PortfolioService;
+import org.factorguard.portfolios.service.PortfolioSettings;
+import org.factorguard.portfolios.service.RunPlan;
+import org.factorguard.shared.FieldProblem;
+import org.factorguard.shared.NotFoundException;
+import org.factorguard.shared.ValidationProblemException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class PortfolioServiceIT {
+
+    private static final String ANN = "ann-portfolios";
+    private static final String BOB = "bob-portfolios";
+    private static final String ADMIN = "ada-portfolios";
+
+    @Autowired
+    PortfolioService portfolios;
+    @Autowired
+    FactorScreeningService screening;
+    @Autowired
+    PortfolioRepository repository;
+    @Autowired
+    BuiltInMarket builtInMarket;
+    @Autowired
+    DatasetAdministrationService datasetAdmin;
+    @Autowired
+    JobService jobs;
+    @Autowired
+    UserRepository users;
+
+    long builtIn;
+
+    @BeforeEach
+    void setUp() {
+        JobTestUsers.ensure(users, ANN, Role.MANAGER);
+        JobTestUsers.ensure(users, BOB, Role.MANAGER);
+        JobTestUsers.ensure(users, ADMIN, Role.ADMIN);
+        builtIn = builtInMarket.ensurePresent();
+        JobTestUsers.signIn(ANN, Role.MANAGER);
+    }
+
+    @AfterEach
+    void tearDown() {
+        JobTestUsers.signOut();
+    }
+
+    private PortfolioDraft draft(String name, PortfolioSettings settings) {
+        return new PortfolioDraft(name, builtIn, settings);
+    }
+
+    private static PortfolioSettings shortRange() {
+        return PortfolioSettings.defaults().withDates(LocalDate.of(2014, 1, 1), LocalDate.of(2020, 12, 31));
+    }
+
+    private static List<String> problemFields(Runnable call) {
+        try {
+            call.run();
+        } catch (ValidationProblemException e) {
+            return e.problems().stream().map(FieldProblem::field).toList();
+        }
+        throw new AssertionError("expected a ValidationProblemException");
+    }
+
+    @Test
+    void a_portfolio_is_created_read_back_and_listed_for_its_owner() {
+        long id = portfolios.create(draft("Growth ideas", shortRange()));
+
+        var detail = portfolios.find(id);
+        assertThat(detail.name()).isEqualTo("Growth ideas");
+        assertThat(detail.datasetId()).isEqualTo(builtIn);
+        assertThat(detail.datasetSynthetic()).isTrue();
+        assertThat(detail.datasetHash()).hasSize(64);
+        assertThat(detail.settings()).isEqualTo(shortRange());
+        assertThat(portfolios.listMine()).extracting(s -> s.name()).contains("Growth ideas");
+    }
+
+    @Test
+    void each_invalid_field_is_reported_by_name_and_nothing_is_saved() {
+        long before = repository.count();
+        PortfolioSettings d = PortfolioSettings.defaults();
+        record Case(String field, PortfolioDraft draft) {
+        }
+        List<Case> cases = List.of(
+                new Case("name", draft("  ", d)),
+                new Case("dataset", new PortfolioDraft("No data", null, d)),
+                new Case("dataset", new PortfolioDraft("Unknown data", 987_654L, d)),
+                new Case("industries", draft("No industries", with(d, s -> new PortfolioSettings(
+                        PortfolioSettings.UniverseMode.INDUSTRIES, List.of(), List.of(), null, null, s.factorIds(),
+                        s.rebalance(), s.costBps(), false, s.maxAnnualVolatility(), s.maxDailyVar95(), s.maxDrawdown(),
+                        s.maxWeight(), null, s.retraining(), s.lookback(), s.units(), s.epochs(), s.ensembleSize(),
+                        s.implementation(), s.seed())))),
+                new Case("endDate", draft("Backwards", d.withDates(LocalDate.of(2019, 1, 1), LocalDate.of(2018, 1, 1)))),
+                new Case("factors", draft("No factors", d.withFactors(List.of()))),
+                new Case("factors", draft("Bad factor", d.withFactors(List.of("NOT_A_FACTOR")))),
+                new Case("costBps", draft("Costly", withCosts(d, 5000))),
+                new Case("maxWeight", draft("Cap", withCap(d, 0))),
+                new Case("lookback", draft("Look-back", d.withModel(1, d.units(), d.epochs(), d.ensembleSize()))),
+                new Case("units", draft("Units", d.withModel(d.lookback(), 1000, d.epochs(), d.ensembleSize()))),
+                new Case("epochs", draft("Epochs", d.withModel(d.lookback(), d.units(), 0, d.ensembleSize()))),
+                new Case("ensembleSize", draft("Seeds", d.withModel(d.lookback(), d.units(), d.epochs(), 11))));
+        for (Case c : cases) {
+            assertThat(problemFields(() -> portfolios.create(c.draft()))).as(c.draft().name()).contains(c.field());
+        }
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
+    @Test
+    void a_name_is_unique_per_owner_but_two_owners_may_share_it() {
+        portfolios.create(draft("Same name", shortRange()));
+        assertThat(problemFields(() -> portfolios.create(draft("same NAME", shortRange())))).containsExactly("name");
+        JobTestUsers.signIn(BOB, Role.MANAGER);
+        assertThat(portfolios.create(draft("Same name", shortRange()))).isPositive();
+    }
+
+    @Test
+    void an_update_changes_the_settings_and_an_invalid_update_changes_nothing() {
+        long id = portfolios.create(draft("To edit", shortRange()));
+        PortfolioSettings changed = shortRange().withModel(30, 16, 4, 2);
+        portfolios.update(id, draft("Edited", changed));
+        assertThat(portfolios.find(id).name()).isEqualTo("Edited");
+        assertThat(portfolios.find(id).settings()).isEqualTo(changed);
+
+        assertThat(problemFields(() -> portfolios.update(id, draft("", withCosts(changed, -1)))))
+                .containsExactlyInAnyOrder("name", "costBps");
+        assertThat(portfolios.find(id).name()).isEqualTo("Edited");
+        assertThat(portfolios.find(id).settings()).isEqualTo(changed);
+    }
+
+    @Test
+    void duplicates_get_free_copy_names_and_the_same_settings() {
+        long id = portfolios.create(draft("Original", shortRange()));
+        long first = portfolios.duplicate(id);
+        long second = portfolios.duplicate(id);
+        assertThat(portfolios.find(first).name()).isEqualTo("Original (copy)");
+        assertThat(portfolios.find(second).name()).isEqualTo("Original (copy 2)");
+        assertThat(portfolios.find(second).settings()).isEqualTo(portfolios.find(id).settings());
+    }
+
+    @Test
+    void a_deleted_portfolio_is_gone() {
+        long id = portfolios.create(draft("Short-lived", shortRange()));
+        portfolios.delete(id);
+        assertThatThrownBy(() -> portfolios.find(id)).isInstanceOf(NotFoundException.class);
+        assertThat(repository.existsById(id)).isFalse();
+    }
+
+    @Test
+    void chosen_factors_are_stored_in_order_and_unknown_or_empty_choices_are_refused() {
+        long id = portfolios.create(draft("Factors", shortRange()));
+        portfolios.chooseFactors(id, List.of("MOM_60", "EP"));
+        assertThat(portfolios.find(id).settings().factorIds()).containsExactly("MOM_60", "EP");
+        assertThat(problemFields(() -> portfolios.chooseFactors(id, List.of()))).containsExactly("factors");
+        assertThat(problemFields(() -> portfolios.chooseFactors(id, List.of("EP", "NOPE")))).containsExactly("factors");
+        assertThat(portfolios.find(id).settings().factorIds()).containsExactly("MOM_60", "EP");
+    }
+
+    @Test
+    void another_user_gets_not_found_for_every_method_that_takes_a_portfolio_id() {
+        long annsId = portfolios.create(draft("Ann's private book", shortRange()));
+        long guessed = annsId + 1; // a sequential guess: not Bob's either
+        JobTestUsers.signIn(BOB, Role.MANAGER);
+        long bobsOwn = portfolios.create(draft("Bob's book", shortRange()));
+        for (long id : new long[] {annsId, guessed == bobsOwn ? bobsOwn + 1 : guessed, 999_999L}) {
+            List<Runnable> calls = List.of(
+                    () -> portfolios.find(id),
+                    () -> portfolios.update(id, draft("Taken over", shortRange())),
+                    () -> portfolios.duplicate(id),
+                    () -> portfolios.delete(id),
+                    () -> portfolios.chooseFactors(id, List.of("EP")),
+                    () -> portfolios.planRun(id),
+                    () -> portfolios.dataOf(id),
+                    () -> screening.screen(id));
+            for (Runnable call : calls) {
+                assertThatThrownBy(call::run).isInstanceOf(NotFoundException.class);
+            }
+        }
+        assertThat(portfolios.listMine()).extracting(s -> s.name()).containsExactly("Bob's book");
+        JobTestUsers.signIn(ANN, Role.MANAGER);
+        assertThat(portfolios.find(annsId).name()).isEqualTo("Ann's private book");
+        assertThat(portfolios.find(annsId).settings()).isEqualTo(shortRange());
+    }
+
+    @Test
+    void a_retired_dataset_cannot_be_chosen_for_a_new_portfolio_but_an_existing_portfolio_keeps_it() {
+        JobTestUsers.signIn(ADMIN, Role.ADMIN);
+        byte[] csv = DatasetTestFiles.longCsv(12, 900, 2016).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long small = datasetAdmin.importLongCsv(new ImportRequest("Retiring market", "to be retired", "retiring.csv",
+                csv.length, CleaningSettings.defaults()), new java.io.ByteArrayInputStream(csv), (stage, done) -> { }).id();
+        JobTestUsers.signIn(ANN, Role.MANAGER);
+        long kept = portfolios.create(new PortfolioDraft("On the old data", small, PortfolioSettings.defaults()));
+        JobTestUsers.signIn(ADMIN, Role.ADMIN);
+        datasetAdmin.retire(small);
+        JobTestUsers.signIn(ANN, Role.MANAGER);
+
+        assertThat(portfolios.selectableDatasets()).extracting(d -> d.id()).doesNotContain(small);
+        assertThat(problemFields(() -> portfolios.create(
+                new PortfolioDraft("New on old data", small, PortfolioSettings.defaults())))).containsExactly("dataset");
+        assertThat(portfolios.find(kept).datasetActive()).isFalse();
+        portfolios.update(kept, new PortfolioDraft("Still on the old data", small, PortfolioSettings.defaults()));
+        assertThat(portfolios.choicesFor(small).instruments()).hasSize(12);
+        JobTestUsers.signIn(BOB, Role.MANAGER);
+        assertThatThrownBy(() -> portfolios.choicesFor(small)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_plan_freezes_the_settings_into_a_study_config_on_the_dataset_version() {
+        long id = portfolios.create(draft("Plannable", shortRange()));
+        RunPlan plan = portfolios.planRun(id);
+        assertThat(plan.portfolioId()).isEqualTo(id);
+        assertThat(plan.datasetHash()).isEqualTo(portfolios.find(id).datasetHash());
+        assertThat(plan.config()).isEqualTo(shortRange().toStudyConfig());
+    }
+
+    @Test
+    void absurd_settings_are_refused_by_the_plan_with_a_message_and_nothing_is_submitted() {
+        long tooShort = portfolios.create(draft("Three months",
+                PortfolioSettings.defaults().withDates(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 3, 31))));
+        long infeasibleCap = portfolios.create(draft("Tiny cap", withCap(shortRange(), 0.005)));
+        int runsBefore = jobs.listMine().size();
+
+        assertThatThrownBy(() -> portfolios.planRun(tooShort)).isInstanceOf(ValidationProblemException.class)
+                .hasMessageContaining("trading days selected");
+        assertThatThrownBy(() -> portfolios.planRun(infeasibleCap)).isInstanceOf(ValidationProblemException.class)
+                .satisfies(e -> assertThat(((ValidationProblemException) e).problems()).isNotEmpty());
+        assertThat(jobs.listMine()).hasSize(runsBefore);
+    }
+
+    @Test
+    void the_sample_portfolio_uses_the_built_in_market_and_can_be_planned_at_once() {
+        long first = portfolios.createSample();
+        long second = portfolios.createSample();
+        assertThat(portfolios.find(first).name()).isEqualTo(PortfolioService.SAMPLE_NAME);
+        assertThat(portfolios.find(second).name()).isEqualTo(PortfolioService.SAMPLE_NAME + " (2)");
+        assertThat(portfolios.find(first).datasetId()).isEqualTo(builtIn);
+        assertThat(portfolios.planRun(first).config().factorIds()).isEqualTo(PortfolioSettings.defaults().factorIds());
+    }
+
+    @Test
+    void the_screening_report_covers_every_candidate_on_the_portfolio_universe() {
+        long id = portfolios.create(draft("Screened", shortRange()));
+        var report = screening.screen(id);
+        assertThat(report.dates()[0]).isAfterOrEqualTo(LocalDate.of(2014, 1, 1));
+        assertThat(report.dates()[report.dates().length - 1]).isBeforeOrEqualTo(LocalDate.of(2020, 12, 31));
+        assertThat(report.selected()).isNotEmpty();
+    }
+
+    private static PortfolioSettings with(PortfolioSettings s, java.util.function.UnaryOperator<PortfolioSettings> f) {
+        return f.apply(s);
+    }
+
+    private static PortfolioSettings withCosts(PortfolioSettings s, double bps) {
+        return new PortfolioSettings(s.universeMode(), s.industries(), s.tickers(), s.startDate(), s.endDate(),
+                s.factorIds(), s.rebalance(), bps, s.longShort(), s.maxAnnualVolatility(), s.maxDailyVar95(),
+                s.maxDrawdown(), s.maxWeight(), s.maxIndustryWeight(), s.retraining(), s.lookback(), s.units(),
+                s.epochs(), s.ensembleSize(), s.implementation(), s.seed());
+    }
+
+    private static PortfolioSettings withCap(PortfolioSettings s, double cap) {
+        return new PortfolioSettings(s.universeMode(), s.industries(), s.tickers(), s.startDate(), s.endDate(),
+                s.factorIds(), s.rebalance(), s.costBps(), s.longShort(), s.maxAnnualVolatility(), s.maxDailyVar95(),
+                s.maxDrawdown(), cap, s.maxIndustryWeight(), s.retraining(), s.lookback(), s.units(),
+                s.epochs(), s.ensembleSize(), s.implementation(), s.seed());
+    }
+}
