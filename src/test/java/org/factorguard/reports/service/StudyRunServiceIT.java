@@ -38,7 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * A tiny study end to end through the job system on the built-in market, then the report's export and
  * sharing rules (one study per class: the context and its report are shared by the tests).
  */
-@SpringBootTest
+@SpringBootTest(properties = "jobrunr.background-job-server.enabled=true")
 @ActiveProfiles("test")
 class StudyRunServiceIT {
 
