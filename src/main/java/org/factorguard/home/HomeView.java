@@ -5,40 +5,41 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
-import org.factorguard.jobs.service.JobService;
-import org.factorguard.jobs.service.JobSummary;
-import org.factorguard.portfolios.service.PortfolioService;
-import org.factorguard.portfolios.service.PortfolioSummary;
-import org.factorguard.portfolios.ui.RunStateBadge;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
-import org.springframework.security.core.context.SecurityContextHolder;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import org.factorguard.identity.service.CurrentUser;
+import org.factorguard.jobs.service.JobKinds;
+import org.factorguard.jobs.service.JobService;
+import org.factorguard.jobs.service.JobSummary;
+import org.factorguard.jobs.ui.RunStateBadge;
+import org.factorguard.portfolios.service.PortfolioService;
+import org.factorguard.portfolios.service.PortfolioSummary;
 import org.factorguard.shared.ui.EChart;
 import org.factorguard.shared.ui.MainLayout;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The signed-in user's start page. */
 @Route("")
@@ -160,7 +161,7 @@ public class HomeView extends VerticalLayout {
         list.addClassName("fg-list");
         runs.stream().limit(RECENT).forEach(r -> {
             String target = r.resultLocation() != null ? r.resultLocation()
-                    : RunStateBadge.STUDY_KIND.equals(r.kind()) && r.subjectId() != null
+                    : JobKinds.STUDY.equals(r.kind()) && r.subjectId() != null
                     ? "portfolios/" + r.subjectId() + "/runs" : "runs";
             RunStateBadge badge = new RunStateBadge(r);
             badge.setId("home-run-state-" + r.id());

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -39,9 +38,7 @@ import org.factorguard.jobs.domain.JobState;
 import org.factorguard.jobs.service.JobEvents;
 import org.factorguard.jobs.service.JobService;
 import org.factorguard.jobs.service.JobSummary;
-import org.factorguard.jobs.service.LossPoint;
 import org.factorguard.shared.NotFoundException;
-import org.factorguard.shared.ui.EChart;
 import org.factorguard.shared.ui.MainLayout;
 
 /**
@@ -67,7 +64,7 @@ public class RunsView extends VerticalLayout {
     private final Checkbox showAll = new Checkbox("All runs");
     private final Paragraph empty = new Paragraph("No runs yet. Studies you start appear here while they run.");
     private final H3 chartTitle = new H3();
-    private final EChart lossChart = new EChart("240px");
+    private final LossCurveChart lossChart = new LossCurveChart("240px", "epoch");
     private final Div chartCard = new Div();
     private final Map<Long, JobSummary> shown = new LinkedHashMap<>();
     private Long selectedId;
@@ -104,13 +101,13 @@ public class RunsView extends VerticalLayout {
             grid.addColumn(JobSummary::ownerName).setHeader("Owner").setAutoWidth(true).setKey("owner");
         }
         grid.addColumn(r -> r.kind().toLowerCase(Locale.ROOT)).setHeader("Kind").setAutoWidth(true);
-        grid.addComponentColumn(this::stateBadge).setHeader("State").setWidth("130px").setFlexGrow(0);
-        grid.addComponentColumn(this::progressCell).setHeader("Progress").setWidth("220px").setFlexGrow(0);
+        grid.addComponentColumn(r -> new RunStateBadge(r, "")).setHeader("State").setWidth("130px").setFlexGrow(0);
+        grid.addComponentColumn(r -> new RunProgressCell(r, "")).setHeader("Progress").setWidth("220px").setFlexGrow(0);
         grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true);
         grid.addColumn(r -> r.latestLoss() == null ? "" : String.format(Locale.ROOT, "%.5f", r.latestLoss()))
                 .setHeader("Latest loss").setAutoWidth(true);
         grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(r -> duration(r.duration(clock.instant()))).setHeader("Duration").setAutoWidth(true);
+        grid.addColumn(r -> RunProgressCell.durationText(r.duration(clock.instant()))).setHeader("Duration").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setWidth("280px").setFlexGrow(0);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
         grid.setDetailsVisibleOnClick(false);
@@ -188,36 +185,6 @@ public class RunsView extends VerticalLayout {
         updateChart();
     }
 
-    private Component stateBadge(JobSummary r) {
-        String label = r.cancelRequested() && r.state() == JobState.RUNNING ? "Cancelling" : r.state().label();
-        Span badge = new Span(label);
-        badge.setId("state-" + r.id());
-        badge.addClassName("fg-badge");
-        switch (r.state()) {
-            case SUCCEEDED -> badge.addClassName("success");
-            case FAILED -> badge.addClassName("error");
-            case RUNNING -> badge.addClassName("primary");
-            case CANCELLED -> badge.addClassName("contrast");
-            default -> { }
-        }
-        return badge;
-    }
-
-    private Component progressCell(JobSummary r) {
-        ProgressBar bar = new ProgressBar(0, 1, r.progress());
-        bar.setId("progress-" + r.id());
-        bar.setIndeterminate(r.state() == JobState.QUEUED);
-        bar.getElement().setAttribute("aria-label", "Progress of " + r.title());
-        Span text = new Span(r.stage() == null ? String.format(Locale.ROOT, "%.0f %%", r.progress() * 100)
-                : String.format(Locale.ROOT, "%.0f %% · %s", r.progress() * 100, r.stage()));
-        text.addClassName("fg-muted");
-        text.setId("stage-" + r.id());
-        VerticalLayout cell = new VerticalLayout(bar, text);
-        cell.setPadding(false);
-        cell.setSpacing(false);
-        return cell;
-    }
-
     private Component actions(JobSummary r) {
         HorizontalLayout row = new HorizontalLayout();
         row.setSpacing(true);
@@ -273,27 +240,7 @@ public class RunsView extends VerticalLayout {
         }
         chartCard.setVisible(true);
         chartTitle.setText("Loss · " + run.title());
-        lossChart.setOption(lossOption(run.lossHistory()));
+        lossChart.show(run.lossHistory());
     }
 
-    static Map<String, Object> lossOption(List<LossPoint> history) {
-        List<List<Object>> points = history.stream().map(p -> List.<Object>of(p.epoch(), p.loss())).toList();
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("grid", Map.of("left", 64, "right", 24, "top", 32, "bottom", 40));
-        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number2"));
-        option.put("xAxis", Map.of("type", "value", "name", "epoch", "nameLocation", "middle", "nameGap", 26,
-                "minInterval", 1));
-        option.put("yAxis", Map.of("type", "value", "name", "loss", "scale", true));
-        option.put("series", List.of(Map.of("type", "line", "name", "loss", "showSymbol", false, "data", points)));
-        return option;
-    }
-
-    private static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s == 0) {
-            return d.isZero() ? "" : "<1 s";
-        }
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
-    }
 }

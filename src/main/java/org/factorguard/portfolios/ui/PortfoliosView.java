@@ -26,8 +26,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.factorguard.jobs.service.JobKinds;
 import org.factorguard.jobs.service.JobService;
 import org.factorguard.jobs.service.JobSummary;
+import org.factorguard.jobs.ui.RunStateBadge;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSummary;
 import org.factorguard.shared.ui.MainLayout;
@@ -153,7 +155,7 @@ public class PortfoliosView extends VerticalLayout {
     private void refresh() {
         Map<Long, JobSummary> latest = new HashMap<>();
         for (JobSummary run : jobs.listMine()) { // newest first
-            if (RunStateBadge.STUDY_KIND.equals(run.kind()) && run.subjectId() != null) {
+            if (JobKinds.STUDY.equals(run.kind()) && run.subjectId() != null) {
                 latest.putIfAbsent(run.subjectId(), run);
             }
         }

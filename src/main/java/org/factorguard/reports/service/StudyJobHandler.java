@@ -1,5 +1,7 @@
 package org.factorguard.reports.service;
 
+import org.factorguard.jobs.service.JobKinds;
+
 import java.util.Locale;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.jobs.service.JobContext;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class StudyJobHandler implements JobHandler {
 
-    public static final String KIND = "STUDY";
+    public static final String KIND = JobKinds.STUDY;
     private static final Logger log = LoggerFactory.getLogger(StudyJobHandler.class);
 
     private final DatasetCatalog datasets;

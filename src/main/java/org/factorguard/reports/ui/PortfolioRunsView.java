@@ -20,7 +20,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -39,12 +38,13 @@ import java.util.Map;
 import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.jobs.domain.JobState;
 import org.factorguard.jobs.service.JobSummary;
-import org.factorguard.jobs.service.LossPoint;
+import org.factorguard.jobs.ui.LossCurveChart;
+import org.factorguard.jobs.ui.RunProgressCell;
+import org.factorguard.jobs.ui.RunStateBadge;
 import org.factorguard.reports.service.StudyRunService;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
-import org.factorguard.shared.ui.EChart;
 
 /**
  * The study runs of one portfolio: start a study, follow it live (pushed from this node, polled every two
@@ -66,7 +66,7 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
             + "you can leave this page meanwhile.");
     private final Div chartCard = new Div();
     private final H3 chartTitle = new H3();
-    private final EChart lossChart = new EChart("240px");
+    private final LossCurveChart lossChart = new LossCurveChart("240px", "epochs trained (all folds and seeds)");
     private final Map<Long, JobSummary> shown = new LinkedHashMap<>();
     private long portfolioId;
     private Runnable unsubscribe;
@@ -111,12 +111,12 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         grid.setId("portfolio-runs-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Started").setAutoWidth(true);
-        grid.addComponentColumn(this::stateBadge).setHeader("State").setWidth("130px").setFlexGrow(0);
-        grid.addComponentColumn(this::progressCell).setHeader("Progress").setWidth("320px").setFlexGrow(1);
+        grid.addComponentColumn(r -> new RunStateBadge(r, "run-")).setHeader("State").setWidth("130px").setFlexGrow(0);
+        grid.addComponentColumn(r -> new RunProgressCell(r, "run-")).setHeader("Progress").setWidth("320px").setFlexGrow(1);
         grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true);
         grid.addColumn(r -> r.latestLoss() == null ? "" : String.format(Locale.ROOT, "%.5f", r.latestLoss()))
                 .setHeader("Latest loss").setAutoWidth(true);
-        grid.addColumn(r -> duration(r.duration(clock.instant()))).setHeader("Duration").setAutoWidth(true);
+        grid.addColumn(r -> RunProgressCell.durationText(r.duration(clock.instant()))).setHeader("Duration").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setWidth("220px").setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
@@ -209,39 +209,8 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         } else {
             chartCard.setVisible(true);
             chartTitle.setText("Training loss · run started " + WHEN.format(latest.createdAt()));
-            lossChart.setOption(lossOption(latest.lossHistory()));
+            lossChart.show(latest.lossHistory());
         }
-    }
-
-    private Component stateBadge(JobSummary r) {
-        String label = r.cancelRequested() && r.state() == JobState.RUNNING ? "Cancelling" : r.state().label();
-        Span badge = new Span(label);
-        badge.setId("run-state-" + r.id());
-        badge.addClassName("fg-badge");
-        switch (r.state()) {
-            case SUCCEEDED -> badge.addClassName("success");
-            case FAILED -> badge.addClassName("error");
-            case RUNNING -> badge.addClassName("primary");
-            case CANCELLED -> badge.addClassName("contrast");
-            default -> { }
-        }
-        return badge;
-    }
-
-    private Component progressCell(JobSummary r) {
-        ProgressBar bar = new ProgressBar(0, 1, r.progress());
-        bar.setId("run-progress-" + r.id());
-        bar.setIndeterminate(r.state() == JobState.QUEUED);
-        bar.getElement().setAttribute("aria-label", "Progress of " + r.title());
-        String text = r.state() == JobState.FAILED ? "Failed: " + r.errorMessage()
-                : String.format(Locale.ROOT, "%.0f %%", r.progress() * 100) + (r.stage() == null ? "" : " · " + r.stage());
-        Span line = new Span(text);
-        line.addClassName(r.state() == JobState.FAILED ? "fg-negative" : "fg-muted");
-        line.setId("run-stage-" + r.id());
-        VerticalLayout cell = new VerticalLayout(bar, line);
-        cell.setPadding(false);
-        cell.setSpacing(false);
-        return cell;
     }
 
     private Component actions(JobSummary r) {
@@ -267,24 +236,4 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         return row;
     }
 
-    static Map<String, Object> lossOption(List<LossPoint> history) {
-        List<List<Object>> points = history.stream().map(p -> List.<Object>of(p.epoch(), p.loss())).toList();
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("grid", Map.of("left", 72, "right", 24, "top", 32, "bottom", 44));
-        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number4"));
-        option.put("xAxis", Map.of("type", "value", "name", "epochs trained (all folds and seeds)", "nameLocation", "middle",
-                "nameGap", 28, "minInterval", 1));
-        option.put("yAxis", Map.of("type", "value", "name", "training loss", "scale", true));
-        option.put("series", List.of(Map.of("type", "line", "name", "training loss", "showSymbol", true, "data", points)));
-        return option;
-    }
-
-    private static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s == 0) {
-            return d.isZero() ? "" : "<1 s";
-        }
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
-    }
 }

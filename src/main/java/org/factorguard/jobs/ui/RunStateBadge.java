@@ -1,13 +1,16 @@
-package org.factorguard.portfolios.ui;
+package org.factorguard.jobs.ui;
 
 import com.vaadin.flow.component.html.Span;
 import org.factorguard.jobs.service.JobSummary;
 
-/** The coloured state label of a study run (queued, running, succeeded, failed, cancelled), or "Never run". */
+/** The coloured state label of a run (queued, running, cancelling, succeeded, failed, cancelled), or "Never run". */
 public final class RunStateBadge extends Span {
 
-    /** The job kind of a portfolio study, as the reports feature registers it. */
-    public static final String STUDY_KIND = "STUDY";
+    /** A badge with the id {@code <idPrefix>state-<run id>}. */
+    public RunStateBadge(JobSummary run, String idPrefix) {
+        this(run);
+        setId(idPrefix + "state-" + run.id());
+    }
 
     public RunStateBadge(JobSummary run) {
         addClassName("fg-badge");
