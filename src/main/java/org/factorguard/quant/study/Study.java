@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.factorguard.quant.allocation.AllocationResult;
 import org.factorguard.quant.allocation.DrawdownControl;
-import org.factorguard.quant.allocation.RiskConstrainedPolicy;
 import org.factorguard.quant.backtest.BacktestResult;
 import org.factorguard.quant.backtest.Backtester;
 import org.factorguard.quant.backtest.WeightPolicy;
@@ -200,23 +199,23 @@ public final class Study {
             float[][] linearMu = dailyExpectedReturns(linear.predictions());
             Backtester backtester = new Backtester(new Backtester.Settings(config.rebalance(), config.costBps(),
                     config.longShort(), config.longShort() ? config.allocation().grossLimit() : 1.0));
-            RiskConstrainedPolicy lstmPolicy = policy(lstmMu);
+            ShortlistAllocationPolicy lstmPolicy = policy(lstmMu);
             BacktestResult lstmBacktest = backtester.run(StudyResult.LSTM, data, start, end,
                     cancellable(lstmPolicy, start, end, 0.0, 0.45));
-            RiskConstrainedPolicy linearPolicy = policy(linearMu);
+            ShortlistAllocationPolicy linearPolicy = policy(linearMu);
             BacktestResult linearBacktest = backtester.run(StudyResult.LINEAR, data, start, end,
                     cancellable(linearPolicy, start, end, 0.45, 0.45));
             BacktestResult equalBacktest = backtester.run(StudyResult.EQUAL_WEIGHT, data, start, end,
                     cancellable(Backtester.equalWeightPolicy(), start, end, 0.9, 0.1));
             BacktestResult marketBacktest = Backtester.marketIndex(data, start, end);
             List<StudyResult.Portfolio> portfolios = List.of(
-                    portfolio(lstmBacktest, lstmPolicy.results()),
-                    portfolio(linearBacktest, linearPolicy.results()),
+                    portfolio(lstmBacktest, lstmPolicy.decisions()),
+                    portfolio(linearBacktest, linearPolicy.decisions()),
                     portfolio(equalBacktest, null),
                     portfolio(marketBacktest, null));
             List<StudyResult.CurrentAllocation> current = List.of(
-                    currentAllocation(StudyResult.LSTM, lstmBacktest, lstmPolicy.results(), lstmMu),
-                    currentAllocation(StudyResult.LINEAR, linearBacktest, linearPolicy.results(), linearMu));
+                    currentAllocation(StudyResult.LSTM, lstmBacktest, lstmPolicy.decisions(), lstmMu),
+                    currentAllocation(StudyResult.LINEAR, linearBacktest, linearPolicy.decisions(), linearMu));
             finish();
 
             begin(StudyStage.OPTIMISATION_DEGREE);
@@ -333,10 +332,11 @@ public final class Study {
             return out;
         }
 
-        RiskConstrainedPolicy policy(float[][] mu) {
-            return new RiskConstrainedPolicy(mu, new LedoitWolfCovariance(), config.covarianceWindow(),
+        ShortlistAllocationPolicy policy(float[][] mu) {
+            return new ShortlistAllocationPolicy(mu, new LedoitWolfCovariance(), config.covarianceWindow(),
                     config.allocation(),
-                    config.drawdownControl() == null ? null : new DrawdownControl(config.drawdownControl()));
+                    config.drawdownControl() == null ? null : new DrawdownControl(config.drawdownControl()),
+                    config.allocationShortlist());
         }
 
         /** Checks the token at every decision and reports progress within [offset, offset + share] of the stage. */
@@ -349,7 +349,7 @@ public final class Study {
             };
         }
 
-        StudyResult.Portfolio portfolio(BacktestResult b, List<AllocationResult> allocations) {
+        StudyResult.Portfolio portfolio(BacktestResult b, List<ShortlistAllocationPolicy.Decision> allocations) {
             List<StudyResult.Rebalance> rebalances = new ArrayList<>();
             for (int k = 0; k < b.decisionDays().length; k++) {
                 double[] target = b.targetWeights()[k];
@@ -368,7 +368,7 @@ public final class Study {
                         weights[j++] = target[i];
                     }
                 }
-                AllocationResult a = allocations == null ? null : allocations.get(k);
+                AllocationResult a = allocations == null ? null : allocations.get(k).result();
                 rebalances.add(new StudyResult.Rebalance(b.decisionDates()[k], which, weights,
                         k < b.turnover().length ? b.turnover()[k] : 0.0, k < b.costs().length ? b.costs()[k] : 0.0,
                         a == null ? Double.NaN : a.exAnteAnnualVolatility(), a == null ? Double.NaN : a.exAnteDailyVar95()));
@@ -377,13 +377,13 @@ public final class Study {
                     b.summary(), rebalances);
         }
 
-        StudyResult.CurrentAllocation currentAllocation(String name, BacktestResult b, List<AllocationResult> results,
-                                                        float[][] mu) {
-            int k = results.size() - 1;
-            AllocationResult last = results.get(k);
+        StudyResult.CurrentAllocation currentAllocation(String name, BacktestResult b,
+                                                        List<ShortlistAllocationPolicy.Decision> decisions, float[][] mu) {
+            int k = decisions.size() - 1;
+            AllocationResult last = decisions.get(k).result();
             int day = b.decisionDays()[k];
             List<StudyResult.Holding> holdings = new ArrayList<>();
-            double[] w = last.weights();
+            double[] w = decisions.get(k).fullWeights(data.instrumentCount());
             for (int i = 0; i < w.length; i++) {
                 if (Math.abs(w[i]) > 1e-9) {
                     Instrument instrument = data.instruments().get(i);
@@ -481,8 +481,10 @@ public final class Study {
                         "epoch " + e.getKey() + " evaluated"));
             }
             String note = "Each point is the LSTM's weights after that many epochs (the trainer's checkpoint, no extra "
-                    + "training), averaged over the ensemble members that reached the epoch, run through the same "
-                    + "risk-constrained policy as the LSTM portfolio on the last " + s.inSampleDays()
+                    + "training), averaged over the ensemble members that reached the epoch, turned into a "
+                    + (s.portfolio() == StudyConfig.DegreePortfolio.TOP_QUINTILE
+                    ? "top-quintile equal-weight portfolio" : "portfolio by the same risk-constrained allocation as the LSTM portfolio")
+                    + " on the study's schedule and costs, on the last " + s.inSampleDays()
                     + " training days (in sample) and on the test days (out of sample) of fold(s) " + folds
                     + "; returns of several folds are concatenated. Early stopping ends training, so epochs after it "
                     + "are not observed.";
@@ -501,11 +503,45 @@ public final class Study {
             }
             Backtester backtester = new Backtester(new Backtester.Settings(config.rebalance(), config.costBps(),
                     config.longShort(), config.longShort() ? config.allocation().grossLimit() : 1.0));
-            WeightPolicy p = policy(dailyExpectedReturns(fill(mu)));
+            WeightPolicy p = config.optimisationDegree().portfolio() == StudyConfig.DegreePortfolio.TOP_QUINTILE
+                    ? topQuintile(fill(mu)) : policy(dailyExpectedReturns(fill(mu)));
             return backtester.run("checkpoint", data, from, to, context -> {
                 checkCancelled(stage);
                 return p.weights(context);
             }).returns();
+        }
+
+        /**
+         * Equal weights on the fifth of the priced instruments with the highest prediction (ties by instrument
+         * order); long-short also shorts the lowest fifth, each side half the gross limit.
+         */
+        WeightPolicy topQuintile(float[][] predictions) {
+            return context -> {
+                int t = context.day();
+                List<Integer> ranked = new ArrayList<>();
+                for (int i = 0; i < context.instrumentCount(); i++) {
+                    if (Float.isFinite(predictions[t][i]) && context.close(i, t) > 0) {
+                        ranked.add(i);
+                    }
+                }
+                ranked.sort((a, b) -> {
+                    int c = Float.compare(predictions[t][b], predictions[t][a]);
+                    return c != 0 ? c : Integer.compare(a, b);
+                });
+                double[] w = new double[context.instrumentCount()];
+                int k = Math.max(1, ranked.size() / 5);
+                if (ranked.isEmpty()) {
+                    return w;
+                }
+                double side = config.longShort() ? config.allocation().grossLimit() / 2 : 1.0;
+                for (int j = 0; j < k; j++) {
+                    w[ranked.get(j)] = side / k;
+                    if (config.longShort()) {
+                        w[ranked.get(ranked.size() - 1 - j)] = -side / k;
+                    }
+                }
+                return w;
+            };
         }
 
         float[][] fill(float[][] sparse) {

@@ -47,8 +47,9 @@ final class SmallStudy {
         AllocationSettings allocation = AllocationSettings.defaults().withMaxWeight(0.10);
         return new StudyConfig(StudyConfig.Universe.all(), null, null, List.of("EP", "BP", "REV_5", "VOL_60"),
                 CrossSectionalPreparation.Settings.defaults(), horizon, walkForward, LinearModelSettings.defaults(), lstm,
-                allocation, DrawdownControlSettings.defaults(), 60, RebalanceFrequency.MONTHLY, 10.0,
-                RegimeSettings.defaults(), StudyConfig.OptimisationDegreeSettings.defaults(),
+                allocation, DrawdownControlSettings.defaults(), 60, 20, RebalanceFrequency.MONTHLY, 10.0,
+                RegimeSettings.defaults(), new StudyConfig.OptimisationDegreeSettings(true, false, List.of(), 252,
+                        StudyConfig.DegreePortfolio.RISK_CONSTRAINED),
                 new StudyConfig.SignificanceSettings(200, 10.0, 0.95, 3), 7L);
     }
 }
