@@ -77,7 +77,8 @@ import org.factorguard.quant.validation.WalkForwardSplit;
  *       models' out-of-sample predictions (cells where both predict), a stationary-bootstrap interval of
  *       Sharpe(LSTM) − Sharpe(linear), and the deflated Sharpe ratio of the LSTM portfolio with N = the
  *       configurations tried before plus those evaluated here (both model portfolios and every
- *       optimisation-degree checkpoint), the trial variance from their out-of-sample daily Sharpe ratios.</li>
+ *       optimisation-degree checkpoint), the trial variance from the checkpoints' out-of-sample daily Sharpe
+ *       ratios (configurations measured alike; the two model portfolios when there are fewer than two).</li>
  * </ol>
  * Progress goes to a {@link StudyProgressListener}; a {@link CancellationToken} is checked between steps,
  * between mini-batches of training and at every rebalance. Deterministic: the LSTM's seed and the
@@ -213,6 +214,7 @@ public final class Study {
                     portfolio(linearBacktest, linearPolicy.decisions()),
                     portfolio(equalBacktest, null),
                     portfolio(marketBacktest, null));
+            // The market index is held, not traded: it has no rebalances over the universe's instruments.
             List<StudyResult.CurrentAllocation> current = List.of(
                     currentAllocation(StudyResult.LSTM, lstmBacktest, lstmPolicy.decisions(), lstmMu),
                     currentAllocation(StudyResult.LINEAR, linearBacktest, linearPolicy.decisions(), linearMu));
@@ -277,14 +279,23 @@ public final class Study {
                 @Override
                 public TrainingListener trainingListener(int fold) {
                     return new TrainingListener() {
-                        int member = -1;
+                        int member;
+                        int lastEpoch;
+                        boolean lastEpochEnded;
                         int batches;
+
+                        /** Ensemble members train one after another; a member starts when the epoch count restarts. */
+                        void track(int epoch, boolean end) {
+                            if (epoch < lastEpoch || (epoch == lastEpoch && lastEpochEnded)) {
+                                member++;
+                            }
+                            lastEpoch = epoch;
+                            lastEpochEnded = end;
+                        }
 
                         @Override
                         public void onBatch(EpochProgress p) {
-                            if (p.epoch() == 1 && p.batch() == 1) {
-                                member++;
-                            }
+                            track(p.epoch(), false);
                             if (++batches % BATCH_REPORT_EVERY == 0) {
                                 report(p, "batch " + p.batch() + " of " + p.batches());
                             }
@@ -292,9 +303,7 @@ public final class Study {
 
                         @Override
                         public void onEpochEnd(EpochProgress p, SequencePredictor checkpoint) {
-                            if (member < 0) {
-                                member = 0;
-                            }
+                            track(p.epoch(), true);
                             report(p, "epoch " + p.epoch() + " done");
                             if (recorder != null) {
                                 recorder.record(fold, member, p, checkpoint);
@@ -305,9 +314,9 @@ public final class Study {
                             double within = maxEpochs == 0 ? 0 : (member * maxEpochs + p.epoch() - 1
                                     + (double) p.batch() / Math.max(1, p.batches())) / (members * maxEpochs);
                             listener.onProgress(new StudyProgress(stage, stage.overallPercent((fold + within) / folds),
-                                    name, fold, folds, Math.max(0, member), p.epoch(), p.maxEpochs(), p.trainLoss(),
+                                    name, fold, folds, member, p.epoch(), p.maxEpochs(), p.trainLoss(),
                                     p.validationLoss(), name + " fold " + (fold + 1) + "/" + folds + ", member "
-                                    + (Math.max(0, member) + 1) + ", " + what));
+                                    + (member + 1) + ", " + what));
                         }
                     };
                 }
@@ -351,7 +360,8 @@ public final class Study {
 
         StudyResult.Portfolio portfolio(BacktestResult b, List<ShortlistAllocationPolicy.Decision> allocations) {
             List<StudyResult.Rebalance> rebalances = new ArrayList<>();
-            for (int k = 0; k < b.decisionDays().length; k++) {
+            int decisions = b.name().equals(StudyResult.MARKET_INDEX) ? 0 : b.decisionDays().length;
+            for (int k = 0; k < decisions; k++) {
                 double[] target = b.targetWeights()[k];
                 int nonZero = 0;
                 for (double w : target) {
@@ -595,21 +605,24 @@ public final class Study {
             StudyConfig.SignificanceSettings s = config.significance();
             SharpeDifferenceBootstrap.Interval interval = new SharpeDifferenceBootstrap(s.bootstrapResamples(),
                     s.meanBlockLength(), s.confidence(), config.seed()).interval(lstmBacktest.returns(), linearBacktest.returns());
-            List<Double> trialSharpes = new ArrayList<>();
-            trialSharpes.add(dailySharpe(lstmBacktest.returns()));
-            trialSharpes.add(dailySharpe(linearBacktest.returns()));
-            for (StudyResult.DegreePoint p : figure2.points()) {
-                if (Double.isFinite(p.outOfSampleSharpe())) {
-                    trialSharpes.add(p.outOfSampleSharpe() / Math.sqrt(PerformanceMetrics.TRADING_DAYS_PER_YEAR));
-                }
+            double[] models = {dailySharpe(lstmBacktest.returns()), dailySharpe(linearBacktest.returns())};
+            double[] checkpoints = figure2.points().stream().mapToDouble(StudyResult.DegreePoint::outOfSampleSharpe)
+                    .filter(Double::isFinite).map(v -> v / Math.sqrt(PerformanceMetrics.TRADING_DAYS_PER_YEAR)).toArray();
+            // The trial variance is the spread of Sharpe ratios between configurations measured alike: the
+            // checkpoints share one window and one portfolio rule and differ only in the degree of optimisation.
+            // Mixing them with the full-period model portfolios would measure the difference of windows instead.
+            double[] alike = checkpoints.length >= 2 ? checkpoints : models;
+            double variance = Math.pow(PerformanceMetrics.standardDeviation(alike), 2);
+            if (!Double.isFinite(variance)) {
+                variance = 0.0;
             }
-            double[] sharpes = trialSharpes.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
-            double variance = sharpes.length > 1 ? Math.pow(PerformanceMetrics.standardDeviation(sharpes), 2) : 0.0;
-            int trials = s.configurationsTried() + trialSharpes.size();
+            int evaluated = models.length + checkpoints.length;
+            int trials = s.configurationsTried() + evaluated;
             DeflatedSharpeRatio.Result deflated = DeflatedSharpeRatio.compute(lstmBacktest.returns(), trials, variance);
-            String note = "N = " + s.configurationsTried() + " configurations tried before + " + trialSharpes.size()
-                    + " evaluated here (LSTM and linear portfolios and " + (trialSharpes.size() - 2)
-                    + " optimisation-degree checkpoints); trial variance of their daily Sharpe ratios " + variance
+            String note = "N = " + s.configurationsTried() + " configurations tried before + " + evaluated
+                    + " evaluated here (the LSTM and linear portfolios and " + checkpoints.length
+                    + " optimisation-degree checkpoints); trial variance " + variance + " of the daily Sharpe ratios of "
+                    + (alike == checkpoints ? "the checkpoints (same window and portfolio rule)" : "the two model portfolios")
                     + ". Diebold–Mariano: A = LSTM, B = linear, daily cross-sectional MSE over cells where both predict, "
                     + "horizon " + config.horizon() + " (a positive statistic means the LSTM's errors are larger).";
             return new StudyResult.Significance(dm, interval, deflated, trials, note);
@@ -627,6 +640,8 @@ public final class Study {
             final List<Integer> folds;
             /** fold → epoch → accumulator. */
             final Map<Integer, Map<Integer, Accumulator>> sums = new TreeMap<>();
+            /** fold → the fold's feature scaler, as LstmReturnModel estimates it (deterministic in the training slice). */
+            final Map<Integer, FeatureScaler> scalers = new TreeMap<>();
             DegreeRecorder(List<Integer> folds) {
                 this.folds = List.copyOf(folds);
             }
@@ -641,8 +656,8 @@ public final class Study {
                 }
                 Execution x = Execution.this;
                 WalkForwardSplit split = x.plan.folds().get(fold);
-                FeatureScaler scaler = FeatureScaler.fit(x.panel, split.trainStart(), split.trainEnd(),
-                        x.lstmSettings.scaling());
+                FeatureScaler scaler = scalers.computeIfAbsent(fold, f -> FeatureScaler.fit(x.panel, split.trainStart(),
+                        split.trainEnd(), x.lstmSettings.scaling()));
                 float[][] in = predict(x, scaler, checkpoint, x.inSampleStart(split), split.trainEnd());
                 float[][] out = predict(x, scaler, checkpoint, split.testStart(), split.testEnd());
                 Accumulator a = sums.computeIfAbsent(fold, k -> new TreeMap<>()).computeIfAbsent(p.epoch(),

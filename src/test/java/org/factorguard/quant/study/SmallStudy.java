@@ -20,7 +20,7 @@ import org.factorguard.quant.regimes.RegimeSettings;
 import org.factorguard.quant.validation.TrainingWindow;
 import org.factorguard.quant.validation.WalkForwardSettings;
 
-/** A small, fast study for tests: 30 synthetic stocks over four years, a tiny DL4J LSTM, monthly rebalancing. */
+/** A small, fast study for tests: 30 synthetic stocks over four years, an ensemble of two tiny DL4J LSTMs, monthly rebalancing. */
 final class SmallStudy {
 
     private SmallStudy() {
@@ -40,7 +40,7 @@ final class SmallStudy {
         int horizon = 5;
         int lookback = 10;
         LstmSettings network = new LstmSettings(1, 8, 0.0, 1e-5, 3e-3, 128, 3, 1, 1L);
-        LstmModelSettings lstm = new LstmModelSettings(implementation, lookback, 1, 2_000, 1_000,
+        LstmModelSettings lstm = new LstmModelSettings(implementation, lookback, 2, 2_000, 1_000,
                 FeatureScaling.defaults(), network);
         WalkForwardSettings walkForward = new WalkForwardSettings(TrainingWindow.EXPANDING, 252, 63, 126, horizon,
                 horizon, 0, lookback, -1);

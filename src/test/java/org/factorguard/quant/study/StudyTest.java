@@ -134,6 +134,9 @@ class StudyTest {
         assertThat(degree.evaluated()).isTrue();
         assertThat(degree.points()).isNotEmpty();
         assertThat(degree.points().getFirst().epoch()).isEqualTo(1);
+        assertThat(degree.points().getFirst().members()).as("both ensemble members reach epoch 1").isEqualTo(2);
+        assertThat(result.model(StudyResult.LSTM).folds()).allSatisfy(f -> assertThat(f.curves()).hasSize(2));
+        assertThat(result.portfolio(StudyResult.MARKET_INDEX).rebalances()).isEmpty();
         assertThat(degree.points()).allSatisfy(p -> assertThat(p.outOfSampleSharpe()).isFinite());
 
         StudyResult.Significance s = result.significance();
