@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.factorguard.quant.allocation.AllocationResult;
 import org.factorguard.quant.allocation.DrawdownControl;
-import org.factorguard.quant.allocation.RiskConstrainedPolicy;
 import org.factorguard.quant.backtest.BacktestResult;
 import org.factorguard.quant.backtest.Backtester;
 import org.factorguard.quant.backtest.WeightPolicy;
@@ -78,7 +77,8 @@ import org.factorguard.quant.validation.WalkForwardSplit;
  *       models' out-of-sample predictions (cells where both predict), a stationary-bootstrap interval of
  *       Sharpe(LSTM) − Sharpe(linear), and the deflated Sharpe ratio of the LSTM portfolio with N = the
  *       configurations tried before plus those evaluated here (both model portfolios and every
- *       optimisation-degree checkpoint), the trial variance from their out-of-sample daily Sharpe ratios.</li>
+ *       optimisation-degree checkpoint), the trial variance from the checkpoints' out-of-sample daily Sharpe
+ *       ratios (configurations measured alike; the two model portfolios when there are fewer than two).</li>
  * </ol>
  * Progress goes to a {@link StudyProgressListener}; a {@link CancellationToken} is checked between steps,
  * between mini-batches of training and at every rebalance. Deterministic: the LSTM's seed and the
@@ -200,23 +200,24 @@ public final class Study {
             float[][] linearMu = dailyExpectedReturns(linear.predictions());
             Backtester backtester = new Backtester(new Backtester.Settings(config.rebalance(), config.costBps(),
                     config.longShort(), config.longShort() ? config.allocation().grossLimit() : 1.0));
-            RiskConstrainedPolicy lstmPolicy = policy(lstmMu);
+            ShortlistAllocationPolicy lstmPolicy = policy(lstmMu);
             BacktestResult lstmBacktest = backtester.run(StudyResult.LSTM, data, start, end,
                     cancellable(lstmPolicy, start, end, 0.0, 0.45));
-            RiskConstrainedPolicy linearPolicy = policy(linearMu);
+            ShortlistAllocationPolicy linearPolicy = policy(linearMu);
             BacktestResult linearBacktest = backtester.run(StudyResult.LINEAR, data, start, end,
                     cancellable(linearPolicy, start, end, 0.45, 0.45));
             BacktestResult equalBacktest = backtester.run(StudyResult.EQUAL_WEIGHT, data, start, end,
                     cancellable(Backtester.equalWeightPolicy(), start, end, 0.9, 0.1));
             BacktestResult marketBacktest = Backtester.marketIndex(data, start, end);
             List<StudyResult.Portfolio> portfolios = List.of(
-                    portfolio(lstmBacktest, lstmPolicy.results()),
-                    portfolio(linearBacktest, linearPolicy.results()),
+                    portfolio(lstmBacktest, lstmPolicy.decisions()),
+                    portfolio(linearBacktest, linearPolicy.decisions()),
                     portfolio(equalBacktest, null),
                     portfolio(marketBacktest, null));
+            // The market index is held, not traded: it has no rebalances over the universe's instruments.
             List<StudyResult.CurrentAllocation> current = List.of(
-                    currentAllocation(StudyResult.LSTM, lstmBacktest, lstmPolicy.results(), lstmMu),
-                    currentAllocation(StudyResult.LINEAR, linearBacktest, linearPolicy.results(), linearMu));
+                    currentAllocation(StudyResult.LSTM, lstmBacktest, lstmPolicy.decisions(), lstmMu),
+                    currentAllocation(StudyResult.LINEAR, linearBacktest, linearPolicy.decisions(), linearMu));
             finish();
 
             begin(StudyStage.OPTIMISATION_DEGREE);
@@ -278,14 +279,23 @@ public final class Study {
                 @Override
                 public TrainingListener trainingListener(int fold) {
                     return new TrainingListener() {
-                        int member = -1;
+                        int member;
+                        int lastEpoch;
+                        boolean lastEpochEnded;
                         int batches;
+
+                        /** Ensemble members train one after another; a member starts when the epoch count restarts. */
+                        void track(int epoch, boolean end) {
+                            if (epoch < lastEpoch || (epoch == lastEpoch && lastEpochEnded)) {
+                                member++;
+                            }
+                            lastEpoch = epoch;
+                            lastEpochEnded = end;
+                        }
 
                         @Override
                         public void onBatch(EpochProgress p) {
-                            if (p.epoch() == 1 && p.batch() == 1) {
-                                member++;
-                            }
+                            track(p.epoch(), false);
                             if (++batches % BATCH_REPORT_EVERY == 0) {
                                 report(p, "batch " + p.batch() + " of " + p.batches());
                             }
@@ -293,9 +303,7 @@ public final class Study {
 
                         @Override
                         public void onEpochEnd(EpochProgress p, SequencePredictor checkpoint) {
-                            if (member < 0) {
-                                member = 0;
-                            }
+                            track(p.epoch(), true);
                             report(p, "epoch " + p.epoch() + " done");
                             if (recorder != null) {
                                 recorder.record(fold, member, p, checkpoint);
@@ -306,9 +314,9 @@ public final class Study {
                             double within = maxEpochs == 0 ? 0 : (member * maxEpochs + p.epoch() - 1
                                     + (double) p.batch() / Math.max(1, p.batches())) / (members * maxEpochs);
                             listener.onProgress(new StudyProgress(stage, stage.overallPercent((fold + within) / folds),
-                                    name, fold, folds, Math.max(0, member), p.epoch(), p.maxEpochs(), p.trainLoss(),
+                                    name, fold, folds, member, p.epoch(), p.maxEpochs(), p.trainLoss(),
                                     p.validationLoss(), name + " fold " + (fold + 1) + "/" + folds + ", member "
-                                    + (Math.max(0, member) + 1) + ", " + what));
+                                    + (member + 1) + ", " + what));
                         }
                     };
                 }
@@ -333,10 +341,11 @@ public final class Study {
             return out;
         }
 
-        RiskConstrainedPolicy policy(float[][] mu) {
-            return new RiskConstrainedPolicy(mu, new LedoitWolfCovariance(), config.covarianceWindow(),
+        ShortlistAllocationPolicy policy(float[][] mu) {
+            return new ShortlistAllocationPolicy(mu, new LedoitWolfCovariance(), config.covarianceWindow(),
                     config.allocation(),
-                    config.drawdownControl() == null ? null : new DrawdownControl(config.drawdownControl()));
+                    config.drawdownControl() == null ? null : new DrawdownControl(config.drawdownControl()),
+                    config.allocationShortlist());
         }
 
         /** Checks the token at every decision and reports progress within [offset, offset + share] of the stage. */
@@ -349,9 +358,10 @@ public final class Study {
             };
         }
 
-        StudyResult.Portfolio portfolio(BacktestResult b, List<AllocationResult> allocations) {
+        StudyResult.Portfolio portfolio(BacktestResult b, List<ShortlistAllocationPolicy.Decision> allocations) {
             List<StudyResult.Rebalance> rebalances = new ArrayList<>();
-            for (int k = 0; k < b.decisionDays().length; k++) {
+            int decisions = b.name().equals(StudyResult.MARKET_INDEX) ? 0 : b.decisionDays().length;
+            for (int k = 0; k < decisions; k++) {
                 double[] target = b.targetWeights()[k];
                 int nonZero = 0;
                 for (double w : target) {
@@ -368,7 +378,7 @@ public final class Study {
                         weights[j++] = target[i];
                     }
                 }
-                AllocationResult a = allocations == null ? null : allocations.get(k);
+                AllocationResult a = allocations == null ? null : allocations.get(k).result();
                 rebalances.add(new StudyResult.Rebalance(b.decisionDates()[k], which, weights,
                         k < b.turnover().length ? b.turnover()[k] : 0.0, k < b.costs().length ? b.costs()[k] : 0.0,
                         a == null ? Double.NaN : a.exAnteAnnualVolatility(), a == null ? Double.NaN : a.exAnteDailyVar95()));
@@ -377,13 +387,13 @@ public final class Study {
                     b.summary(), rebalances);
         }
 
-        StudyResult.CurrentAllocation currentAllocation(String name, BacktestResult b, List<AllocationResult> results,
-                                                        float[][] mu) {
-            int k = results.size() - 1;
-            AllocationResult last = results.get(k);
+        StudyResult.CurrentAllocation currentAllocation(String name, BacktestResult b,
+                                                        List<ShortlistAllocationPolicy.Decision> decisions, float[][] mu) {
+            int k = decisions.size() - 1;
+            AllocationResult last = decisions.get(k).result();
             int day = b.decisionDays()[k];
             List<StudyResult.Holding> holdings = new ArrayList<>();
-            double[] w = last.weights();
+            double[] w = decisions.get(k).fullWeights(data.instrumentCount());
             for (int i = 0; i < w.length; i++) {
                 if (Math.abs(w[i]) > 1e-9) {
                     Instrument instrument = data.instruments().get(i);
@@ -481,8 +491,10 @@ public final class Study {
                         "epoch " + e.getKey() + " evaluated"));
             }
             String note = "Each point is the LSTM's weights after that many epochs (the trainer's checkpoint, no extra "
-                    + "training), averaged over the ensemble members that reached the epoch, run through the same "
-                    + "risk-constrained policy as the LSTM portfolio on the last " + s.inSampleDays()
+                    + "training), averaged over the ensemble members that reached the epoch, turned into a "
+                    + (s.portfolio() == StudyConfig.DegreePortfolio.TOP_QUINTILE
+                    ? "top-quintile equal-weight portfolio" : "portfolio by the same risk-constrained allocation as the LSTM portfolio")
+                    + " on the study's schedule and costs, on the last " + s.inSampleDays()
                     + " training days (in sample) and on the test days (out of sample) of fold(s) " + folds
                     + "; returns of several folds are concatenated. Early stopping ends training, so epochs after it "
                     + "are not observed.";
@@ -501,11 +513,45 @@ public final class Study {
             }
             Backtester backtester = new Backtester(new Backtester.Settings(config.rebalance(), config.costBps(),
                     config.longShort(), config.longShort() ? config.allocation().grossLimit() : 1.0));
-            WeightPolicy p = policy(dailyExpectedReturns(fill(mu)));
+            WeightPolicy p = config.optimisationDegree().portfolio() == StudyConfig.DegreePortfolio.TOP_QUINTILE
+                    ? topQuintile(fill(mu)) : policy(dailyExpectedReturns(fill(mu)));
             return backtester.run("checkpoint", data, from, to, context -> {
                 checkCancelled(stage);
                 return p.weights(context);
             }).returns();
+        }
+
+        /**
+         * Equal weights on the fifth of the priced instruments with the highest prediction (ties by instrument
+         * order); long-short also shorts the lowest fifth, each side half the gross limit.
+         */
+        WeightPolicy topQuintile(float[][] predictions) {
+            return context -> {
+                int t = context.day();
+                List<Integer> ranked = new ArrayList<>();
+                for (int i = 0; i < context.instrumentCount(); i++) {
+                    if (Float.isFinite(predictions[t][i]) && context.close(i, t) > 0) {
+                        ranked.add(i);
+                    }
+                }
+                ranked.sort((a, b) -> {
+                    int c = Float.compare(predictions[t][b], predictions[t][a]);
+                    return c != 0 ? c : Integer.compare(a, b);
+                });
+                double[] w = new double[context.instrumentCount()];
+                int k = Math.max(1, ranked.size() / 5);
+                if (ranked.isEmpty()) {
+                    return w;
+                }
+                double side = config.longShort() ? config.allocation().grossLimit() / 2 : 1.0;
+                for (int j = 0; j < k; j++) {
+                    w[ranked.get(j)] = side / k;
+                    if (config.longShort()) {
+                        w[ranked.get(ranked.size() - 1 - j)] = -side / k;
+                    }
+                }
+                return w;
+            };
         }
 
         float[][] fill(float[][] sparse) {
@@ -559,21 +605,24 @@ public final class Study {
             StudyConfig.SignificanceSettings s = config.significance();
             SharpeDifferenceBootstrap.Interval interval = new SharpeDifferenceBootstrap(s.bootstrapResamples(),
                     s.meanBlockLength(), s.confidence(), config.seed()).interval(lstmBacktest.returns(), linearBacktest.returns());
-            List<Double> trialSharpes = new ArrayList<>();
-            trialSharpes.add(dailySharpe(lstmBacktest.returns()));
-            trialSharpes.add(dailySharpe(linearBacktest.returns()));
-            for (StudyResult.DegreePoint p : figure2.points()) {
-                if (Double.isFinite(p.outOfSampleSharpe())) {
-                    trialSharpes.add(p.outOfSampleSharpe() / Math.sqrt(PerformanceMetrics.TRADING_DAYS_PER_YEAR));
-                }
+            double[] models = {dailySharpe(lstmBacktest.returns()), dailySharpe(linearBacktest.returns())};
+            double[] checkpoints = figure2.points().stream().mapToDouble(StudyResult.DegreePoint::outOfSampleSharpe)
+                    .filter(Double::isFinite).map(v -> v / Math.sqrt(PerformanceMetrics.TRADING_DAYS_PER_YEAR)).toArray();
+            // The trial variance is the spread of Sharpe ratios between configurations measured alike: the
+            // checkpoints share one window and one portfolio rule and differ only in the degree of optimisation.
+            // Mixing them with the full-period model portfolios would measure the difference of windows instead.
+            double[] alike = checkpoints.length >= 2 ? checkpoints : models;
+            double variance = Math.pow(PerformanceMetrics.standardDeviation(alike), 2);
+            if (!Double.isFinite(variance)) {
+                variance = 0.0;
             }
-            double[] sharpes = trialSharpes.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
-            double variance = sharpes.length > 1 ? Math.pow(PerformanceMetrics.standardDeviation(sharpes), 2) : 0.0;
-            int trials = s.configurationsTried() + trialSharpes.size();
+            int evaluated = models.length + checkpoints.length;
+            int trials = s.configurationsTried() + evaluated;
             DeflatedSharpeRatio.Result deflated = DeflatedSharpeRatio.compute(lstmBacktest.returns(), trials, variance);
-            String note = "N = " + s.configurationsTried() + " configurations tried before + " + trialSharpes.size()
-                    + " evaluated here (LSTM and linear portfolios and " + (trialSharpes.size() - 2)
-                    + " optimisation-degree checkpoints); trial variance of their daily Sharpe ratios " + variance
+            String note = "N = " + s.configurationsTried() + " configurations tried before + " + evaluated
+                    + " evaluated here (the LSTM and linear portfolios and " + checkpoints.length
+                    + " optimisation-degree checkpoints); trial variance " + variance + " of the daily Sharpe ratios of "
+                    + (alike == checkpoints ? "the checkpoints (same window and portfolio rule)" : "the two model portfolios")
                     + ". Diebold–Mariano: A = LSTM, B = linear, daily cross-sectional MSE over cells where both predict, "
                     + "horizon " + config.horizon() + " (a positive statistic means the LSTM's errors are larger).";
             return new StudyResult.Significance(dm, interval, deflated, trials, note);
@@ -591,6 +640,8 @@ public final class Study {
             final List<Integer> folds;
             /** fold → epoch → accumulator. */
             final Map<Integer, Map<Integer, Accumulator>> sums = new TreeMap<>();
+            /** fold → the fold's feature scaler, as LstmReturnModel estimates it (deterministic in the training slice). */
+            final Map<Integer, FeatureScaler> scalers = new TreeMap<>();
             DegreeRecorder(List<Integer> folds) {
                 this.folds = List.copyOf(folds);
             }
@@ -605,8 +656,8 @@ public final class Study {
                 }
                 Execution x = Execution.this;
                 WalkForwardSplit split = x.plan.folds().get(fold);
-                FeatureScaler scaler = FeatureScaler.fit(x.panel, split.trainStart(), split.trainEnd(),
-                        x.lstmSettings.scaling());
+                FeatureScaler scaler = scalers.computeIfAbsent(fold, f -> FeatureScaler.fit(x.panel, split.trainStart(),
+                        split.trainEnd(), x.lstmSettings.scaling()));
                 float[][] in = predict(x, scaler, checkpoint, x.inSampleStart(split), split.trainEnd());
                 float[][] out = predict(x, scaler, checkpoint, split.testStart(), split.testEnd());
                 Accumulator a = sums.computeIfAbsent(fold, k -> new TreeMap<>()).computeIfAbsent(p.epoch(),

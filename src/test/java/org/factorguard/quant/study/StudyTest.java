@@ -134,6 +134,9 @@ class StudyTest {
         assertThat(degree.evaluated()).isTrue();
         assertThat(degree.points()).isNotEmpty();
         assertThat(degree.points().getFirst().epoch()).isEqualTo(1);
+        assertThat(degree.points().getFirst().members()).as("both ensemble members reach epoch 1").isEqualTo(2);
+        assertThat(result.model(StudyResult.LSTM).folds()).allSatisfy(f -> assertThat(f.curves()).hasSize(2));
+        assertThat(result.portfolio(StudyResult.MARKET_INDEX).rebalances()).isEmpty();
         assertThat(degree.points()).allSatisfy(p -> assertThat(p.outOfSampleSharpe()).isFinite());
 
         StudyResult.Significance s = result.significance();
@@ -184,9 +187,13 @@ class StudyTest {
         };
         StudyConfig dl4j = SmallStudy.config(LstmImplementation.DL4J);
         assertThatThrownBy(() -> SmallStudy.study().run(market,
-                dl4j.withAllocation(dl4j.allocation().withMaxWeight(0.02)), counting, CancellationToken.NEVER))
+                dl4j.withAllocationShortlist(0).withAllocation(dl4j.allocation().withMaxWeight(0.02)), counting,
+                CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class)
-                .hasMessageContaining("per-stock cap 2.00 % × 30 stocks = 60.00 %");
+                .hasMessageContaining("per-stock cap 2.00 % × 30 stocks = 60.00 % cannot reach the required exposure of 100.00 %");
+        assertThatThrownBy(() -> dl4j.withAllocation(dl4j.allocation().withMaxWeight(0.04)))
+                .isInstanceOf(StudyConfigException.class)
+                .hasMessageContaining("a shortlist of 20 assets at a per-stock cap of 4.00 % holds at most 80.00 %");
         assertThatThrownBy(() -> SmallStudy.study().run(market,
                 dl4j.withAllocation(dl4j.allocation().withIndustryCaps(java.util.Map.of(), 0.1)), counting,
                 CancellationToken.NEVER))

@@ -1,0 +1,17 @@
+/**
+ * The study: the whole research pipeline of Li, Gu et al. (2025) behind one call,
+ * {@code Study.standard().run(data, config, listener, cancel)}, from a {@link org.factorguard.quant.study.StudyConfig}
+ * to a {@link org.factorguard.quant.study.StudyResult} (the paper's Table 1, Table 2 and Figure 2 for one portfolio,
+ * the current allocation, and significance tests), written to and read from JSON by
+ * {@link org.factorguard.quant.study.StudyResultJson}.
+ *
+ * <p>Order of work: select universe and dates → factors prepared per day → forward log-return labels →
+ * walk-forward of the linear model and the LSTM on identical folds → risk-constrained backtests of both
+ * model portfolios (shortlisted QP, Ledoit–Wolf covariance, drawdown control) next to the equal-weight
+ * universe and the market index → optimisation degree from epoch checkpoints → regimes on the market
+ * index → Diebold–Mariano, bootstrap Sharpe difference and deflated Sharpe. Settings that cannot run are
+ * refused before any work ({@link org.factorguard.quant.study.StudyConfigException}); progress and
+ * stage timings go to a {@link org.factorguard.quant.study.StudyProgressListener}; a cancellation token is
+ * honoured between steps, between mini-batches and at every rebalance.
+ */
+package org.factorguard.quant.study;

@@ -1,0 +1,112 @@
+package org.factorguard.quant.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.factorguard.quant.data.MarketData;
+import org.factorguard.quant.data.Regime;
+import org.factorguard.quant.data.SyntheticMarket;
+import org.factorguard.quant.models.lstm.LstmImplementation;
+import org.factorguard.quant.models.sequence.CancellationToken;
+import org.factorguard.quant.regimes.RegimeReport;
+import org.factorguard.quant.risk.PerformanceSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The default study on the default built-in market, timed: prints each stage's wall time, the total, and
+ * the headline tables (Table 1, Table 2, Figure 2, significance). Not part of the default run (the name
+ * does not end in Test); run it with {@code mvn -o test -Dtest=StudyBenchmark}. The target is under 90 s
+ * of wall time on 2 cores with the FAST LSTM; without it the study falls back to DL4J and says so.
+ * Set {@code -Dstudy.lstm=DL4J} to force the reference implementation.
+ */
+@EnabledIfSystemProperty(named = "test", matches = ".*StudyBenchmark.*",
+        disabledReason = "benchmark: run with -Dtest=StudyBenchmark")
+class StudyBenchmark {
+
+    @Test
+    void default_study_on_the_built_in_market() {
+        long t0 = System.nanoTime();
+        MarketData market = SyntheticMarket.generateDefault();
+        long generated = System.nanoTime();
+        StudyConfig config = StudyConfig.defaults();
+        String forced = System.getProperty("study.lstm");
+        if (forced != null && !forced.isBlank()) {
+            config = config.withLstm(new org.factorguard.quant.models.lstm.LstmModelSettings(
+                    LstmImplementation.valueOf(forced), config.lstm().lookback(), config.lstm().ensembleSize(),
+                    config.lstm().maxTrainingSamples(), config.lstm().maxValidationSamples(), config.lstm().scaling(),
+                    config.lstm().network()));
+        }
+        StudyResult result = Study.standard().run(market, config, new StudyProgressListener() {
+            @Override
+            public void onStageFinished(StudyStage stage, long millis) {
+                System.out.printf(Locale.ROOT, "stage %-32s %8.2f s%n", stage.displayName(), millis / 1000.0);
+            }
+        }, CancellationToken.NEVER);
+        long done = System.nanoTime();
+        System.out.printf(Locale.ROOT, "%d processors, load average %.2f, LSTM %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                result.selection().lstmImplementation());
+        result.notes().forEach(n -> System.out.println("note: " + n));
+        System.out.printf(Locale.ROOT, "market generation %.2f s; study total %.2f s (stages %.2f s)%n",
+                (generated - t0) / 1e9, (done - generated) / 1e9, result.totalMillis() / 1000.0);
+        System.out.printf(Locale.ROOT, "%d stocks, %s to %s; backtest %s to %s (%d days); JSON %d kB%n",
+                result.selection().tickers().size(), result.selection().firstDate(), result.selection().lastDate(),
+                result.returnDates()[0], result.returnDates()[result.returnDates().length - 1], result.returnDates().length,
+                StudyResultJson.write(result).length() / 1024);
+
+        System.out.println("\nTable 1 (out of sample, net of costs)");
+        System.out.printf(Locale.ROOT, "%-13s %8s %8s %7s %7s %8s %8s %7s %7s %9s %6s%n", "portfolio", "CAGR", "vol",
+                "Sharpe", "Sortino", "MDD", "VaR95", "CVaR95", "Calmar", "turnover", "gross");
+        for (StudyResult.Portfolio p : result.portfolios()) {
+            PerformanceSummary s = p.summary();
+            System.out.printf(Locale.ROOT, "%-13s %7.2f%% %7.2f%% %7.2f %7.2f %7.2f%% %7.2f%% %6.2f%% %7.2f %9.2f %6.2f%n",
+                    p.name(), 100 * s.annualReturn(), 100 * s.annualVolatility(), s.sharpe(), s.sortino(),
+                    100 * s.maxDrawdown(), 100 * s.valueAtRisk95(), 100 * s.conditionalValueAtRisk95(), s.calmar(),
+                    s.annualTurnover(), s.averageGrossExposure());
+        }
+        for (StudyResult.ModelRun m : result.models()) {
+            System.out.printf(Locale.ROOT, "%-7s OOS: IC %.4f, Rank IC %.4f, Rank ICIR %.3f, MSE %.3e, hit %.3f%n",
+                    m.name(), m.overall().ic(), m.overall().rankIc(), m.overall().rankIcir(), m.overall().mse(),
+                    m.overall().hitRate());
+        }
+
+        System.out.printf(Locale.ROOT, "%nTable 2 (regimes detected on the market index; agreement with true regimes %.1f%%)%n",
+                100 * result.regimes().agreement());
+        System.out.printf(Locale.ROOT, "%-9s %-13s %5s %10s %8s %7s %8s%n", "regime", "portfolio", "days", "mean/day",
+                "MDD", "Sharpe", "VaR95");
+        for (RegimeReport.Row r : result.regimes().table()) {
+            System.out.printf(Locale.ROOT, "%-9s %-13s %5d %9.3f%% %7.2f%% %7.2f %7.2f%%%n", r.regime().label(), r.portfolio(),
+                    r.days(), 100 * r.averageDailyReturn(), 100 * r.maxDrawdown(), r.sharpe(), 100 * r.valueAtRisk95());
+        }
+
+        System.out.println("\nFigure 2 (" + result.optimisationDegree().note() + ")");
+        System.out.printf(Locale.ROOT, "%5s %10s %10s %9s %9s %9s %9s%n", "epoch", "train", "valid", "IS CAGR", "IS Sharpe",
+                "OOS CAGR", "OOS Shrp");
+        for (StudyResult.DegreePoint p : result.optimisationDegree().points()) {
+            System.out.printf(Locale.ROOT, "%5d %10.3e %10.3e %8.2f%% %9.2f %8.2f%% %9.2f%n", p.epoch(), p.trainLoss(),
+                    p.validationLoss(), 100 * p.inSampleAnnualReturn(), p.inSampleSharpe(),
+                    100 * p.outOfSampleAnnualReturn(), p.outOfSampleSharpe());
+        }
+
+        StudyResult.Significance s = result.significance();
+        System.out.println("\nSignificance");
+        if (s.dieboldMariano() != null) {
+            System.out.printf(Locale.ROOT, "Diebold-Mariano (LSTM vs linear, squared errors): DM %.3f (p %.4f), HLN %.3f (p %.4f)%n",
+                    s.dieboldMariano().statistic(), s.dieboldMariano().pValue(), s.dieboldMariano().hlnStatistic(),
+                    s.dieboldMariano().hlnPValue());
+        }
+        System.out.printf(Locale.ROOT, "Sharpe(LSTM) - Sharpe(linear) = %.3f, %.0f%% bootstrap CI [%.3f, %.3f]%n",
+                s.sharpeDifference().observedDifference(), 100 * s.sharpeDifference().confidence(),
+                s.sharpeDifference().lower(), s.sharpeDifference().upper());
+        System.out.printf(Locale.ROOT, "Deflated Sharpe of LSTM (N = %d): %.3f%n", s.trials(), s.deflatedSharpe().probability());
+        for (StudyResult.CurrentAllocation c : result.currentAllocations()) {
+            System.out.printf(Locale.ROOT, "%nCurrent allocation %s on %s: %d holdings, net %.1f%%, ex-ante vol %.1f%%, VaR %.2f%%, binding %s%n",
+                    c.portfolio(), c.date(), c.holdings().size(), 100 * c.netExposure(), 100 * c.exAnteAnnualVolatility(),
+                    100 * c.exAnteDailyVar95(), c.bindingConstraints().size() > 6
+                            ? c.bindingConstraints().subList(0, 6) + "…" : c.bindingConstraints());
+        }
+        assertThat(result.regimes().table()).hasSize(Regime.values().length * 4);
+    }
+}
