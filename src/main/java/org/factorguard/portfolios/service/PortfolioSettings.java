@@ -197,8 +197,8 @@ public record PortfolioSettings(
         DrawdownControlSettings drawdown = maxDrawdown == null ? null : new DrawdownControlSettings(maxDrawdown,
                 dd.startFraction(), dd.floor(), dd.recoveryBuffer(), dd.maxIncreasePerStep());
         return new StudyConfig(universe, startDate, endDate, factorIds, d.preparation(), d.horizon(), walkForward,
-                d.linear(), lstm, allocation, drawdown, d.covarianceWindow(), rebalance, costBps, d.regimes(),
-                d.optimisationDegree(), d.significance(), seed);
+                d.linear(), lstm, allocation, drawdown, d.covarianceWindow(), d.allocationShortlist(), rebalance, costBps,
+                d.regimes(), d.optimisationDegree(), d.significance(), seed);
     }
 
     private static double orNaN(Double v) {
