@@ -77,6 +77,7 @@ class IsolationIT {
     @Autowired UserAdministrationService userAdmin;
     @Autowired UserRepository users;
     @Autowired BuiltInMarket builtInMarket;
+    @Autowired org.factorguard.reports.domain.ShareAccessRepository shareAccesses;
 
     /** Ann's objects, created once for the class. */
     private final Map<String, Long> annsIds = new LinkedHashMap<>();
@@ -184,7 +185,8 @@ class IsolationIT {
         // Ann's objects are untouched and still hers.
         JobTestUsers.signIn(ANN, Role.MANAGER);
         assertThat(portfolios.find(annsIds.get("portfolio")).name()).isEqualTo("Ann's secret book");
-        assertThat(reports.listLinks(annsIds.get("report"))).extracting(l -> l.revokedAt()).containsOnlyNulls();
+        assertThat(reports.listLinks(annsIds.get("report"))).filteredOn(l -> l.id() == annsIds.get("link"))
+                .singleElement().satisfies(l -> assertThat(l.revokedAt()).isNull());
         assertThat(jobs.find(annsIds.get("job")).state().isActive()).isTrue();
     }
 
@@ -210,6 +212,30 @@ class IsolationIT {
                 Arguments.of("UserAdministrationService.unlock", (LongFunction<Object>) id -> userAdmin.unlock(id)),
                 Arguments.of("DatasetAdministrationService.retire", (LongFunction<Object>) id -> datasetAdmin.retire(id)),
                 Arguments.of("DatasetAdministrationService.reactivate", (LongFunction<Object>) id -> datasetAdmin.reactivate(id)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void malformed_guessed_and_revoked_share_tokens_open_nothing_and_log_nothing() {
+        JobTestUsers.signIn(ANN, Role.MANAGER);
+        String token = reports.createLink(annsIds.get("report"), null).token();
+        var second = reports.createLink(annsIds.get("report"), null);
+        reports.revoke(second.link().id());
+        long openingsBefore = shareAccesses.count();
+
+        JobTestUsers.signIn(BOB, Role.MANAGER);
+        char last = token.charAt(token.length() - 1);
+        List<String> guesses = new ArrayList<>(java.util.Arrays.asList(null, "", "   ", "x".repeat(201),
+                token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A'), token.toUpperCase(),
+                token + " ", "../" + token, "' or 1=1 --", org.springframework.util.DigestUtils.md5DigestAsHex(
+                        token.getBytes(StandardCharsets.UTF_8))));
+        for (String guess : guesses) {
+            assertThat(reports.openShared(guess).outcome()).as(String.valueOf(guess))
+                    .isEqualTo(org.factorguard.reports.service.SharedReportOpening.Outcome.NOT_FOUND);
+        }
+        assertThat(reports.openShared(second.token()).outcome())
+                .isEqualTo(org.factorguard.reports.service.SharedReportOpening.Outcome.REVOKED);
+        assertThat(reports.openShared(second.token()).report()).isNull();
+        assertThat(shareAccesses.count()).as("only successful openings are logged").isEqualTo(openingsBefore);
     }
 
     @org.junit.jupiter.api.Test
