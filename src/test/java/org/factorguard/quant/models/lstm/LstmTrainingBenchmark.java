@@ -78,7 +78,8 @@ class LstmTrainingBenchmark {
             FastLstmRegressor fast = new FastLstmRegressor(2);
             report("impl=fast (FastLstmRegressor) threads=2 params="
                     + (4 * UNITS * (UNITS + FEATURES + 1) + UNITS + 1));
-            LstmSettings settings = new LstmSettings(1, UNITS, 0.0, 0.0, 1e-3, BATCH, epochs, 0, 42L);
+            long seed = Long.getLong("lstm.seed", 42L);
+            LstmSettings settings = new LstmSettings(1, UNITS, 0.0, 0.0, 1e-3, BATCH, epochs, 0, seed);
             long[] mark = {System.nanoTime()};
             TrainingListener timer = new TrainingListener() {
                 @Override
