@@ -75,7 +75,7 @@ public class FactorScreeningService {
     }
 
     static MarketData restrict(MarketData all, PortfolioSettings s) {
-        int[] members = s.toStudyConfig().universe().select(all);
+        int[] members = s.universe().select(all);
         MarketData selected = members.length == all.instrumentCount() ? all : all.select(members);
         int from = 0;
         int to = selected.dayCount();

@@ -14,6 +14,7 @@ import org.factorguard.portfolios.domain.Portfolio;
 import org.factorguard.portfolios.domain.PortfolioRepository;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.study.StudyConfig;
+import org.factorguard.quant.study.StudyConfigException;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
@@ -183,7 +184,12 @@ public class PortfolioService {
             throw new ValidationProblemException(problems);
         }
         DatasetSummary dataset = datasets.find(p.getDatasetId()).orElseThrow(() -> new NotFoundException("Dataset"));
-        StudyConfig config = settings.toStudyConfig();
+        StudyConfig config;
+        try {
+            config = settings.toStudyConfig();
+        } catch (StudyConfigException cannotRun) {
+            throw new ValidationProblemException(cannotRun.problems().stream().map(m -> new FieldProblem(null, m)).toList());
+        }
         MarketData data = datasets.load(p.getDatasetId());
         List<String> dataProblems = config.problemsWith(data);
         if (!dataProblems.isEmpty()) {

@@ -171,14 +171,15 @@ public record PortfolioSettings(
         }
     }
 
-    /** The study these settings ask for. Call only when {@link #problems()} is empty. */
+    /**
+     * The study these settings ask for. Call only when {@link #problems()} is empty.
+     *
+     * @throws org.factorguard.quant.study.StudyConfigException when the combination cannot run (e.g. caps that
+     *                                                          cannot reach full exposure)
+     */
     public StudyConfig toStudyConfig() {
         StudyConfig d = StudyConfig.defaults();
-        StudyConfig.Universe universe = switch (universeMode) {
-            case ALL -> StudyConfig.Universe.all();
-            case INDUSTRIES -> StudyConfig.Universe.ofIndustries(industries);
-            case TICKERS -> StudyConfig.Universe.ofTickers(tickers);
-        };
+        StudyConfig.Universe universe = universe();
         WalkForwardSettings wf = d.walkForward();
         WalkForwardSettings walkForward = new WalkForwardSettings(wf.window(), wf.trainingDays(), wf.validationDays(),
                 retraining.days(), wf.horizon(), wf.purge(), wf.embargo(), lookback, wf.firstTestStart());
@@ -199,6 +200,15 @@ public record PortfolioSettings(
         return new StudyConfig(universe, startDate, endDate, factorIds, d.preparation(), d.horizon(), walkForward,
                 d.linear(), lstm, allocation, drawdown, d.covarianceWindow(), d.allocationShortlist(), rebalance, costBps,
                 d.regimes(), d.optimisationDegree(), d.significance(), seed);
+    }
+
+    /** The instruments these settings select. */
+    public StudyConfig.Universe universe() {
+        return switch (universeMode) {
+            case ALL -> StudyConfig.Universe.all();
+            case INDUSTRIES -> StudyConfig.Universe.ofIndustries(industries);
+            case TICKERS -> StudyConfig.Universe.ofTickers(tickers);
+        };
     }
 
     private static double orNaN(Double v) {
