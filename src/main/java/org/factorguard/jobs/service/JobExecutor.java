@@ -92,8 +92,6 @@ public class JobExecutor {
             } else {
                 log.warn("Run {} failed: {}", id, error);
             }
-        } finally {
-            runsHere.remove(id);
         }
         try {
             progress.flush();
@@ -111,6 +109,9 @@ public class JobExecutor {
             publish(id);
         } catch (RuntimeException e) {
             log.warn("Could not record the end of run {} ({}); recovery will mark it", id, outcome, e);
+        } finally {
+            // only now: until its end is recorded, the run is alive here and no sweep may call it abandoned
+            runsHere.remove(id);
         }
     }
 

@@ -140,6 +140,12 @@ public class JobRunStore {
 
     /** Marks as failed the running runs that no live node looks after; returns their ids. */
     @Transactional
+    /** Fails running runs whose heartbeat is older than {@code staleAfter}, on any node. */
+    public List<Long> failStale(java.time.Duration staleAfter, String reason) {
+        // node names are never empty, so no run matches the "this node's leftovers" clause
+        return failAbandoned("", NONE, staleAfter, reason);
+    }
+
     public List<Long> failAbandoned(String node, Collection<Long> aliveHere, java.time.Duration staleAfter, String reason) {
         Collection<Long> alive = aliveHere.isEmpty() ? NONE : aliveHere;
         Instant now = clock.instant();

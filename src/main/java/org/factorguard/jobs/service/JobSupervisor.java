@@ -55,13 +55,27 @@ public class JobSupervisor {
         ticker.scheduleWithFixedDelay(guarded("heartbeat", () -> store.heartbeat(runsHere.ids(), properties.nodeName())),
                 heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
         long sweepMs = properties.sweepInterval().toMillis();
-        ticker.scheduleWithFixedDelay(guarded("sweep", this::recoverAbandoned), sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(guarded("sweep", this::failStaleRuns), sweepMs, sweepMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Marks abandoned runs failed (see the class comment); returns their ids. */
+    /**
+     * At start-up: marks failed this node's leftover runs (whatever their heartbeat: this node is not executing
+     * them) and any run with a stale heartbeat; returns their ids.
+     */
     public List<Long> recoverAbandoned() {
-        List<Long> failed = store.failAbandoned(properties.nodeName(), runsHere.ids(), properties.staleAfter(),
-                FailureReasons.INTERRUPTED_BY_RESTART);
+        return report(store.failAbandoned(properties.nodeName(), runsHere.ids(), properties.staleAfter(),
+                FailureReasons.INTERRUPTED_BY_RESTART));
+    }
+
+    /**
+     * While the node lives: marks failed only runs whose heartbeat is stale (on any node). This node's own runs
+     * are not judged by the list of runs it executes, which changes while a run is being claimed or finished.
+     */
+    public List<Long> failStaleRuns() {
+        return report(store.failStale(properties.staleAfter(), FailureReasons.INTERRUPTED_BY_RESTART));
+    }
+
+    private List<Long> report(List<Long> failed) {
         if (!failed.isEmpty()) {
             log.warn("Marked {} abandoned run(s) as failed: {}", failed.size(), failed);
             failed.forEach(id -> store.summary(id).ifPresent(events::publish));
