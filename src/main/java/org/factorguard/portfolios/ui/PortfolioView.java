@@ -142,7 +142,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
 
     private static Component facts(List<Component> rows) {
         Div list = new Div();
-        list.addClassName("fg-facts");
+        list.addClassName("fg-fact-rows");
         rows.forEach(list::add);
         return list;
     }

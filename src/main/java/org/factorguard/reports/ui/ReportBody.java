@@ -146,19 +146,29 @@ class ReportBody extends Div {
 
     // ---------------------------------------------------------------- Table 1
 
-    private record Metric(String label, ToDoubleFunction<PerformanceSummary> value, boolean percent, boolean higherIsBetter) {
+    private enum Shown { PERCENT, NUMBER, MULTIPLE }
+
+    private record Metric(String label, ToDoubleFunction<PerformanceSummary> value, Shown shown, boolean higherIsBetter) {
+
+        String format(double v) {
+            return switch (shown) {
+                case PERCENT -> percent(v);
+                case NUMBER -> number(v);
+                case MULTIPLE -> Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.1f×", v) : "–";
+            };
+        }
     }
 
     private static final List<Metric> METRICS = List.of(
-            new Metric("Max drawdown", PerformanceSummary::maxDrawdown, true, true),
-            new Metric("Sharpe ratio", PerformanceSummary::sharpe, false, true),
-            new Metric("VaR 95 % (1 day)", PerformanceSummary::valueAtRisk95, true, true),
-            new Metric("CVaR 95 % (1 day)", PerformanceSummary::conditionalValueAtRisk95, true, true),
-            new Metric("Annual return", PerformanceSummary::annualReturn, true, true),
-            new Metric("Annual volatility", PerformanceSummary::annualVolatility, true, false),
-            new Metric("Sortino ratio", PerformanceSummary::sortino, false, true),
-            new Metric("Calmar ratio", PerformanceSummary::calmar, false, true),
-            new Metric("Turnover (per year)", PerformanceSummary::annualTurnover, true, false));
+            new Metric("Max drawdown", PerformanceSummary::maxDrawdown, Shown.PERCENT, true),
+            new Metric("Sharpe ratio", PerformanceSummary::sharpe, Shown.NUMBER, true),
+            new Metric("VaR 95 % (1 day)", PerformanceSummary::valueAtRisk95, Shown.PERCENT, true),
+            new Metric("CVaR 95 % (1 day)", PerformanceSummary::conditionalValueAtRisk95, Shown.PERCENT, true),
+            new Metric("Annual return", PerformanceSummary::annualReturn, Shown.PERCENT, true),
+            new Metric("Annual volatility", PerformanceSummary::annualVolatility, Shown.PERCENT, false),
+            new Metric("Sortino ratio", PerformanceSummary::sortino, Shown.NUMBER, true),
+            new Metric("Calmar ratio", PerformanceSummary::calmar, Shown.NUMBER, true),
+            new Metric("Turnover (portfolio traded per year)", PerformanceSummary::annualTurnover, Shown.MULTIPLE, false));
 
     private static Component riskTable(StudyResult r) {
         NativeTable table = table("report-risk-table");
@@ -179,7 +189,7 @@ class ReportBody extends Div {
             }
             for (StudyResult.Portfolio p : r.portfolios()) {
                 double v = m.value().applyAsDouble(p.summary());
-                NativeTableCell cell = new NativeTableCell(m.percent() ? percent(v) : number(v));
+                NativeTableCell cell = new NativeTableCell(m.format(v));
                 cell.addClassName("fg-num");
                 if (Double.isFinite(v) && v == best) {
                     cell.addClassName("fg-best");
