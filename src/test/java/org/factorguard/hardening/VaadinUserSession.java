@@ -84,9 +84,6 @@ final class VaadinUserSession {
         expectStatus(init, 200, "init of " + route);
         JsonNode appConfig = JSON.readTree(init.body()).path("appConfig");
         JsonNode uidl = appConfig.path("uidl");
-        if (System.getProperty("load.dump") != null) {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("load.dump")), init.body());
-        }
         if (!uidl.has("Vaadin-Security-Key") || !appConfig.has("v-uiId")) {
             throw new ProtocolError("init of " + route + " without a UI: " + abbreviate(init.body()));
         }
