@@ -152,7 +152,7 @@ class PortalLoadIT {
                     });
                 }
             }
-            // the studies were training throughout; stop them
+            // stop the studies that are still training
             List<JobState> studyStates = new ArrayList<>();
             for (int i = 0; i < STUDIES; i++) {
                 JobTestUsers.signIn("load" + i, Role.MANAGER);
