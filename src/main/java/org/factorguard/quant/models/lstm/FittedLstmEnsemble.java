@@ -1,7 +1,6 @@
 package org.factorguard.quant.models.lstm;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -82,14 +81,9 @@ public final class FittedLstmEnsemble implements FittedReturnModel {
         float[][] spread = members.size() > 1 ? nanMatrix(toDay - fromDay, panel.instrumentCount()) : null;
         PanelSequenceSource source = PanelSequenceSource.forPrediction(panel, scaler, lookback, fromDay, toDay);
         for (int from = 0; from < source.size(); from += PREDICTION_CHUNK) {
-            int to = Math.min(source.size(), from + PREDICTION_CHUNK);
-            int[] indices = new int[to - from];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = from + i;
-            }
-            SequenceBatch batch = source.batch(indices);
-            double[] sum = new double[indices.length];
-            double[] sumSquares = new double[indices.length];
+            SequenceBatch batch = source.range(from, Math.min(source.size(), from + PREDICTION_CHUNK));
+            double[] sum = new double[batch.size()];
+            double[] sumSquares = new double[batch.size()];
             for (SequenceRegressor member : members) {
                 float[] p = member.predict(batch);
                 for (int i = 0; i < p.length; i++) {
@@ -98,9 +92,9 @@ public final class FittedLstmEnsemble implements FittedReturnModel {
                 }
             }
             int m = members.size();
-            for (int i = 0; i < indices.length; i++) {
-                int row = source.day(indices[i]) - fromDay;
-                int column = source.instrument(indices[i]);
+            for (int i = 0; i < batch.size(); i++) {
+                int row = source.day(from + i) - fromDay;
+                int column = source.instrument(from + i);
                 double average = sum[i] / m;
                 mean[row][column] = (float) average;
                 if (spread != null) {
