@@ -18,6 +18,9 @@ import org.factorguard.quant.data.Regime;
  * so a one-day spike never flips the regime). Days before the first full window take the first raw
  * classification (a labelling convention for the warm-up; the detector is meant for ex-post reporting).
  * Missing index levels are carried forward.
+ *
+ * <p>Superseded for the report by {@link RegimeDating} (dating as analysts date markets, with a causal view); kept
+ * while the study still calls it.
  */
 public final class RegimeDetector {
 
@@ -106,22 +109,11 @@ public final class RegimeDetector {
         return raw;
     }
 
-    /** Share of days on which two regime series agree (days where either is null are skipped). */
+    /**
+     * Share of days on which two regime series agree (days where either is null are skipped); see
+     * {@link RegimeAgreement} for κ and the majority baseline.
+     */
     public static double agreement(Regime[] detected, Regime[] trueRegimes) {
-        if (detected.length != trueRegimes.length) {
-            throw new IllegalArgumentException("regime series differ in length");
-        }
-        int same = 0;
-        int counted = 0;
-        for (int t = 0; t < detected.length; t++) {
-            if (detected[t] == null || trueRegimes[t] == null) {
-                continue;
-            }
-            counted++;
-            if (detected[t] == trueRegimes[t]) {
-                same++;
-            }
-        }
-        return counted == 0 ? Double.NaN : (double) same / counted;
+        return RegimeAgreement.agreement(detected, trueRegimes);
     }
 }

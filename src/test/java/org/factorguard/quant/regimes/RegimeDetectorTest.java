@@ -3,7 +3,6 @@ package org.factorguard.quant.regimes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -103,6 +102,11 @@ class RegimeDetectorTest {
         assertThat(bear.valueAtRisk95()).isCloseTo(-0.0195, within(1e-12));
         assertThat(report.row(Regime.SIDEWAYS, "B").days()).isEqualTo(1);
         assertThat(report.row(Regime.SIDEWAYS, "B").sharpe()).isNaN();
-        assertThat(Arrays.stream(Regime.values())).allSatisfy(r -> report.row(r, "B"));
+        // every regime has a row for every portfolio, holding that regime's days
+        assertThat(report.row(Regime.BULL, "B").days()).isEqualTo(2);
+        assertThat(report.row(Regime.BEAR, "B").days()).isEqualTo(2);
+        assertThat(report.row(Regime.BEAR, "B").averageDailyReturn()).isZero();
+        assertThat(report.rows()).extracting(RegimeReport.Row::regime)
+                .containsExactly(Regime.BULL, Regime.BULL, Regime.BEAR, Regime.BEAR, Regime.SIDEWAYS, Regime.SIDEWAYS);
     }
 }
