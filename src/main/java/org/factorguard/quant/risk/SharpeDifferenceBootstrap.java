@@ -9,14 +9,15 @@ import java.util.SplittableRandom;
  * ratio", Journal of Empirical Finance 15(5), 2008), resampling with the stationary bootstrap of D. N. Politis
  * and J. P. Romano ("The stationary bootstrap", JASA 89(428), 1994).
  *
- * <p><b>Statistic.</b> With y<sub>t</sub> = (a<sub>t</sub>, b<sub>t</sub>, a<sub>t</sub>², b<sub>t</sub>²), v = ȳ =
- * (μ<sub>a</sub>, μ<sub>b</sub>, γ<sub>a</sub>, γ<sub>b</sub>) and f(v) = μ<sub>a</sub>/√(γ<sub>a</sub> −
- * μ<sub>a</sub>²) − μ<sub>b</sub>/√(γ<sub>b</sub> − μ<sub>b</sub>²), Δ̂ = f(v̂). Its delta-method influence series
- * is z<sub>t</sub> = ∇f(v̂)'(y<sub>t</sub> − v̂) with ∇f = (γ<sub>a</sub>/σ<sub>a</sub>³, −γ<sub>b</sub>/σ<sub>b</sub>³,
- * −μ<sub>a</sub>/(2σ<sub>a</sub>³), μ<sub>b</sub>/(2σ<sub>b</sub>³)), and s(Δ̂) = √(Ŝ/T) with Ŝ the long-run
- * variance of z that the stationary bootstrap itself implies (Politis &amp; Romano 1994, §3):
- * Ŝ = γ̂<sub>0</sub> + 2Σ<sub>k=1</sub><sup>T−1</sup>[(1 − k/T)(1 − p)<sup>k</sup> + (k/T)(1 −
- * p)<sup>T−k</sup>]γ̂<sub>k</sub>, p = 1/b.
+ * <p><b>Statistic.</b> With y<sub>t</sub> = (a<sub>t</sub>, b<sub>t</sub>, a<sub>t</sub>², b<sub>t</sub>²) and its
+ * mean v = (μ<sub>a</sub>, μ<sub>b</sub>, m<sub>a</sub>, m<sub>b</sub>) (first and second moments),
+ * σ<sub>a</sub>² = m<sub>a</sub> − μ<sub>a</sub>² and f(v) = μ<sub>a</sub>/σ<sub>a</sub> − μ<sub>b</sub>/σ<sub>b</sub>,
+ * Δ̂ = f(v̂). Its delta-method influence series is z<sub>t</sub> = ∇f(v̂)'(y<sub>t</sub> − v̂) with
+ * ∇f = (m<sub>a</sub>/σ<sub>a</sub>³, −m<sub>b</sub>/σ<sub>b</sub>³, −μ<sub>a</sub>/(2σ<sub>a</sub>³),
+ * μ<sub>b</sub>/(2σ<sub>b</sub>³)), and s(Δ̂) = √(Ŝ/T) with Ŝ the long-run variance of z that the stationary
+ * bootstrap itself implies (Politis &amp; Romano 1994): with c<sub>k</sub> the autocovariances of z (divisor T),
+ * Ŝ = c<sub>0</sub> + 2Σ<sub>k=1</sub><sup>T−1</sup>[(1 − k/T)(1 − p)<sup>k</sup> + (k/T)(1 −
+ * p)<sup>T−k</sup>]c<sub>k</sub>, p = 1/b.
  *
  * <p><b>Bootstrap.</b> Each resample concatenates blocks of random start and geometric length with mean b
  * (wrapping around the end); the same days are drawn for A and B. In a resample, Δ* = f(v*) and, as Ledoit and
@@ -26,7 +27,7 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>the symmetric studentised interval Δ̂ ± z*·s(Δ̂), z* the {@code confidence} quantile of d̃* (R-7);</li>
  *   <li>the two-sided p-value of H<sub>0</sub>: SR(A) = SR(B), p = (#{d̃*<sub>m</sub> ≥ |Δ̂|/s(Δ̂)} + 1)/(M + 1)
- *       (Ledoit &amp; Wolf 2008, Remark 3.2).</li>
+ *       (the symmetric studentised test that the interval inverts, as in Ledoit &amp; Wolf 2008).</li>
  * </ul>
  *
  * <p><b>Block length.</b> By default b is chosen automatically by {@link OptimalBlockLength} (Politis–White 2004

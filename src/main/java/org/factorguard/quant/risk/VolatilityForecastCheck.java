@@ -62,7 +62,8 @@ public final class VolatilityForecastCheck {
         double realised = PerformanceMetrics.standardDeviation(r);
         double exAnte = Math.sqrt(sumVariance / k);
         double year = Math.sqrt(PerformanceMetrics.TRADING_DAYS_PER_YEAR);
-        return new Result(k, realised * year, exAnte * year, realised / exAnte, PerformanceMetrics.standardDeviation(z));
+        return new Result(k, realised * year, exAnte * year, realised / exAnte,
+                PerformanceMetrics.standardDeviation(z));
     }
 
     /** σ = √(w'Σw) for weights w and a daily covariance Σ. */

@@ -55,7 +55,8 @@ class DeflatedSharpeRatioTest {
 
     @Test
     void n_cannot_be_below_the_number_of_known_trials() {
-        assertThatThrownBy(() -> DeflatedSharpeRatio.compute(gaussian(4, 100, 0, 0.01), 2, new double[] {0.1, 0.2, 0.3}))
+        double[] known = {0.1, 0.2, 0.3};
+        assertThatThrownBy(() -> DeflatedSharpeRatio.compute(gaussian(4, 100, 0, 0.01), 2, known))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -51,9 +51,9 @@ class VarBacktestTest {
 
     /**
      * Kupiec's non-rejection regions at the 5 % level for the number of exceedances x in n days (Kupiec 1995, as
-     * tabulated in P. Jorion, <i>Value at Risk</i>, 3rd ed., Table 6-3): p = 0.05: n = 255 → 6 &lt; x &lt; 21,
-     * n = 510 → 16 &lt; x &lt; 36, n = 1000 → 37 &lt; x &lt; 65; p = 0.01: n = 255 → x &lt; 7, n = 510 → 1 &lt; x &lt; 11,
-     * n = 1000 → 4 &lt; x &lt; 17.
+     * tabulated in P. Jorion, <i>Value at Risk</i>, 3rd ed., chapter "Backtesting VaR"): p = 0.05: n = 255 →
+     * 6 &lt; x &lt; 21, n = 510 → 16 &lt; x &lt; 36, n = 1000 → 37 &lt; x &lt; 65; p = 0.01: n = 255 → x &lt; 7,
+     * n = 510 → 1 &lt; x &lt; 11, n = 1000 → 4 &lt; x &lt; 17.
      */
     @Test
     void kupiec_reproduces_the_textbook_non_rejection_regions() {

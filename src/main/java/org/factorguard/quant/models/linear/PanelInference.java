@@ -25,7 +25,8 @@ import org.hipparchus.linear.RealMatrix;
  *   <li><b>Driscoll–Kraay</b> (J. C. Driscoll and A. C. Kraay, "Consistent covariance matrix estimation with
  *       spatially dependent panel data", Review of Economics and Statistics 80(4), 1998) for the pooled OLS
  *       coefficients b̂ the model actually uses: with X̃ = [1, X], residuals e and per-date score sums
- *       s<sub>t</sub> = Σ<sub>i∈t</sub>x̃<sub>i</sub>e<sub>i</sub>, Cov(b̂) = c·(X̃'X̃)<sup>−1</sup>Ŝ(X̃'X̃)<sup>−1</sup>
+ *       s<sub>t</sub> = Σ<sub>i∈t</sub>x̃<sub>i</sub>e<sub>i</sub>,
+ *       Cov(b̂) = c·(X̃'X̃)<sup>−1</sup>Ŝ(X̃'X̃)<sup>−1</sup>
  *       with Ŝ = Σ<sub>t</sub>s<sub>t</sub>s<sub>t</sub>' + Σ<sub>l=1</sub><sup>L</sup>(1 − l/(L + 1))
  *       Σ<sub>t</sub>(s<sub>t</sub>s<sub>t−l</sub>' + s<sub>t−l</sub>s<sub>t</sub>') and c = G/(G − 1)·(N − 1)/(N − K)
  *       (G dates, N stock-days, K coefficients). With L = 0 these are date-clustered standard errors. Equal to
