@@ -210,10 +210,9 @@ public record StudyConfig(
      * drawn at random, Adam at 2·10⁻³, batch 256, at most 10 epochs with patience 3, one network; monthly
      * rebalancing at 10 bps; γ = 10, 10 % per stock,
      * 25 % volatility and 3 % daily VaR limits, the 40 highest expected returns shortlisted for each quadratic
-     * program; drawdown control at 20 %; seed 42. Tuned so that the default study on the built-in market
-     * stays within about 90 s on 2 cores with the fast LSTM (measured: 38 s, of which 27 s LSTM training;
-     * 15 epochs on 35,000 samples took 59 s and predicted no better). Monthly rebalancing and the shortlist
-     * because the quadratic program takes 0.05–1 s per rebalance at 120 assets.
+     * program; drawdown control at 20 %; seed 42. Sized so that the default study on the built-in market
+     * runs in minutes on a small machine ({@code StudyBenchmark} times it); monthly rebalancing and the
+     * shortlist because the quadratic program's time per rebalance grows steeply with the number of assets.
      */
     public static StudyConfig defaults() {
         int horizon = 20;
