@@ -197,9 +197,18 @@ public record PortfolioSettings(
         DrawdownControlSettings dd = d.drawdownControl();
         DrawdownControlSettings drawdown = maxDrawdown == null ? null : new DrawdownControlSettings(maxDrawdown,
                 dd.startFraction(), dd.floor(), dd.recoveryBuffer(), dd.maxIncreasePerStep());
-        return new StudyConfig(universe, startDate, endDate, factorIds, d.preparation(), d.horizon(), walkForward,
-                d.linear(), lstm, allocation, drawdown, d.covarianceWindow(), d.allocationShortlist(), rebalance, costBps,
-                d.regimes(), d.optimisationDegree(), d.significance(), seed);
+        return d.toBuilder()
+                .universe(universe)
+                .dates(startDate, endDate)
+                .factorIds(factorIds)
+                .walkForward(walkForward)
+                .lstm(lstm)
+                .allocation(allocation)
+                .drawdownControl(drawdown)
+                .rebalance(rebalance)
+                .costBps(costBps)
+                .seed(seed)
+                .build();
     }
 
     /** The instruments these settings select. */

@@ -20,5 +20,7 @@
  * events into progress; {@code StudyBacktests} runs the four portfolios; {@code OptimisationDegreeAnalysis} (with
  * {@code DegreeCheckpointRecorder}) computes Figure 2; {@code MarketRegimeAnalysis} Table 2;
  * {@code SignificanceAnalysis} the three tests; {@code StudyResultAssembler} the result's records.
+ * {@code StudyConfig} is built with {@code StudyConfig.builder()} or {@code config.toBuilder()} and checked by
+ * {@code StudyConfigValidation}.
  */
 package org.factorguard.quant.study;
