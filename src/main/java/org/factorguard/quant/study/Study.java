@@ -114,8 +114,7 @@ public final class Study {
 
             begin(StudyStage.LINEAR);
             WalkForwardResult linear = walkForward(new LinearFactorModel(config.linear()),
-                    new WalkForwardProgress(this, StudyResult.LINEAR, plan.folds().size(), 0,
-                            lstmSettings.ensembleSize(), null));
+                    new WalkForwardProgress(this, StudyResult.LINEAR, plan.folds().size(), 0, 1, null));
             finish();
 
             begin(StudyStage.LSTM);
