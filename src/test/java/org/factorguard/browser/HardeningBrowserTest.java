@@ -94,7 +94,8 @@ class HardeningBrowserTest {
             admin.retire(retiredDataset);
             JobTestUsers.signIn(ANN, Role.MANAGER);
             portfolioId = portal.bean(PortfolioService.class).create(new PortfolioDraft(SECRET, builtIn,
-                    PortfolioSettings.defaults().withDates(LocalDate.of(2015, 1, 1), LocalDate.of(2020, 12, 31))));
+                    PortfolioSettings.defaults().toBuilder().dates(LocalDate.of(2015, 1, 1), LocalDate.of(2020, 12, 31))
+                            .build()));
             long annId = users.findByUsernameIgnoreCase(ANN).orElseThrow().getId();
             Report report = portal.bean(ReportRepository.class).save(new Report(annId, portfolioId, 1, "Ann's report",
                     SECRET, builtIn, "Built-in", "0".repeat(64), true, 7, Instant.now(), 2, 1.5, 1.0, 0.2, -0.1));

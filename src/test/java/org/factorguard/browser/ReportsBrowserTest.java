@@ -56,11 +56,15 @@ class ReportsBrowserTest {
         long dataset = portal.bean(BuiltInMarket.class).ensurePresent();
         List<String> tickers = portal.bean(DatasetCatalog.class).load(dataset).instruments().stream().limit(20)
                 .map(Instrument::ticker).toList();
-        PortfolioSettings d = PortfolioSettings.defaults();
-        PortfolioSettings small = new PortfolioSettings(PortfolioSettings.UniverseMode.TICKERS, List.of(), tickers,
-                java.time.LocalDate.of(2015, 1, 1), java.time.LocalDate.of(2019, 12, 31), d.factorIds(), d.rebalance(),
-                d.costBps(), d.longShort(), d.maxAnnualVolatility(), d.maxDailyVar95(), d.maxDrawdown(), 0.2,
-                d.maxIndustryWeight(), d.retraining(), d.lookback(), 8, 2, 1, d.implementation(), d.seed());
+        PortfolioSettings small = PortfolioSettings.defaults().toBuilder()
+                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
+                .tickers(tickers)
+                .dates(java.time.LocalDate.of(2015, 1, 1), java.time.LocalDate.of(2019, 12, 31))
+                .maxWeight(0.2)
+                .units(8)
+                .epochs(2)
+                .ensembleSize(1)
+                .build();
         JobTestUsers.signIn("ada", Role.MANAGER);
         try {
             portfolioId = portal.bean(PortfolioService.class).create(new PortfolioDraft("Ada's small book", dataset, small));

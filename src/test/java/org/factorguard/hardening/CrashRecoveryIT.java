@@ -203,11 +203,15 @@ class CrashRecoveryIT {
 
     /** 20 tickers, 2015–2019, many epochs: it trains long enough to be killed mid-run. */
     private static PortfolioSettings longStudy(List<String> tickers) {
-        PortfolioSettings d = PortfolioSettings.defaults();
-        return new PortfolioSettings(PortfolioSettings.UniverseMode.TICKERS, List.of(), tickers,
-                LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31), d.factorIds(), d.rebalance(), d.costBps(),
-                d.longShort(), d.maxAnnualVolatility(), d.maxDailyVar95(), d.maxDrawdown(), 0.2, d.maxIndustryWeight(),
-                d.retraining(), d.lookback(), 8, 200, 1, d.implementation(), d.seed());
+        return PortfolioSettings.defaults().toBuilder()
+                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
+                .tickers(tickers)
+                .dates(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
+                .maxWeight(0.2)
+                .units(8)
+                .epochs(200)
+                .ensembleSize(1)
+                .build();
     }
 
     private static Object single(Connection connection, String sql) throws SQLException {

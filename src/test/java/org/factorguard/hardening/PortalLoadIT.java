@@ -217,11 +217,15 @@ class PortalLoadIT {
 
     /** A small study that trains throughout the load (20 tickers, 2015–2019, 200 epochs); cancelled at the end. */
     private static PortfolioSettings study(List<String> tickers) {
-        PortfolioSettings d = PortfolioSettings.defaults();
-        return new PortfolioSettings(PortfolioSettings.UniverseMode.TICKERS, List.of(), tickers,
-                LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31), d.factorIds(), d.rebalance(), d.costBps(),
-                d.longShort(), d.maxAnnualVolatility(), d.maxDailyVar95(), d.maxDrawdown(), 0.2, d.maxIndustryWeight(),
-                d.retraining(), d.lookback(), 8, 200, 1, d.implementation(), d.seed());
+        return PortfolioSettings.defaults().toBuilder()
+                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
+                .tickers(tickers)
+                .dates(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
+                .maxWeight(0.2)
+                .units(8)
+                .epochs(200)
+                .ensembleSize(1)
+                .build();
     }
 
     /**

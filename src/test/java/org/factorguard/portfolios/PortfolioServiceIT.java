@@ -74,7 +74,8 @@ class PortfolioServiceIT {
     }
 
     private static PortfolioSettings shortRange() {
-        return PortfolioSettings.defaults().withDates(LocalDate.of(2014, 1, 1), LocalDate.of(2020, 12, 31));
+        return PortfolioSettings.defaults().toBuilder().dates(LocalDate.of(2014, 1, 1), LocalDate.of(2020, 12, 31))
+                .build();
     }
 
     private static List<String> problemFields(Runnable call) {
@@ -109,20 +110,18 @@ class PortfolioServiceIT {
                 new Case("name", draft("  ", d)),
                 new Case("dataset", new PortfolioDraft("No data", null, d)),
                 new Case("dataset", new PortfolioDraft("Unknown data", 987_654L, d)),
-                new Case("industries", draft("No industries", with(d, s -> new PortfolioSettings(
-                        PortfolioSettings.UniverseMode.INDUSTRIES, List.of(), List.of(), null, null, s.factorIds(),
-                        s.rebalance(), s.costBps(), false, s.maxAnnualVolatility(), s.maxDailyVar95(), s.maxDrawdown(),
-                        s.maxWeight(), null, s.retraining(), s.lookback(), s.units(), s.epochs(), s.ensembleSize(),
-                        s.implementation(), s.seed())))),
-                new Case("endDate", draft("Backwards", d.withDates(LocalDate.of(2019, 1, 1), LocalDate.of(2018, 1, 1)))),
-                new Case("factors", draft("No factors", d.withFactors(List.of()))),
-                new Case("factors", draft("Bad factor", d.withFactors(List.of("NOT_A_FACTOR")))),
-                new Case("costBps", draft("Costly", withCosts(d, 5000))),
-                new Case("maxWeight", draft("Cap", withCap(d, 0))),
-                new Case("lookback", draft("Look-back", d.withModel(1, d.units(), d.epochs(), d.ensembleSize()))),
-                new Case("units", draft("Units", d.withModel(d.lookback(), 1000, d.epochs(), d.ensembleSize()))),
-                new Case("epochs", draft("Epochs", d.withModel(d.lookback(), d.units(), 0, d.ensembleSize()))),
-                new Case("ensembleSize", draft("Seeds", d.withModel(d.lookback(), d.units(), d.epochs(), 11))));
+                new Case("industries", draft("No industries", d.toBuilder()
+                        .universeMode(PortfolioSettings.UniverseMode.INDUSTRIES).industries(List.of()).build())),
+                new Case("endDate", draft("Backwards", d.toBuilder()
+                        .dates(LocalDate.of(2019, 1, 1), LocalDate.of(2018, 1, 1)).build())),
+                new Case("factors", draft("No factors", d.toBuilder().factorIds(List.of()).build())),
+                new Case("factors", draft("Bad factor", d.toBuilder().factorIds(List.of("NOT_A_FACTOR")).build())),
+                new Case("costBps", draft("Costly", d.toBuilder().costBps(5000).build())),
+                new Case("maxWeight", draft("Cap", d.toBuilder().maxWeight(0).build())),
+                new Case("lookback", draft("Look-back", d.toBuilder().lookback(1).build())),
+                new Case("units", draft("Units", d.toBuilder().units(1000).build())),
+                new Case("epochs", draft("Epochs", d.toBuilder().epochs(0).build())),
+                new Case("ensembleSize", draft("Seeds", d.toBuilder().ensembleSize(11).build())));
         for (Case c : cases) {
             assertThat(problemFields(() -> portfolios.create(c.draft()))).as(c.draft().name()).contains(c.field());
         }
@@ -140,12 +139,12 @@ class PortfolioServiceIT {
     @Test
     void an_update_changes_the_settings_and_an_invalid_update_changes_nothing() {
         long id = portfolios.create(draft("To edit", shortRange()));
-        PortfolioSettings changed = shortRange().withModel(30, 16, 4, 2);
+        PortfolioSettings changed = shortRange().toBuilder().lookback(30).units(16).epochs(4).ensembleSize(2).build();
         portfolios.update(id, draft("Edited", changed));
         assertThat(portfolios.find(id).name()).isEqualTo("Edited");
         assertThat(portfolios.find(id).settings()).isEqualTo(changed);
 
-        assertThat(problemFields(() -> portfolios.update(id, draft("", withCosts(changed, -1)))))
+        assertThat(problemFields(() -> portfolios.update(id, draft("", changed.toBuilder().costBps(-1).build()))))
                 .containsExactlyInAnyOrder("name", "costBps");
         assertThat(portfolios.find(id).name()).isEqualTo("Edited");
         assertThat(portfolios.find(id).settings()).isEqualTo(changed);
@@ -239,8 +238,9 @@ class PortfolioServiceIT {
     @Test
     void absurd_settings_are_refused_by_the_plan_with_a_message_and_nothing_is_submitted() {
         long tooShort = portfolios.create(draft("Three months",
-                PortfolioSettings.defaults().withDates(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 3, 31))));
-        long infeasibleCap = portfolios.create(draft("Tiny cap", withCap(shortRange(), 0.005)));
+                PortfolioSettings.defaults().toBuilder().dates(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 3, 31))
+                        .build()));
+        long infeasibleCap = portfolios.create(draft("Tiny cap", shortRange().toBuilder().maxWeight(0.005).build()));
         int runsBefore = jobs.listMine().size();
 
         assertThatThrownBy(() -> portfolios.planRun(tooShort)).isInstanceOf(ValidationProblemException.class)
@@ -267,23 +267,5 @@ class PortfolioServiceIT {
         assertThat(report.dates()[0]).isAfterOrEqualTo(LocalDate.of(2014, 1, 1));
         assertThat(report.dates()[report.dates().length - 1]).isBeforeOrEqualTo(LocalDate.of(2020, 12, 31));
         assertThat(report.selected()).isNotEmpty();
-    }
-
-    private static PortfolioSettings with(PortfolioSettings s, java.util.function.UnaryOperator<PortfolioSettings> f) {
-        return f.apply(s);
-    }
-
-    private static PortfolioSettings withCosts(PortfolioSettings s, double bps) {
-        return new PortfolioSettings(s.universeMode(), s.industries(), s.tickers(), s.startDate(), s.endDate(),
-                s.factorIds(), s.rebalance(), bps, s.longShort(), s.maxAnnualVolatility(), s.maxDailyVar95(),
-                s.maxDrawdown(), s.maxWeight(), s.maxIndustryWeight(), s.retraining(), s.lookback(), s.units(),
-                s.epochs(), s.ensembleSize(), s.implementation(), s.seed());
-    }
-
-    private static PortfolioSettings withCap(PortfolioSettings s, double cap) {
-        return new PortfolioSettings(s.universeMode(), s.industries(), s.tickers(), s.startDate(), s.endDate(),
-                s.factorIds(), s.rebalance(), s.costBps(), s.longShort(), s.maxAnnualVolatility(), s.maxDailyVar95(),
-                s.maxDrawdown(), cap, s.maxIndustryWeight(), s.retraining(), s.lookback(), s.units(),
-                s.epochs(), s.ensembleSize(), s.implementation(), s.seed());
     }
 }

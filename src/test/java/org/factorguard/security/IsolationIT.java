@@ -101,7 +101,8 @@ class IsolationIT {
 
         JobTestUsers.signIn(ANN, Role.MANAGER);
         long portfolio = portfolios.create(new PortfolioDraft("Ann's secret book", builtIn,
-                PortfolioSettings.defaults().withDates(LocalDate.of(2015, 1, 1), LocalDate.of(2020, 12, 31))));
+                PortfolioSettings.defaults().toBuilder().dates(LocalDate.of(2015, 1, 1), LocalDate.of(2020, 12, 31))
+                            .build()));
         // A queued study run of Ann's, made in the store so that no worker picks it up.
         long job = jobStore.createQueued(annId, StudyJobHandler.KIND, portfolio, "Study of Ann's secret book", "{}", 10)
                 .getId();

@@ -107,7 +107,7 @@ public class PortfolioService {
         for (int n = 2; portfolios.existsByOwnerIdAndNameIgnoreCase(owner, name); n++) {
             name = SAMPLE_NAME + " (" + n + ")";
         }
-        PortfolioSettings settings = PortfolioSettings.defaults().withDates(SAMPLE_START, SAMPLE_END);
+        PortfolioSettings settings = PortfolioSettings.defaults().toBuilder().dates(SAMPLE_START, SAMPLE_END).build();
         return portfolios.save(new Portfolio(owner, name, datasetId, PortfolioSettingsJson.write(settings),
                 clock.instant())).getId();
     }
@@ -162,7 +162,8 @@ public class PortfolioService {
     @Transactional
     public void chooseFactors(long id, List<String> factorIds) {
         Portfolio p = own(id);
-        PortfolioSettings changed = PortfolioSettingsJson.read(p.getSettingsJson()).withFactors(factorIds);
+        PortfolioSettings changed = PortfolioSettingsJson.read(p.getSettingsJson()).toBuilder().factorIds(factorIds)
+                .build();
         List<FieldProblem> problems = changed.problems().stream().filter(f -> "factors".equals(f.field())).toList();
         if (!problems.isEmpty()) {
             throw new ValidationProblemException(problems);

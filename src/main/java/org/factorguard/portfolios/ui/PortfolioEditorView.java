@@ -379,17 +379,29 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
 
     PortfolioSettings settingsFromFields() {
         UniverseMode mode = universe.getValue();
-        return new PortfolioSettings(mode,
-                mode == UniverseMode.INDUSTRIES ? List.copyOf(industries.getValue()) : List.of(),
-                mode == UniverseMode.TICKERS ? tickers.getValue().stream().map(InstrumentChoice::ticker).sorted().toList()
-                        : List.of(),
-                startDate.getValue(), endDate.getValue(), loaded.factorIds(), rebalance.getValue(),
-                costBps.getValue() == null ? Double.NaN : costBps.getValue(), longShort.getValue(),
-                fraction(maxVolatility.getValue()), fraction(maxVar.getValue()), fraction(maxDrawdown.getValue()),
-                maxWeight.getValue() == null ? Double.NaN : maxWeight.getValue() / 100.0,
-                fraction(maxIndustryWeight.getValue()), retraining.getValue(), orZero(lookback.getValue()),
-                orZero(units.getValue()), orZero(epochs.getValue()), orZero(ensembleSize.getValue()),
-                implementation.getValue(), loaded.seed());
+        return PortfolioSettings.builder()
+                .universeMode(mode)
+                .industries(mode == UniverseMode.INDUSTRIES ? List.copyOf(industries.getValue()) : List.of())
+                .tickers(mode == UniverseMode.TICKERS
+                        ? tickers.getValue().stream().map(InstrumentChoice::ticker).sorted().toList() : List.of())
+                .dates(startDate.getValue(), endDate.getValue())
+                .factorIds(loaded.factorIds())
+                .rebalance(rebalance.getValue())
+                .costBps(costBps.getValue() == null ? Double.NaN : costBps.getValue())
+                .longShort(longShort.getValue())
+                .maxAnnualVolatility(fraction(maxVolatility.getValue()))
+                .maxDailyVar95(fraction(maxVar.getValue()))
+                .maxDrawdown(fraction(maxDrawdown.getValue()))
+                .maxWeight(maxWeight.getValue() == null ? Double.NaN : maxWeight.getValue() / 100.0)
+                .maxIndustryWeight(fraction(maxIndustryWeight.getValue()))
+                .retraining(retraining.getValue())
+                .lookback(orZero(lookback.getValue()))
+                .units(orZero(units.getValue()))
+                .epochs(orZero(epochs.getValue()))
+                .ensembleSize(orZero(ensembleSize.getValue()))
+                .implementation(implementation.getValue())
+                .seed(loaded.seed())
+                .build();
     }
 
     private void save() {

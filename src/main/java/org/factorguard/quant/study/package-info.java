@@ -12,6 +12,15 @@
  * index → Diebold–Mariano, bootstrap Sharpe difference and deflated Sharpe. Settings that cannot run are
  * refused before any work ({@link org.factorguard.quant.study.StudyConfigException}); progress and
  * stage timings go to a {@link org.factorguard.quant.study.StudyProgressListener}; a cancellation token is
- * honoured between steps, between mini-batches and at every rebalance.
+ * honoured between steps, between mini-batches and at every rebalance. Deterministic: the LSTM's seed and the
+ * bootstrap's are the config's seed, so the same data and config give the same result (timings aside). When the
+ * config asks for the FAST LSTM and the build has none, DL4J's LSTM trains instead and the result's notes say so.
+ *
+ * <p>Where the work is done: {@code Study} runs the stages in order; {@code WalkForwardProgress} turns training
+ * events into progress; {@code StudyBacktests} runs the four portfolios; {@code OptimisationDegreeAnalysis} (with
+ * {@code DegreeCheckpointRecorder}) computes Figure 2; {@code MarketRegimeAnalysis} Table 2;
+ * {@code SignificanceAnalysis} the three tests; {@code StudyResultAssembler} the result's records.
+ * {@code StudyConfig} is built with {@code StudyConfig.builder()} or {@code config.toBuilder()} and checked by
+ * {@code StudyConfigValidation}.
  */
 package org.factorguard.quant.study;

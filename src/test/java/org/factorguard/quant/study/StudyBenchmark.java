@@ -32,10 +32,9 @@ class StudyBenchmark {
         StudyConfig config = StudyConfig.defaults();
         String forced = System.getProperty("study.lstm");
         if (forced != null && !forced.isBlank()) {
-            config = config.withLstm(new org.factorguard.quant.models.lstm.LstmModelSettings(
-                    LstmImplementation.valueOf(forced), config.lstm().lookback(), config.lstm().ensembleSize(),
-                    config.lstm().maxTrainingSamples(), config.lstm().maxValidationSamples(), config.lstm().scaling(),
-                    config.lstm().network()));
+            config = config.toBuilder()
+                    .lstm(config.lstm().withImplementation(LstmImplementation.valueOf(forced)))
+                    .build();
         }
         StudyResult result = Study.standard().run(market, config, new StudyProgressListener() {
             @Override

@@ -187,43 +187,47 @@ class StudyTest {
         };
         StudyConfig dl4j = SmallStudy.config(LstmImplementation.DL4J);
         assertThatThrownBy(() -> SmallStudy.study().run(market,
-                dl4j.withAllocationShortlist(0).withAllocation(dl4j.allocation().withMaxWeight(0.02)), counting,
-                CancellationToken.NEVER))
+                dl4j.toBuilder().allocationShortlist(0).allocation(dl4j.allocation().withMaxWeight(0.02)).build(),
+                counting, CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class)
                 .hasMessageContaining("per-stock cap 2.00 % × 30 stocks = 60.00 % cannot reach the required exposure of 100.00 %");
-        assertThatThrownBy(() -> dl4j.withAllocation(dl4j.allocation().withMaxWeight(0.04)))
+        assertThatThrownBy(() -> dl4j.toBuilder().allocation(dl4j.allocation().withMaxWeight(0.04)).build())
                 .isInstanceOf(StudyConfigException.class)
                 .hasMessageContaining("a shortlist of 20 assets at a per-stock cap of 4.00 % holds at most 80.00 %");
         assertThatThrownBy(() -> SmallStudy.study().run(market,
-                dl4j.withAllocation(dl4j.allocation().withIndustryCaps(java.util.Map.of(), 0.1)), counting,
-                CancellationToken.NEVER))
+                dl4j.toBuilder().allocation(dl4j.allocation().withIndustryCaps(java.util.Map.of(), 0.1)).build(),
+                counting, CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("industry caps allow at most 40.00 %");
         assertThatThrownBy(() -> SmallStudy.study().run(market.slice(0, 200), dl4j, counting, CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("one fold needs at least");
         assertThatThrownBy(() -> SmallStudy.study().run(market,
-                dl4j.withDates(java.time.LocalDate.of(2030, 1, 1), null), counting, CancellationToken.NEVER))
+                dl4j.toBuilder().dates(java.time.LocalDate.of(2030, 1, 1), null).build(), counting,
+                CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("contains no trading day");
         assertThatThrownBy(() -> SmallStudy.study().run(market,
-                dl4j.withUniverse(StudyConfig.Universe.ofTickers(List.of("NOPE"))), counting, CancellationToken.NEVER))
+                dl4j.toBuilder().universe(StudyConfig.Universe.ofTickers(List.of("NOPE"))).build(), counting,
+                CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("unknown tickers in the universe: NOPE");
         assertThat(reports).as("nothing ran").hasValue(0);
 
-        assertThatThrownBy(() -> dl4j.withLstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(1_000_000_000))))
+        assertThatThrownBy(() -> dl4j.toBuilder()
+                .lstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(1_000_000_000))).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epochs must be between 1 and 10000");
-        assertThatThrownBy(() -> dl4j.withLstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(5000))))
+        assertThatThrownBy(() -> dl4j.toBuilder()
+                .lstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(5000))).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("network passes per fold");
-        assertThatThrownBy(() -> dl4j.withWalkForward(new org.factorguard.quant.validation.WalkForwardSettings(
-                org.factorguard.quant.validation.TrainingWindow.EXPANDING, 0, 0, 126, 5, 5, 0, 1, -1)))
+        assertThatThrownBy(() -> dl4j.toBuilder().walkForward(new org.factorguard.quant.validation.WalkForwardSettings(
+                org.factorguard.quant.validation.TrainingWindow.EXPANDING, 0, 0, 126, 5, 5, 0, 1, -1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one day");
-        assertThatThrownBy(() -> dl4j.withWalkForward(org.factorguard.quant.validation.WalkForwardSettings.expanding(
-                252, 63, 126, 1)))
+        assertThatThrownBy(() -> dl4j.toBuilder().walkForward(
+                org.factorguard.quant.validation.WalkForwardSettings.expanding(252, 63, 126, 1)).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("must equal the forward horizon");
-        assertThatThrownBy(() -> dl4j.withFactors(List.of("EP", "MAGIC")))
+        assertThatThrownBy(() -> dl4j.toBuilder().factorIds(List.of("EP", "MAGIC")).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("unknown factors [MAGIC]");
-        assertThatThrownBy(() -> dl4j.withRebalance(dl4j.rebalance(), 50_000))
+        assertThatThrownBy(() -> dl4j.toBuilder().costBps(50_000).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("transaction costs must be between 0 and 1000 bps");
-        assertThatThrownBy(() -> dl4j.withLstm(new org.factorguard.quant.models.lstm.LstmModelSettings(
-                LstmImplementation.DL4J, 400, 1, 0, 0, dl4j.lstm().scaling(), dl4j.lstm().network())))
+        assertThatThrownBy(() -> dl4j.toBuilder().lstm(new org.factorguard.quant.models.lstm.LstmModelSettings(
+                LstmImplementation.DL4J, 400, 1, 0, 0, dl4j.lstm().scaling(), dl4j.lstm().network())).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("look-back of 400 days is longer than the training window");
     }
 

@@ -83,11 +83,15 @@ class StudyRunServiceIT {
 
     /** Ann's small portfolio: 20 tickers of the built-in market, 2015–2019, 8 units, 2 epochs. */
     static PortfolioSettings smallSettings(List<String> tickers) {
-        PortfolioSettings d = PortfolioSettings.defaults();
-        return new PortfolioSettings(PortfolioSettings.UniverseMode.TICKERS, List.of(), tickers,
-                LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31), d.factorIds(), d.rebalance(), d.costBps(),
-                d.longShort(), d.maxAnnualVolatility(), d.maxDailyVar95(), d.maxDrawdown(), 0.2, d.maxIndustryWeight(),
-                d.retraining(), d.lookback(), 8, 2, 1, d.implementation(), d.seed());
+        return PortfolioSettings.defaults().toBuilder()
+                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
+                .tickers(tickers)
+                .dates(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
+                .maxWeight(0.2)
+                .units(8)
+                .epochs(2)
+                .ensembleSize(1)
+                .build();
     }
 
     private synchronized long report() {
@@ -142,7 +146,8 @@ class StudyRunServiceIT {
         long dataset = builtIn.ensurePresent();
         List<String> tickers = datasets.load(dataset).instruments().stream().limit(5)
                 .map(org.factorguard.quant.data.Instrument::ticker).toList();
-        PortfolioSettings tooShort = smallSettings(tickers).withDates(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 3, 1));
+        PortfolioSettings tooShort = smallSettings(tickers).toBuilder()
+                .dates(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 3, 1)).build();
         long portfolio = portfolios.create(new PortfolioDraft("Too short", dataset, tooShort));
 
         assertThatThrownBy(() -> runs.start(portfolio)).isInstanceOf(ValidationProblemException.class);
