@@ -81,10 +81,9 @@ public class DatasetWriter {
             return json;
         }
         List<org.factorguard.quant.data.InstrumentCleaning> acted = report.instruments().stream()
-                .filter(c -> c.dropped() || c.outliersWinsorised() > 0 || c.daysInterpolated() > 0).toList();
-        return JSON.writeValueAsString(new CleaningReport(report.settings(), acted, report.instrumentsIn(),
-                report.instrumentsKept(), report.instrumentsDropped(), report.outliersWinsorised(),
-                report.daysInterpolated(), report.daysMissing()));
+                .filter(c -> c.dropped() || c.outliersWinsorised() > 0 || c.daysInterpolated() > 0
+                        || c.badTicks() > 0 || c.gapDays() > 0).toList();
+        return JSON.writeValueAsString(report.withInstruments(acted));
     }
 
     static CleaningReport parseReport(String json) {
