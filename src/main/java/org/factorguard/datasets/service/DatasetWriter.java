@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class DatasetWriter {
 
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Reports written before issue 13 lack the newer numbers and flags; they read as 0 and false. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
     /** Largest cleaning report kept in full; a bigger one keeps only the instruments with actions. */
     static final int MAX_REPORT_CHARS = 1_000_000;
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.factorguard.quant.allocation.AllocationSettings;
-import org.factorguard.quant.allocation.DrawdownControlSettings;
 import org.factorguard.quant.backtest.RebalanceFrequency;
 import org.factorguard.quant.factors.FactorLibrary;
 import org.factorguard.quant.models.lstm.LstmImplementation;
@@ -32,7 +31,7 @@ import org.factorguard.shared.FieldProblem;
  * @param longShort           allow short positions (gross exposure up to 2)
  * @param maxAnnualVolatility ex-ante annual volatility limit (e.g. 0.20)
  * @param maxDailyVar95       one-day parametric VaR(95 %) limit as a positive loss fraction (e.g. 0.025)
- * @param maxDrawdown         drawdown limit of the drawdown control (e.g. 0.15)
+ * @param maxDrawdown         drawdown limit of the daily drawdown overlay (e.g. 0.15)
  * @param maxWeight           per-asset cap (e.g. 0.10)
  * @param maxIndustryWeight   per-industry cap, {@code null} = none
  * @param retraining          how often the models are retrained (walk-forward step)
@@ -42,6 +41,8 @@ import org.factorguard.shared.FieldProblem;
  * @param ensembleSize        LSTM seeds averaged
  * @param implementation      fast LSTM (default) or DL4J's reference network
  * @param seed                master seed
+ * @param riskFreeRate        annual rate earned by cash and subtracted in Sharpe and Sortino (0 in settings saved
+ *                            before issue 13)
  */
 public record PortfolioSettings(
         UniverseMode universeMode,
@@ -64,7 +65,8 @@ public record PortfolioSettings(
         int epochs,
         int ensembleSize,
         LstmImplementation implementation,
-        long seed) {
+        long seed,
+        double riskFreeRate) {
 
     public enum UniverseMode { ALL, INDUSTRIES, TICKERS }
 
@@ -99,7 +101,7 @@ public record PortfolioSettings(
                 .longShort(false)
                 .maxAnnualVolatility(d.allocation().maxAnnualVolatility())
                 .maxDailyVar95(d.allocation().maxDailyVar95())
-                .maxDrawdown(d.drawdownControl().limit())
+                .maxDrawdown(d.drawdownOverlay().limit())
                 .maxWeight(d.allocation().maxWeight())
                 .retraining(Retraining.YEARLY)
                 .lookback(d.lstm().lookback())
@@ -138,7 +140,8 @@ public record PortfolioSettings(
                 .epochs(epochs)
                 .ensembleSize(ensembleSize)
                 .implementation(implementation)
-                .seed(seed);
+                .seed(seed)
+                .riskFreeRate(riskFreeRate);
     }
 
     /** Problems a person can fix, each naming its field; empty when the settings are sound on their own. */
@@ -184,6 +187,7 @@ public record PortfolioSettings(
         if (implementation == null) {
             p.add(new FieldProblem("implementation", "Choose an LSTM implementation"));
         }
+        range(p, "riskFreeRate", riskFreeRate, -0.05, 0.25, "The risk-free rate must be between −5 % and 25 % a year");
         return p;
     }
 
@@ -223,9 +227,7 @@ public record PortfolioSettings(
         if (longShort) {
             allocation = allocation.withLongShort(2.0);
         }
-        DrawdownControlSettings dd = d.drawdownControl();
-        DrawdownControlSettings drawdown = maxDrawdown == null ? null : new DrawdownControlSettings(maxDrawdown,
-                dd.startFraction(), dd.floor(), dd.recoveryBuffer(), dd.maxIncreasePerStep());
+        var drawdown = maxDrawdown == null ? null : d.drawdownOverlay().withLimit(maxDrawdown);
         return d.toBuilder()
                 .universe(universe)
                 .dates(startDate, endDate)
@@ -233,7 +235,8 @@ public record PortfolioSettings(
                 .walkForward(walkForward)
                 .lstm(lstm)
                 .allocation(allocation)
-                .drawdownControl(drawdown)
+                .drawdownOverlay(drawdown)
+                .riskFreeRate(riskFreeRate)
                 .rebalance(rebalance)
                 .costBps(costBps)
                 .seed(seed)
@@ -276,6 +279,7 @@ public record PortfolioSettings(
         private int ensembleSize;
         private LstmImplementation implementation;
         private long seed;
+        private double riskFreeRate;
 
         private Builder() {
         }
@@ -392,10 +396,16 @@ public record PortfolioSettings(
             return this;
         }
 
+        /** Annual rate earned by cash, e.g. 0.03. */
+        public Builder riskFreeRate(double value) {
+            riskFreeRate = value;
+            return this;
+        }
+
         public PortfolioSettings build() {
             return new PortfolioSettings(universeMode, industries, tickers, startDate, endDate, factorIds, rebalance,
                     costBps, longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight,
-                    retraining, lookback, units, epochs, ensembleSize, implementation, seed);
+                    retraining, lookback, units, epochs, ensembleSize, implementation, seed, riskFreeRate);
         }
     }
 }

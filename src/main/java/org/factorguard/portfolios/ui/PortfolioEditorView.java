@@ -78,6 +78,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
     private final Select<RebalanceFrequency> rebalance = new Select<>();
     private final NumberField costBps = new NumberField("Transaction costs");
     private final Checkbox longShort = new Checkbox("Allow short positions");
+    private final NumberField riskFreeRate = percentField("Risk-free rate (annual)");
     private final NumberField maxVolatility = percentField("Volatility limit (annual)");
     private final NumberField maxVar = percentField("VaR(95 %) limit (one day)");
     private final NumberField maxDrawdown = percentField("Drawdown limit");
@@ -115,7 +116,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
                 section("Universe", "Which instruments the models may hold.", universe, industries, tickers),
                 section("Dates", "Leave empty to use the dataset's whole range. The first years train the models; "
                         + "reports start after the first training window.", startDate, endDate),
-                section("Rebalance and costs", null, rebalance, costBps, longShort),
+                section("Rebalance and costs", null, rebalance, costBps, longShort, riskFreeRate),
                 section("Risk limits", "The allocator keeps every portfolio within these limits. Leave a limit "
                         + "empty to switch it off (the per-asset cap is always on).", maxVolatility, maxVar, maxDrawdown,
                         maxWeight, maxIndustryWeight),
@@ -183,7 +184,10 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
         maxVar.setId("portfolio-max-var");
         maxVar.setHelperText("Parametric one-day loss exceeded on 5 % of days, e.g. 2.5 %.");
         maxDrawdown.setId("portfolio-max-drawdown");
-        maxDrawdown.setHelperText("Exposure is cut as the loss from the last peak approaches this limit.");
+        maxDrawdown.setHelperText("Checked at every close: exposure is cut as the loss from the last peak "
+                + "approaches this limit.");
+        riskFreeRate.setId("portfolio-risk-free-rate");
+        riskFreeRate.setHelperText("Earned by cash; Sharpe and Sortino use returns above it.");
         maxWeight.setId("portfolio-max-weight");
         maxWeight.setRequiredIndicatorVisible(true);
         maxWeight.setHelperText("Largest weight of one instrument; cap × universe size must reach 100 %.");
@@ -224,6 +228,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
         register("maxAnnualVolatility", maxVolatility);
         register("maxDailyVar95", maxVar);
         register("maxDrawdown", maxDrawdown);
+        register("riskFreeRate", riskFreeRate);
         register("maxWeight", maxWeight);
         register("maxIndustryWeight", maxIndustryWeight);
         register("retraining", retraining);
@@ -342,6 +347,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
         rebalance.setValue(s.rebalance());
         costBps.setValue(s.costBps());
         longShort.setValue(s.longShort());
+        riskFreeRate.setValue(percent(s.riskFreeRate()));
         maxVolatility.setValue(percent(s.maxAnnualVolatility()));
         maxVar.setValue(percent(s.maxDailyVar95()));
         maxDrawdown.setValue(percent(s.maxDrawdown()));
@@ -401,6 +407,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
                 .ensembleSize(orZero(ensembleSize.getValue()))
                 .implementation(implementation.getValue())
                 .seed(loaded.seed())
+                .riskFreeRate(riskFreeRate.getValue() == null ? 0.0 : riskFreeRate.getValue() / 100.0)
                 .build();
     }
 

@@ -55,7 +55,8 @@ public final class ShortlistAllocationPolicy implements WeightPolicy {
      * @param covariance       covariance estimator, e.g. Ledoit–Wolf
      * @param covarianceWindow trailing days of returns for Σ
      * @param settings         allocation constraints
-     * @param drawdownControl  drawdown control, or null for none
+     * @param drawdownControl  rebalance-day drawdown control, or null for none (studies pass null: their limit is
+     *                         the daily overlay of the {@code Backtester})
      * @param shortlist        assets entering the QP (0 = all)
      */
     public ShortlistAllocationPolicy(float[][] expectedReturns, CovarianceEstimator covariance, int covarianceWindow,

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.factorguard.quant.allocation.AllocationSettings;
 import org.factorguard.quant.allocation.DrawdownControlSettings;
+import org.factorguard.quant.backtest.DrawdownOverlaySettings;
 import org.factorguard.quant.backtest.RebalanceFrequency;
+import org.factorguard.quant.data.CausalCleaningSettings;
 import org.factorguard.quant.data.Instrument;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
@@ -50,7 +52,9 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  *                           fast implementation is not in the build (recorded in the result's notes)
  * @param allocation         constraints of the risk-constrained allocation; long-only or long-short is
  *                           {@link AllocationSettings#longShort()}
- * @param drawdownControl    drawdown control of the model portfolios, or {@code null} for none
+ * @param drawdownControl    the rebalance-day drawdown control of configs written before issue 13 (kept so that their
+ *                           results read back as they ran); a config that still has one and no
+ *                           {@code drawdownOverlay} runs the daily overlay at the same limit, with a note
  * @param covarianceWindow   trailing days of returns for the Ledoit–Wolf covariance at each rebalance
  * @param allocationShortlist assets with the highest expected return that enter each allocation's quadratic
  *                           program (0 = all); see {@link ShortlistAllocationPolicy}
@@ -60,6 +64,11 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  * @param optimisationDegree the Figure 2 sweep
  * @param significance       Diebold–Mariano, bootstrap and deflated Sharpe settings
  * @param seed               master seed: the LSTM's seed and the bootstrap's are derived from it
+ * @param drawdownOverlay    the daily drawdown overlay of the model portfolios ({@code null} = none)
+ * @param riskFreeRate       annual rate earned by cash and subtracted (as a daily rate) in Sharpe and Sortino
+ *                           (0 in configs written before issue 13)
+ * @param inputCleaning      the causal cleaning of model inputs and labels ({@code null} = inputs as stored, as
+ *                           before issue 13 when datasets were cleaned at import)
  */
 public record StudyConfig(
         Universe universe,
@@ -80,7 +89,10 @@ public record StudyConfig(
         RegimeSettings regimes,
         OptimisationDegreeSettings optimisationDegree,
         SignificanceSettings significance,
-        long seed) {
+        long seed,
+        DrawdownOverlaySettings drawdownOverlay,
+        double riskFreeRate,
+        CausalCleaningSettings inputCleaning) {
 
     /** Most folds a study will train (each retrains the LSTM ensemble). */
     public static final int MAX_FOLDS = 60;
@@ -205,7 +217,9 @@ public record StudyConfig(
                        LinearModelSettings linear, LstmModelSettings lstm, AllocationSettings allocation,
                        DrawdownControlSettings drawdownControl, int covarianceWindow, int allocationShortlist,
                        RebalanceFrequency rebalance, double costBps, RegimeSettings regimes,
-                       OptimisationDegreeSettings optimisationDegree, SignificanceSettings significance, long seed) {
+                       OptimisationDegreeSettings optimisationDegree, SignificanceSettings significance, long seed,
+                       DrawdownOverlaySettings drawdownOverlay, double riskFreeRate,
+                       CausalCleaningSettings inputCleaning) {
         this.universe = universe;
         this.startDate = startDate;
         this.endDate = endDate;
@@ -225,6 +239,9 @@ public record StudyConfig(
         this.optimisationDegree = optimisationDegree;
         this.significance = significance;
         this.seed = seed;
+        this.drawdownOverlay = drawdownOverlay;
+        this.riskFreeRate = riskFreeRate;
+        this.inputCleaning = inputCleaning;
         List<String> problems = StudyConfigValidation.intrinsicProblems(this);
         if (!problems.isEmpty()) {
             throw new StudyConfigException(problems);
@@ -238,7 +255,7 @@ public record StudyConfig(
      * drawn at random, Adam at 2·10⁻³, batch 256, at most 10 epochs with patience 3, one network; monthly
      * rebalancing at 10 bps; γ = 10, 10 % per stock,
      * 25 % volatility and 3 % daily VaR limits, the 40 highest expected returns shortlisted for each quadratic
-     * program; drawdown control at 20 %; seed 42. Sized so that the default study on the built-in market
+     * program; the daily drawdown overlay at 20 %; cash at 0 %; model inputs cleaned causally; seed 42. Sized so that the default study on the built-in market
      * runs in minutes on a small machine ({@code StudyBenchmark} times it); monthly rebalancing and the
      * shortlist because the quadratic program's time per rebalance grows steeply with the number of assets.
      */
@@ -257,7 +274,9 @@ public record StudyConfig(
                 .lstm(new LstmModelSettings(LstmImplementation.FAST, lookback, 1, 25_000, 5_000,
                         FeatureScaling.defaults(), network))
                 .allocation(AllocationSettings.defaults().withMaxWeight(0.10))
-                .drawdownControl(DrawdownControlSettings.defaults())
+                .drawdownOverlay(DrawdownOverlaySettings.defaults())
+                .riskFreeRate(0.0)
+                .inputCleaning(CausalCleaningSettings.defaults())
                 .covarianceWindow(120)
                 .allocationShortlist(40)
                 .rebalance(RebalanceFrequency.MONTHLY)
@@ -269,7 +288,10 @@ public record StudyConfig(
                 .build();
     }
 
-    /** A builder with nothing set: only the dates (open) and drawdown control (off) may stay unset. */
+    /**
+     * A builder with nothing set: only the dates (open), the drawdown control and overlay (off), the risk-free rate
+     * (0) and the input cleaning (none) may stay unset.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -294,7 +316,21 @@ public record StudyConfig(
                 .regimes(regimes)
                 .optimisationDegree(optimisationDegree)
                 .significance(significance)
-                .seed(seed);
+                .seed(seed)
+                .drawdownOverlay(drawdownOverlay)
+                .riskFreeRate(riskFreeRate)
+                .inputCleaning(inputCleaning);
+    }
+
+    /**
+     * The overlay the model portfolios run under: {@link #drawdownOverlay()}, or for an older config with only a
+     * rebalance-day drawdown control the default overlay at that control's limit; null for none.
+     */
+    public DrawdownOverlaySettings effectiveDrawdownOverlay() {
+        if (drawdownOverlay != null) {
+            return drawdownOverlay;
+        }
+        return drawdownControl == null ? null : DrawdownOverlaySettings.defaults().withLimit(drawdownControl.limit());
     }
 
     /** Whether the model portfolios may short (from the allocation settings). */
@@ -355,6 +391,9 @@ public record StudyConfig(
         private OptimisationDegreeSettings optimisationDegree;
         private SignificanceSettings significance;
         private long seed;
+        private DrawdownOverlaySettings drawdownOverlay;
+        private double riskFreeRate;
+        private CausalCleaningSettings inputCleaning;
 
         private Builder() {
         }
@@ -417,7 +456,7 @@ public record StudyConfig(
             return this;
         }
 
-        /** {@code null} = no drawdown control. */
+        /** The pre-issue-13 rebalance-day control; {@code null} = none (new configs use {@link #drawdownOverlay}). */
         public Builder drawdownControl(DrawdownControlSettings value) {
             drawdownControl = value;
             return this;
@@ -463,11 +502,29 @@ public record StudyConfig(
             return this;
         }
 
+        /** {@code null} = no drawdown overlay. */
+        public Builder drawdownOverlay(DrawdownOverlaySettings value) {
+            drawdownOverlay = value;
+            return this;
+        }
+
+        /** Annual rate earned by cash, e.g. 0.03. */
+        public Builder riskFreeRate(double value) {
+            riskFreeRate = value;
+            return this;
+        }
+
+        /** {@code null} = model inputs as stored. */
+        public Builder inputCleaning(CausalCleaningSettings value) {
+            inputCleaning = value;
+            return this;
+        }
+
         /** @throws StudyConfigException with every problem when the settings are wrong whatever the data */
         public StudyConfig build() {
             return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear,
                     lstm, allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps,
-                    regimes, optimisationDegree, significance, seed);
+                    regimes, optimisationDegree, significance, seed, drawdownOverlay, riskFreeRate, inputCleaning);
         }
     }
 }

@@ -2,6 +2,8 @@ package org.factorguard.quant.study;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.factorguard.quant.backtest.Delisting;
+import org.factorguard.quant.data.PriceRepair;
 import org.factorguard.quant.data.Regime;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
 import org.factorguard.quant.regimes.RegimeReport;
@@ -20,7 +22,8 @@ import org.factorguard.quant.risk.SharpeDifferenceBootstrap;
  * matrices are not stored (they are large and follow from the settings, the data and the seed).
  *
  * <p>Conventions (as {@link PerformanceMetrics}): daily simple returns net of costs, 252 days a year,
- * Sharpe = mean/std(ddof 1)·√252 with rf = 0, max drawdown ≤ 0 from the compounded equity curve, VaR 95 % =
+ * Sharpe = mean(r − rf)/std(r − rf, ddof 1)·√252 with the config's daily risk-free rate (0 before issue 13), max
+ * drawdown ≤ 0 from the compounded equity curve, VaR 95 % =
  * R-7 5th percentile of daily returns (a negative return), CVaR = mean of returns at or below it.
  *
  * @param codeVersion     version of the engine that computed it (jar manifest or a constant)
@@ -40,6 +43,8 @@ import org.factorguard.quant.risk.SharpeDifferenceBootstrap;
  * @param regimes         detected (and true) regimes of the return days and the per-regime table
  * @param optimisationDegree the Figure 2 sweep
  * @param significance    LSTM vs linear: Diebold–Mariano, bootstrap Sharpe difference, deflated Sharpe
+ * @param dataTreatment   how the data was cleaned for the models and repaired for P&amp;L, and the risk-free rate
+ *                        (null in results written before issue 13)
  */
 public record StudyResult(
         String codeVersion,
@@ -58,7 +63,8 @@ public record StudyResult(
         List<CurrentAllocation> currentAllocations,
         RegimeAnalysis regimes,
         OptimisationDegree optimisationDegree,
-        Significance significance) {
+        Significance significance,
+        DataTreatment dataTreatment) {
 
     /** Portfolio names, as used in {@link #portfolios} and the regime table. */
     public static final String LSTM = "LSTM";
@@ -79,7 +85,7 @@ public record StudyResult(
     public StudyResult withoutTimings() {
         return new StudyResult(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, List.of(),
                 selection, factorMissing, models, returnDates, portfolios, currentAllocations, regimes,
-                optimisationDegree, significance);
+                optimisationDegree, significance, dataTreatment);
     }
 
     public Portfolio portfolio(String name) {
@@ -172,11 +178,60 @@ public record StudyResult(
      * @param grossExposure Σ|w| after each day's close
      * @param summary       Table 1 figures of {@code returns} with turnover and exposure from the backtest
      * @param rebalances    every rebalance decision with the weights decided (sparse)
+     * @param drawdownOverlay what the daily drawdown overlay did (model portfolios; null for benchmarks and for
+     *                      results written before issue 13)
+     * @param delistings    positions closed because the instrument's prices ended (empty in older results)
      */
     public record Portfolio(String name, double[] returns, double[] equity, double[] drawdown, double[] grossExposure,
-                            PerformanceSummary summary, List<Rebalance> rebalances) {
+                            PerformanceSummary summary, List<Rebalance> rebalances,
+                            DrawdownOverlayResult drawdownOverlay, List<Delisting> delistings) {
         public Portfolio {
             rebalances = List.copyOf(rebalances);
+            delistings = delistings == null ? List.of() : List.copyOf(delistings);
+        }
+    }
+
+    /**
+     * The daily drawdown overlay of a model portfolio (see {@code DrawdownOverlay}).
+     *
+     * @param limit                 the drawdown limit L (a positive fraction)
+     * @param realisedMaxDrawdown   the portfolio's realised maximum drawdown (a fraction ≤ 0)
+     * @param worstDayLoss          its worst one-day return (≤ 0 when it ever lost)
+     * @param heldWithinOneDay      whether |realised MDD| ≤ L + |worst one-day return|
+     * @param exposure              the book's exposure after each return day's close (aligned with returnDates)
+     * @param actedDates            the closes at which the overlay changed the exposure (traded the next close)
+     * @param withoutOverlayReturns the same decisions at full exposure: the model's own daily net returns
+     * @param withoutOverlay        Table 1 figures of those returns (a second line next to the portfolio's)
+     * @param rule                  the rule and its parameters, in words
+     */
+    public record DrawdownOverlayResult(double limit, double realisedMaxDrawdown, double worstDayLoss,
+                                        boolean heldWithinOneDay, double[] exposure, List<LocalDate> actedDates,
+                                        double[] withoutOverlayReturns, PerformanceSummary withoutOverlay,
+                                        String rule) {
+        public DrawdownOverlayResult {
+            actedDates = List.copyOf(actedDates);
+        }
+
+        /** How many closes the overlay acted at. */
+        public int actedDays() {
+            return actedDates.size();
+        }
+    }
+
+    /**
+     * How the data was treated: model inputs and labels on a causal cleaned view, P&amp;L on the stored prices
+     * with only isolated bad ticks repaired, cash at the risk-free rate.
+     *
+     * @param priceRepairs             the bad ticks repaired in the P&amp;L of the studied universe and dates
+     * @param inputReturnsWinsorised   model-input returns clipped by the causal cleaning (whole dataset)
+     * @param inputDaysCarriedForward  model-input days carried forward over gaps (whole dataset)
+     * @param dailyRiskFreeRate        the daily rate cash earned and Sharpe and Sortino subtracted
+     * @param note                     the rules in words
+     */
+    public record DataTreatment(List<PriceRepair> priceRepairs, int inputReturnsWinsorised,
+                                int inputDaysCarriedForward, double dailyRiskFreeRate, String note) {
+        public DataTreatment {
+            priceRepairs = List.copyOf(priceRepairs);
         }
     }
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ISO-8601 strings, so the same result always gives the same bytes. Doubles are written in Java's shortest
  * round-trip form; NaN and ±∞ (undefined ratios, switched-off limits) are written as the strings
  * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} and read back as the same values, so
- * {@code write(read(write(r)))} equals {@code write(r)}.
+ * {@code write(read(write(r)))} equals {@code write(r)}. A number or flag that an older version did not write
+ * reads as 0 or false, and a missing record as null: each new field documents that this means the old behaviour.
  */
 public final class StudyResultJson {
 
@@ -28,6 +29,7 @@ public final class StudyResultJson {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private StudyResultJson() {

@@ -149,6 +149,32 @@ class StudyTest {
     }
 
     @Test
+    void model_portfolios_carry_the_overlay_record_and_their_returns_without_overlay() {
+        for (String name : List.of(StudyResult.LSTM, StudyResult.LINEAR)) {
+            StudyResult.Portfolio p = result.portfolio(name);
+            StudyResult.DrawdownOverlayResult o = p.drawdownOverlay();
+            assertThat(o).as(name).isNotNull();
+            assertThat(o.limit()).isEqualTo(0.20);
+            assertThat(o.exposure()).hasSameSizeAs(result.returnDates());
+            assertThat(o.withoutOverlayReturns()).hasSameSizeAs(result.returnDates());
+            assertThat(o.realisedMaxDrawdown()).isEqualTo(p.summary().maxDrawdown());
+            assertThat(o.heldWithinOneDay()).isEqualTo(-o.realisedMaxDrawdown() <= 0.20 - o.worstDayLoss() + 1e-12);
+            assertThat(o.withoutOverlay().maxDrawdown())
+                    .isEqualTo(org.factorguard.quant.risk.PerformanceMetrics.maxDrawdown(o.withoutOverlayReturns()));
+            assertThat(o.actedDays()).isEqualTo(o.actedDates().size());
+            assertThat(o.rule()).contains("cushion");
+            for (int k = 0; k < o.exposure().length; k++) {
+                assertThat(p.grossExposure()[k]).isLessThanOrEqualTo(o.exposure()[k] + 1e-9);
+            }
+        }
+        assertThat(result.portfolio(StudyResult.EQUAL_WEIGHT).drawdownOverlay()).isNull();
+        assertThat(result.portfolio(StudyResult.MARKET_INDEX).drawdownOverlay()).isNull();
+        StudyResult.DataTreatment treatment = result.dataTreatment();
+        assertThat(treatment.dailyRiskFreeRate()).isZero();
+        assertThat(treatment.note()).contains("causal cleaned view").contains("bad ticks");
+    }
+
+    @Test
     void weights_decided_at_t_do_not_change_when_prices_after_t_change() {
         StudyResult.Portfolio lstm = result.portfolio(StudyResult.LSTM);
         int cut = lstm.rebalances().size() / 2;
