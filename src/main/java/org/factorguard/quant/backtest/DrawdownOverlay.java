@@ -15,7 +15,8 @@ import org.factorguard.quant.risk.TrailingReturns;
  * would have earned over the trailing {@code tailWindow} days (historical simulation on prices up to t; ES as
  * the mean of the returns at or below the R-7 quantile). The target exposure of the whole book is
  * <pre>
- *   x*<sub>t</sub> = min(1, c<sub>t</sub> / (m · TL<sub>t</sub>)),   0 when c<sub>t</sub> ≤ 0,   1 when TL<sub>t</sub> = 0,
+ *   x*<sub>t</sub> = min(1, c<sub>t</sub> / (m · TL<sub>t</sub>)),
+ *   0 when c<sub>t</sub> ≤ 0, 1 when TL<sub>t</sub> = 0,
  * </pre>
  * i.e. the cushion covers m tail losses of the book over the h closes it stays exposed before a cut takes
  * effect (CPPI with multiplier 1/(m·TL)). The exposure is cut to x*<sub>t</sub> whenever x*<sub>t</sub> is below

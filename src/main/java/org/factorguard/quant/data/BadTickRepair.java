@@ -111,7 +111,8 @@ public final class BadTickRepair {
                 .close(repairedCloses(data, repairs)).open(data.open()).high(data.high()).low(data.low())
                 .volume(data.volume()).sharesOutstanding(data.sharesOutstanding())
                 .earningsPerShare(data.earningsPerShare()).bookValuePerShare(data.bookValuePerShare())
-                .priceToEarnings(data.priceToEarnings()).priceToBook(data.priceToBook()).trueRegimes(data.trueRegimes());
+                .priceToEarnings(data.priceToEarnings()).priceToBook(data.priceToBook())
+                .trueRegimes(data.trueRegimes());
         if (data.marketIndexMethod() == IndexMethod.IMPORTED) {
             builder.marketIndex(data.marketIndex());
         }

@@ -255,7 +255,8 @@ public record StudyConfig(
      * drawn at random, Adam at 2·10⁻³, batch 256, at most 10 epochs with patience 3, one network; monthly
      * rebalancing at 10 bps; γ = 10, 10 % per stock,
      * 25 % volatility and 3 % daily VaR limits, the 40 highest expected returns shortlisted for each quadratic
-     * program; the daily drawdown overlay at 20 %; cash at 0 %; model inputs cleaned causally; seed 42. Sized so that the default study on the built-in market
+     * program; the daily drawdown overlay at 20 %; cash at 0 %; model inputs cleaned causally; seed 42. Sized so
+     * that the default study on the built-in market
      * runs in minutes on a small machine ({@code StudyBenchmark} times it); monthly rebalancing and the
      * shortlist because the quadratic program's time per rebalance grows steeply with the number of assets.
      */

@@ -35,10 +35,12 @@ class CausalCleanerTest {
                     .volume(volume).build();
             MarketData view = CLEANER.clean(changed).view();
             for (int i = 0; i < perturbed.length; i++) {
-                assertThat(Arrays.copyOf(view.close()[i], t + 1)).containsExactly(Arrays.copyOf(baseView.close()[i], t + 1));
+                assertThat(Arrays.copyOf(view.close()[i], t + 1))
+                        .containsExactly(Arrays.copyOf(baseView.close()[i], t + 1));
                 assertThat(Arrays.copyOf(view.volume()[i], t + 1))
                         .containsExactly(Arrays.copyOf(baseView.volume()[i], t + 1));
-                assertThat(Arrays.copyOf(view.high()[i], t + 1)).containsExactly(Arrays.copyOf(baseView.high()[i], t + 1));
+                assertThat(Arrays.copyOf(view.high()[i], t + 1))
+                        .containsExactly(Arrays.copyOf(baseView.high()[i], t + 1));
             }
             assertThat(Arrays.copyOf(view.marketIndex(), t + 1)).containsExactly(Arrays.copyOf(baseView.marketIndex(),
                     t + 1));
