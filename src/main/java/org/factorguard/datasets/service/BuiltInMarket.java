@@ -89,7 +89,7 @@ public class BuiltInMarket {
             PreparedDataset prepared = new PreparedDataset(name(), DESCRIPTION,
                     "SyntheticMarket.generateDefault() (seed " + SyntheticMarketConfig.DEFAULT_SEED + ")",
                     DatasetKind.SYNTHETIC, DatasetContentType.STOCKS, null, market, null,
-                    "Generated (synthetic); not cleaned", encoded);
+                    "Generated (synthetic); not cleaned", encoded, null, true);
             long id;
             try {
                 id = writer.store(prepared).getId();

@@ -32,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Dataset management for administrators: list all, import, retire, reactivate. Every method checks the ADMIN
  * role itself (method security), so a manager is refused even without the UI.
  *
+ * <p>Prices are stored as imported (validated): the cleaning step only drops unusable instruments and lists
+ * isolated bad ticks; fundamentals are shifted by the request's reporting lag unless the file is point-in-time.
+ *
  * <p>An import is all or nothing: the file is read, validated and cleaned completely in memory (as compact
  * columns), hashed and encoded, and only then one transaction writes the dataset row, its instruments and
  * its content. An invalid file, a file whose data equals an existing dataset's, or a failure while storing
@@ -111,7 +114,8 @@ public class DatasetAdministrationService {
         MarketData raw;
         try {
             raw = type == DatasetContentType.STOCKS
-                    ? new LongFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead)
+                    ? new LongFormatCsvReader(limits, request.appliedLagDays())
+                            .read(csv, request.name().trim(), bytesRead)
                     : new WideFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead);
         } catch (CsvValidationException e) {
             throw new DatasetImportRefusedException("The file was not imported: it has " + e.problems().size()
@@ -130,7 +134,9 @@ public class DatasetAdministrationService {
         byte[] encoded = MarketDataCodec.encode(cleaned.cleaned());
         PreparedDataset prepared = new PreparedDataset(request.name(), request.description(),
                 source(request, type), DatasetKind.IMPORTED, type, userId, cleaned.cleaned(), cleaned.report(),
-                cleaned.report().summary(), encoded);
+                cleaned.report().summary(), encoded,
+                type == DatasetContentType.STOCKS && !request.pointInTime() ? request.reportingLagDays() : null,
+                type == DatasetContentType.STOCKS && request.pointInTime());
         Dataset saved;
         try {
             saved = writer.store(prepared);
@@ -178,6 +184,9 @@ public class DatasetAdministrationService {
         }
         if (request.cleaning() == null) {
             problems.add(new FieldProblem("cleaning", "Choose cleaning settings"));
+        }
+        if (!request.pointInTime() && (request.reportingLagDays() < 0 || request.reportingLagDays() > 365)) {
+            problems.add(new FieldProblem("reportingLagDays", "The reporting lag must be between 0 and 365 days"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationProblemException(problems);

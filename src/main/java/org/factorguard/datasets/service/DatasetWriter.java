@@ -54,7 +54,8 @@ public class DatasetWriter {
                 p.createdById(), clock.instant(), data.contentHash(), data.instrumentCount(),
                 data.industries().size(), data.dayCount(), rowCount(data), data.dates()[0],
                 data.dates()[data.dayCount() - 1], data.marketIndexMethod().name(), data.industryIndexMethod().name(),
-                p.encoded().length, p.cleaningSummary(), reportJson(p.report()))));
+                p.encoded().length, p.cleaningSummary(), reportJson(p.report()), Dataset.PRICES_RAW,
+                p.reportingLagDays(), p.fundamentalsPointInTime())));
         List<String[]> instruments = data.instruments().stream()
                 .map((Instrument i) -> new String[] {i.ticker(), i.name(), i.industry()}).toList();
         content.writeInstruments(saved.getId(), instruments);
