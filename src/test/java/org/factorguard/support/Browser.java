@@ -1,4 +1,4 @@
-package org.factorguard.browser;
+package org.factorguard.support;
 
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
