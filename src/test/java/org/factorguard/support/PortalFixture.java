@@ -24,10 +24,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * A real portal for one browser test class: started in-process on a free port with its own data folder, the
  * users the class declares seeded (the administrator through first-run setup, managers with real password
- * hashes), and a headless browser. Register it on a static field:
+ * hashes), and a headless browser. Register it on a static field annotated {@code @RegisterExtension}:
  *
  * <pre>{@code
- * @RegisterExtension
  * static final PortalFixture portal = PortalFixture.withAdmin("dora", "Dora Admin", "dataset-admin-42")
  *         .manager("max", "Max Manager", "dataset-manager-17");
  * }</pre>
