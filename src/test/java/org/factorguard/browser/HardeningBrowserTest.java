@@ -239,7 +239,8 @@ class HardeningBrowserTest {
     @Test
     @Order(9)
     void the_csp_breaks_nothing_the_browser_ran() {
-        assertThat(portal.browserErrors()).noneMatch(e -> e.contains("Content Security Policy") || e.contains("Refused to"));
+        assertThat(portal.browserErrors())
+                .noneMatch(e -> e.contains("Content Security Policy") || e.contains("Refused to"));
     }
 
     private static Optional<String> sessionCookie(Page page) {
