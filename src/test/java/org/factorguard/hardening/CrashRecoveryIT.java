@@ -101,7 +101,9 @@ class CrashRecoveryIT {
         portal = null;
 
         // 2. a real portal process takes the run; it is killed while the run trains
-        child = new PortalProcess(dataDir, args(false, true)).start().awaitUp(START_UP);
+        // assigned before waiting, so that a child that never comes up is killed too
+        child = new PortalProcess(dataDir, args(false, true)).start();
+        child.awaitUp(START_UP);
         try (Connection watch = DriverManager.getConnection(url(), "factorguard", "")) {
             // picked up by the child's worker and training (an epoch reported)
             awaitTrue(Duration.ofMinutes(2), () -> "RUNNING".equals(single(watch,
@@ -139,7 +141,9 @@ class CrashRecoveryIT {
     @Test
     void a_portal_killed_while_it_writes_a_dataset_restarts_without_a_half_written_dataset() throws Exception {
         // the built-in market (10.7 MB in two content chunks) is written in the background after the first start
-        child = new PortalProcess(dataDir, args(true, false)).start().awaitUp(START_UP);
+        // assigned before waiting, so that a child that never comes up is killed too
+        child = new PortalProcess(dataDir, args(true, false)).start();
+        child.awaitUp(START_UP);
         boolean[] midWrite = {false};
         Connection watch = DriverManager.getConnection(url(), "factorguard", "");
         try {
