@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The boundaries of ARCHITECTURE.md, checked on the compiled classes. */
+/** The boundaries described in docs/architecture.md, checked on the compiled classes. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -25,7 +25,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.factorguard.quant..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
                         "jakarta.persistence..", "org.hibernate..", "org.jobrunr..")
-                .because("the research engine is plain Java, testable without a container")
+                .because("the research engine is plain Java, testable without a container (docs/architecture.md)")
                 .check(classes);
     }
 

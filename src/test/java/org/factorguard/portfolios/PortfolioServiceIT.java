@@ -12,7 +12,6 @@ import org.factorguard.datasets.DatasetTestFiles;
 import org.factorguard.quant.data.CleaningSettings;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.jobs.service.JobService;
 import org.factorguard.portfolios.domain.PortfolioRepository;
 import org.factorguard.portfolios.service.FactorScreeningService;
@@ -23,6 +22,7 @@ import org.factorguard.portfolios.service.RunPlan;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,16 +57,16 @@ class PortfolioServiceIT {
 
     @BeforeEach
     void setUp() {
-        JobTestUsers.ensure(users, ANN, Role.MANAGER);
-        JobTestUsers.ensure(users, BOB, Role.MANAGER);
-        JobTestUsers.ensure(users, ADMIN, Role.ADMIN);
+        TestUsers.ensure(users, ANN, Role.MANAGER);
+        TestUsers.ensure(users, BOB, Role.MANAGER);
+        TestUsers.ensure(users, ADMIN, Role.ADMIN);
         builtIn = builtInMarket.ensurePresent();
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
     }
 
     @AfterEach
     void tearDown() {
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     private PortfolioDraft draft(String name, PortfolioSettings settings) {
@@ -132,7 +132,7 @@ class PortfolioServiceIT {
     void a_name_is_unique_per_owner_but_two_owners_may_share_it() {
         portfolios.create(draft("Same name", shortRange()));
         assertThat(problemFields(() -> portfolios.create(draft("same NAME", shortRange())))).containsExactly("name");
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         assertThat(portfolios.create(draft("Same name", shortRange()))).isPositive();
     }
 
@@ -182,7 +182,7 @@ class PortfolioServiceIT {
     void another_user_gets_not_found_for_every_method_that_takes_a_portfolio_id() {
         long annsId = portfolios.create(draft("Ann's private book", shortRange()));
         long guessed = annsId + 1; // a sequential guess: not Bob's either
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         long bobsOwn = portfolios.create(draft("Bob's book", shortRange()));
         for (long id : new long[] {annsId, guessed == bobsOwn ? bobsOwn + 1 : guessed, 999_999L}) {
             List<Runnable> calls = List.of(
@@ -199,22 +199,22 @@ class PortfolioServiceIT {
             }
         }
         assertThat(portfolios.listMine()).extracting(s -> s.name()).containsExactly("Bob's book");
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
         assertThat(portfolios.find(annsId).name()).isEqualTo("Ann's private book");
         assertThat(portfolios.find(annsId).settings()).isEqualTo(shortRange());
     }
 
     @Test
     void a_retired_dataset_cannot_be_chosen_for_a_new_portfolio_but_an_existing_portfolio_keeps_it() {
-        JobTestUsers.signIn(ADMIN, Role.ADMIN);
+        TestUsers.signIn(ADMIN, Role.ADMIN);
         byte[] csv = DatasetTestFiles.longCsv(12, 900, 2016).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long small = datasetAdmin.importLongCsv(new ImportRequest("Retiring market", "to be retired", "retiring.csv",
                 csv.length, CleaningSettings.defaults()), new java.io.ByteArrayInputStream(csv), (stage, done) -> { }).id();
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
         long kept = portfolios.create(new PortfolioDraft("On the old data", small, PortfolioSettings.defaults()));
-        JobTestUsers.signIn(ADMIN, Role.ADMIN);
+        TestUsers.signIn(ADMIN, Role.ADMIN);
         datasetAdmin.retire(small);
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
 
         assertThat(portfolios.selectableDatasets()).extracting(d -> d.id()).doesNotContain(small);
         assertThat(problemFields(() -> portfolios.create(
@@ -222,7 +222,7 @@ class PortfolioServiceIT {
         assertThat(portfolios.find(kept).datasetActive()).isFalse();
         portfolios.update(kept, new PortfolioDraft("Still on the old data", small, PortfolioSettings.defaults()));
         assertThat(portfolios.choicesFor(small).instruments()).hasSize(12);
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         assertThatThrownBy(() -> portfolios.choicesFor(small)).isInstanceOf(NotFoundException.class);
     }
 

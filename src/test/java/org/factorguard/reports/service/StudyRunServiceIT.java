@@ -12,7 +12,6 @@ import org.factorguard.datasets.service.BuiltInMarket;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.jobs.domain.JobState;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioDraft;
@@ -23,6 +22,7 @@ import org.factorguard.reports.domain.ShareLinkRepository;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
 import org.factorguard.support.MutableClock;
+import org.factorguard.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,14 +71,14 @@ class StudyRunServiceIT {
 
     @BeforeEach
     void signInAsAnn() {
-        JobTestUsers.ensure(users, "ann", Role.MANAGER);
-        JobTestUsers.ensure(users, "ben", Role.MANAGER);
-        JobTestUsers.signIn("ann", Role.MANAGER);
+        TestUsers.ensure(users, "ann", Role.MANAGER);
+        TestUsers.ensure(users, "ben", Role.MANAGER);
+        TestUsers.signIn("ann", Role.MANAGER);
     }
 
     @AfterEach
     void signOut() {
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     /** Ann's small portfolio: 20 tickers of the built-in market, 2015–2019, 8 units, 2 epochs. */
@@ -172,14 +172,14 @@ class StudyRunServiceIT {
         CreatedShareLink link = reports.createLink(id, null);
         String json = reports.exportJson(id);
 
-        JobTestUsers.signIn("ben", Role.MANAGER);
+        TestUsers.signIn("ben", Role.MANAGER);
         SharedReportOpening opening = reports.openShared(link.token());
         assertThat(opening.outcome()).isEqualTo(SharedReportOpening.Outcome.OK);
         assertThat(opening.sharedBy()).isEqualTo("ANN");
         assertThat(StudyResultJson.write(opening.report().result())).isEqualTo(json);
         assertThat(reports.openShared(link.token() + "x").outcome()).isEqualTo(SharedReportOpening.Outcome.NOT_FOUND);
 
-        JobTestUsers.signIn("ann", Role.MANAGER);
+        TestUsers.signIn("ann", Role.MANAGER);
         ShareLinkSummary listed = reports.listLinks(id).stream().filter(l -> l.id() == link.link().id()).findFirst().orElseThrow();
         assertThat(listed.openings()).extracting(ShareLinkSummary.Opening::username).containsExactly("ben");
         assertThat(listed.openings().getFirst().openedAt()).isEqualTo(clock.instant());
@@ -189,13 +189,13 @@ class StudyRunServiceIT {
     void a_revoked_link_says_so_on_the_next_opening() {
         long id = report();
         CreatedShareLink link = reports.createLink(id, null);
-        JobTestUsers.signIn("ben", Role.MANAGER);
+        TestUsers.signIn("ben", Role.MANAGER);
         assertThat(reports.openShared(link.token()).outcome()).isEqualTo(SharedReportOpening.Outcome.OK);
 
-        JobTestUsers.signIn("ann", Role.MANAGER);
+        TestUsers.signIn("ann", Role.MANAGER);
         reports.revoke(link.link().id());
 
-        JobTestUsers.signIn("ben", Role.MANAGER);
+        TestUsers.signIn("ben", Role.MANAGER);
         assertThat(reports.openShared(link.token()).outcome()).isEqualTo(SharedReportOpening.Outcome.REVOKED);
     }
 
@@ -205,7 +205,7 @@ class StudyRunServiceIT {
         assertThatThrownBy(() -> reports.createLink(id, clock.instant().minusSeconds(1)))
                 .isInstanceOf(ValidationProblemException.class);
         CreatedShareLink link = reports.createLink(id, clock.instant().plus(Duration.ofDays(2)));
-        JobTestUsers.signIn("ben", Role.MANAGER);
+        TestUsers.signIn("ben", Role.MANAGER);
         assertThat(reports.openShared(link.token()).outcome()).isEqualTo(SharedReportOpening.Outcome.OK);
 
         clock.advance(Duration.ofDays(2));
@@ -216,7 +216,7 @@ class StudyRunServiceIT {
     void another_users_report_export_and_links_are_not_found() {
         long id = report();
         CreatedShareLink link = reports.createLink(id, null);
-        JobTestUsers.signIn("ben", Role.MANAGER);
+        TestUsers.signIn("ben", Role.MANAGER);
 
         assertThat(reports.listMine()).isEmpty();
         assertThatThrownBy(() -> reports.find(id)).isInstanceOf(NotFoundException.class);

@@ -1,7 +1,8 @@
-package org.factorguard.jobs;
+package org.factorguard.support;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.factorguard.identity.domain.AppUser;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
@@ -9,12 +10,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Users for job tests, and signing in as one of them on the test thread. */
-public final class JobTestUsers {
+/** Users for tests of any feature, and signing in as one of them on the test thread (services check who asks). */
+public final class TestUsers {
 
-    private JobTestUsers() {
+    private TestUsers() {
     }
 
+    /** Stores the user unless it exists; its password is unusable for a real sign-in. */
     public static void ensure(UserRepository users, String username, Role role) {
         if (!users.existsByUsernameIgnoreCase(username)) {
             users.save(new AppUser(username, username.toUpperCase(), "{noop}unused-password", role, Instant.now()));
@@ -28,5 +30,23 @@ public final class JobTestUsers {
 
     public static void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** Runs {@code call} signed in as the user, and signs out afterwards whatever happens. */
+    public static <T> T as(String username, Role role, Supplier<T> call) {
+        signIn(username, role);
+        try {
+            return call.get();
+        } finally {
+            signOut();
+        }
+    }
+
+    /** Runs {@code action} signed in as the user, and signs out afterwards whatever happens. */
+    public static void as(String username, Role role, Runnable action) {
+        as(username, role, () -> {
+            action.run();
+            return null;
+        });
     }
 }

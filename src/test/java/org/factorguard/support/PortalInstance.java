@@ -1,4 +1,4 @@
-package org.factorguard.browser;
+package org.factorguard.support;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

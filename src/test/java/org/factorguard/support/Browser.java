@@ -1,8 +1,9 @@
-package org.factorguard.browser;
+package org.factorguard.support;
 
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -18,12 +19,15 @@ import java.util.Map;
 public final class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    /** How long page actions and assertions wait: a view can take seconds to render on a busy machine. */
+    public static final int TIMEOUT_MILLIS = 30_000;
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
     private final List<String> errors = new ArrayList<>();
 
     public Browser() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MILLIS);
         Path chromium = chromium();
         Map<String, String> env = chromium != null ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
@@ -50,7 +54,7 @@ public final class Browser implements AutoCloseable {
     public Page newPage() {
         Page page = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(1366, 900)).newPage();
-        page.setDefaultTimeout(30_000);
+        page.setDefaultTimeout(TIMEOUT_MILLIS);
         page.onPageError(error -> errors.add("page error: " + error));
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type()) && !message.text().contains("favicon")) {
