@@ -25,7 +25,7 @@ import org.factorguard.identity.domain.AppUser;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
 import org.factorguard.jobs.JobTestUsers;
-import org.factorguard.jobs.domain.JobState;
+import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;

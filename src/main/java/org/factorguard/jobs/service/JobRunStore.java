@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.factorguard.identity.service.UserNames;
 import org.factorguard.jobs.domain.JobRun;
 import org.factorguard.jobs.domain.JobRunRepository;
-import org.factorguard.jobs.domain.JobState;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
 import java.util.Locale;
-import org.factorguard.jobs.domain.JobState;
+import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
 
 /**

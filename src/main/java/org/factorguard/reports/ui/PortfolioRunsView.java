@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.factorguard.identity.service.CurrentUser;
-import org.factorguard.jobs.domain.JobState;
+import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.jobs.ui.LossCurveChart;
 import org.factorguard.jobs.ui.RunProgressCell;
