@@ -1,10 +1,12 @@
 package org.factorguard.jobs.ui;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.factorguard.jobs.service.LossPoint;
+import org.factorguard.shared.ui.Axis;
+import org.factorguard.shared.ui.ChartFormat;
+import org.factorguard.shared.ui.ChartOptions;
 import org.factorguard.shared.ui.EChart;
+import org.factorguard.shared.ui.Series;
 
 /** The live training-loss curve of a run. */
 public final class LossCurveChart extends EChart {
@@ -20,17 +22,11 @@ public final class LossCurveChart extends EChart {
         setOption(option(history, xAxisName));
     }
 
-    static Map<String, Object> option(List<LossPoint> history, String xAxisName) {
+    static ChartOptions option(List<LossPoint> history, String xAxisName) {
         List<List<Object>> points = history.stream().map(p -> List.<Object>of(p.epoch(), p.loss())).toList();
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("grid", Map.of("left", 72, "right", 24, "top", 32, "bottom", 44));
-        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number4"));
-        option.put("xAxis", Map.of("type", "value", "name", xAxisName, "nameLocation", "middle", "nameGap", 28,
-                "minInterval", 1));
-        option.put("yAxis", Map.of("type", "value", "name", "training loss", "scale", true));
-        option.put("series", List.of(Map.of("type", "line", "name", "training loss", "showSymbol", points.size() < 60,
-                "data", points)));
-        return option;
+        return ChartOptions.chart().grid(72, 24, 32, 44).axisTooltip(ChartFormat.NUMBER4)
+                .xAxis(Axis.values().name(xAxisName).nameInMiddle(28).wholeSteps())
+                .yAxis(Axis.values().name("training loss").fitToData())
+                .series(Series.line("training loss", points).symbols(points.size() < 60));
     }
 }
