@@ -27,7 +27,7 @@ import java.util.Map;
 import org.factorguard.jobs.service.JobKinds;
 import org.factorguard.jobs.service.JobService;
 import org.factorguard.jobs.service.JobSummary;
-import org.factorguard.jobs.ui.RunStateBadge;
+import org.factorguard.jobs.widgets.RunStateBadge;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSummary;
 import org.factorguard.shared.ui.Formats;

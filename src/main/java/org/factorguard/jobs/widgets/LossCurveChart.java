@@ -1,4 +1,4 @@
-package org.factorguard.jobs.ui;
+package org.factorguard.jobs.widgets;
 
 import java.util.List;
 import org.factorguard.jobs.service.LossPoint;
