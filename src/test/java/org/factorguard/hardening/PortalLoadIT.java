@@ -31,7 +31,7 @@ import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.quant.data.Instrument;
-import org.factorguard.reports.service.StudyRunService;
+import org.factorguard.studies.service.StudyRunService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.core.session.SessionRegistry;

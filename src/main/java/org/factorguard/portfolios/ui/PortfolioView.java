@@ -64,7 +64,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         Anchor factors = new Anchor("portfolios/" + p.id() + "/factors", "Factors");
         factors.setId("portfolio-factors-link");
         factors.addClassNames("fg-link-button", "primary");
-        // the runs view belongs to the reports feature; a plain URL keeps the packages free of cycles
+        // the runs view belongs to the studies feature; a plain URL keeps the packages free of cycles
         Anchor runs = new Anchor("portfolios/" + p.id() + "/runs", "Runs");
         runs.setId("portfolio-runs-link");
         runs.addClassName("fg-link-button");

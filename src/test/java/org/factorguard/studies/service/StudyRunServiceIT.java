@@ -1,4 +1,4 @@
-package org.factorguard.reports.service;
+package org.factorguard.studies.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,13 @@ import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.quant.study.StudyResultJson;
 import org.factorguard.reports.domain.ShareLinkRepository;
+import org.factorguard.reports.service.CreatedShareLink;
+import org.factorguard.reports.service.ReportDetail;
+import org.factorguard.reports.service.ReportService;
+import org.factorguard.reports.service.ReportSummary;
+import org.factorguard.reports.service.ReportTable;
+import org.factorguard.reports.service.ShareLinkSummary;
+import org.factorguard.reports.service.SharedReportOpening;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
 import org.factorguard.support.MutableClock;

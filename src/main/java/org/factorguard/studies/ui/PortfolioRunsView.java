@@ -1,4 +1,4 @@
-package org.factorguard.reports.ui;
+package org.factorguard.studies.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -32,12 +32,12 @@ import org.factorguard.jobs.widgets.LiveRunFeed;
 import org.factorguard.jobs.widgets.LossCurveChart;
 import org.factorguard.jobs.widgets.RunProgressCell;
 import org.factorguard.jobs.widgets.RunStateBadge;
-import org.factorguard.reports.service.StudyRunService;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
 import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.RouteIds;
+import org.factorguard.studies.service.StudyRunService;
 
 /**
  * The study runs of one portfolio: start a study, follow it live ({@link LiveRunFeed}: pushed from this
