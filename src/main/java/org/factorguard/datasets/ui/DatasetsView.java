@@ -38,9 +38,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.factorguard.datasets.service.DatasetAdministrationService;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.datasets.service.DatasetImportRefusedException;
@@ -53,6 +50,7 @@ import org.factorguard.quant.data.CleaningSettings;
 import org.factorguard.quant.data.ImportProblem;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.MainLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +67,6 @@ import org.slf4j.LoggerFactory;
 public class DatasetsView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetsView.class);
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     enum Format {
         LONG("Long: one row per date and ticker"), WIDE("Wide: index series, one column per series");
@@ -140,14 +137,14 @@ public class DatasetsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(this::nameCell).setHeader("Name").setWidth("190px").setFlexGrow(2);
         grid.addComponentColumn(d -> badges(d)).setHeader("Kind / status").setWidth("104px").setFlexGrow(0);
-        grid.addColumn(d -> String.format(Locale.ROOT, "%,d", d.instrumentCount())).setHeader("Instruments")
+        grid.addColumn(d -> Formats.count(d.instrumentCount())).setHeader("Instruments")
                 .setWidth("100px").setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(d -> (d.firstDate() + " – " + d.lastDate()).replace('-', '\u2011')).setHeader("Date range").setWidth("104px").setFlexGrow(0);
-        grid.addColumn(d -> String.format(Locale.ROOT, "%,d", d.rowCount())).setHeader("Rows").setWidth("90px")
+        grid.addColumn(d -> Formats.count(d.rowCount())).setHeader("Rows").setWidth("90px")
                 .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addComponentColumn(DatasetsView::hashCell).setHeader("Hash").setWidth("120px").setFlexGrow(0);
-        grid.addColumn(d -> d.createdBy() + ", " + WHEN.format(d.createdAt())).setHeader("Created by").setWidth("130px")
-                .setFlexGrow(0);
+        grid.addColumn(d -> d.createdBy() + ", " + Formats.dateTime(d.createdAt())).setHeader("Created by")
+                .setWidth("130px").setFlexGrow(0);
         grid.addColumn(DatasetSummary::cleaningSummary).setHeader("Cleaning").setWidth("160px").setFlexGrow(1);
         if (isAdmin) {
             grid.addComponentColumn(this::actions).setHeader("").setWidth("110px").setFlexGrow(0);
@@ -307,7 +304,7 @@ public class DatasetsView extends VerticalLayout {
             name.setValue(fileName.replaceFirst("\\.[^.]*$", ""));
         }
         start.setEnabled(!importing);
-        status.setText("Ready to import " + fileName + " (" + String.format(Locale.ROOT, "%,d", file.length()) + " bytes)");
+        status.setText("Ready to import " + fileName + " (" + Formats.count(file.length()) + " bytes)");
     }
 
     private void forgetFile() {

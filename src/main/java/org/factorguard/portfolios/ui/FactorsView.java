@@ -28,16 +28,18 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.ToDoubleFunction;
 import org.factorguard.portfolios.service.FactorScreeningService;
 import org.factorguard.portfolios.service.PortfolioDetail;
 import org.factorguard.portfolios.service.PortfolioService;
@@ -45,12 +47,20 @@ import org.factorguard.quant.factors.Factor;
 import org.factorguard.quant.factors.FactorEvaluation;
 import org.factorguard.quant.factors.FactorLibrary;
 import org.factorguard.quant.factors.HorizonIc;
+import org.factorguard.quant.factors.RollingMean;
 import org.factorguard.quant.factors.ScreeningReport;
 import org.factorguard.quant.factors.SelectionDecision;
 import org.factorguard.quant.factors.YearlyIc;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.Axis;
+import org.factorguard.shared.ui.ChartData;
+import org.factorguard.shared.ui.ChartFormat;
+import org.factorguard.shared.ui.ChartOptions;
 import org.factorguard.shared.ui.EChart;
+import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.RouteIds;
+import org.factorguard.shared.ui.Series;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
@@ -103,7 +113,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
+        long id = RouteIds.require(event, "Portfolio");
         portfolio = portfolios.find(id); // another user's id: "Not found"
         pageTitle = "Factors · " + portfolio.name() + " · FactorGuard";
         removeAll();
@@ -142,11 +152,12 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         }
         UI ui = attachEvent.getUI();
         long id = portfolio.id();
-        var executor = new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool(), SecurityContextHolder.getContext());
+        var executor = new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool(),
+                SecurityContextHolder.getContext());
         CompletableFuture.supplyAsync(() -> screening.screen(id), executor).whenComplete((result, failure) ->
                 ui.access(() -> {
                     if (failure != null) {
-                        showFailure(failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        showFailure(failure instanceof CompletionException c && c.getCause() != null
                                 ? c.getCause() : failure);
                     } else {
                         show(result);
@@ -279,7 +290,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         Span signHeader = new Span("Expected sign");
         signHeader.getElement().setAttribute("title", "Share of days whose Rank IC has the sign the literature "
                 + "expects (or the sign of the mean when none is expected)");
-        grid.addColumn(c -> percent(c.evaluation().rankIc().shareWithSign())).setHeader(signHeader)
+        grid.addColumn(c -> Formats.percent(c.evaluation().rankIc().shareWithSign(), 1)).setHeader(signHeader)
                 .setWidth("96px").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         for (int h : List.of(1, 5, 20)) {
             numberColumn("h=" + h, c -> decay(c.evaluation(), h), 4);
@@ -300,10 +311,11 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         grid.setItems(candidates);
     }
 
-    private void numberColumn(String header, java.util.function.ToDoubleFunction<Candidate> value, int decimals) {
-        grid.addColumn(c -> format(value.applyAsDouble(c), decimals)).setHeader(header)
+    private void numberColumn(String header, ToDoubleFunction<Candidate> value, int decimals) {
+        grid.addColumn(c -> Formats.numberWithMinusSign(value.applyAsDouble(c), decimals)).setHeader(header)
                 .setWidth(decimals >= 4 ? "92px" : "78px").setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
-                .setComparator((a, b) -> Double.compare(nanLast(value.applyAsDouble(a)), nanLast(value.applyAsDouble(b))))
+                .setComparator((a, b) -> Double.compare(nanLast(value.applyAsDouble(a)),
+                        nanLast(value.applyAsDouble(b))))
                 .setSortable(true);
     }
 
@@ -324,17 +336,6 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
     static double decay(FactorEvaluation e, int horizon) {
         return e.decay().stream().filter(h -> h.horizon() == horizon).mapToDouble(HorizonIc::meanRankIc).findFirst()
                 .orElse(Double.NaN);
-    }
-
-    static String format(double v, int decimals) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%." + decimals + "f", v).replace('-', '−');
-    }
-
-    static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
     }
 
     private void retick(List<String> ids) {
@@ -373,100 +374,50 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
-    /** Rolling mean of a daily series over {@code window} days, NaN where fewer than the minimum are valid. */
-    static double[] rollingMean(double[] daily, int window, int minValid) {
-        double[] out = new double[daily.length];
-        double sum = 0;
-        int valid = 0;
-        for (int t = 0; t < daily.length; t++) {
-            if (!Double.isNaN(daily[t])) {
-                sum += daily[t];
-                valid++;
-            }
-            if (t >= window && !Double.isNaN(daily[t - window])) {
-                sum -= daily[t - window];
-                valid--;
-            }
-            out[t] = valid >= minValid ? sum / valid : Double.NaN;
-        }
-        return out;
-    }
-
-    static Map<String, Object> icOption(LocalDate[] dates, List<FactorEvaluation> factors) {
-        List<Object> series = new ArrayList<>();
-        int step = Math.max(1, dates.length / 600);
+    static ChartOptions icOption(LocalDate[] dates, List<FactorEvaluation> factors) {
+        List<Series> series = new ArrayList<>();
         for (FactorEvaluation f : factors) {
-            double[] rolling = rollingMean(f.dailyRankIc(), ROLLING_DAYS, MIN_ROLLING_DAYS);
-            List<List<Object>> points = new ArrayList<>();
-            for (int t = 0; t < dates.length; t += step) {
-                points.add(java.util.Arrays.asList(dates[t].toString(),
-                        Double.isNaN(rolling[t]) ? null : Math.round(rolling[t] * 10_000.0) / 10_000.0));
-            }
-            series.add(Map.of("type", "line", "name", f.factorId(), "showSymbol", false, "connectNulls", false,
-                    "lineStyle", Map.of("width", 1.4), "data", points));
+            double[] rolling = RollingMean.of(f.dailyRankIc(), ROLLING_DAYS, MIN_ROLLING_DAYS);
+            series.add(Series.line(f.factorId(), ChartData.datedPointsWithGaps(dates, rolling, 4, 600)).noSymbols()
+                    .gapsWhereMissing().width(1.4));
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("legend", Map.of("type", "scroll", "top", 0));
-        option.put("grid", Map.of("left", 64, "right", 24, "top", 36, "bottom", 56));
-        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number4"));
-        option.put("xAxis", Map.of("type", "time"));
-        option.put("yAxis", Map.of("type", "value", "name", "Rank IC (" + ROLLING_DAYS + "-day mean)",
-                "nameLocation", "middle", "nameGap", 48, "axisLabel", Map.of("formatter", "fg:number2")));
-        option.put("dataZoom", List.of(Map.of("type", "inside"), Map.of("type", "slider", "height", 18, "bottom", 8)));
-        option.put("series", series);
-        return option;
+        return ChartOptions.chart().scrollingLegend().grid(64, 24, 36, 56).axisTooltip(ChartFormat.NUMBER4)
+                .xAxis(Axis.time())
+                .yAxis(Axis.values().name("Rank IC (" + ROLLING_DAYS + "-day mean)").nameInMiddle(48)
+                        .labels(ChartFormat.NUMBER2))
+                .zoom().series(series);
     }
 
-    static Map<String, Object> stabilityOption(List<FactorEvaluation> factors) {
+    static ChartOptions stabilityOption(List<FactorEvaluation> factors) {
         TreeSet<Integer> years = new TreeSet<>();
         factors.forEach(f -> f.yearly().forEach(y -> years.add(y.year())));
-        List<String> yearLabels = years.stream().map(String::valueOf).toList();
-        List<Object> series = new ArrayList<>();
+        List<Series> series = new ArrayList<>();
         for (FactorEvaluation f : factors) {
             Map<Integer, Double> byYear = new HashMap<>();
             for (YearlyIc y : f.yearly()) {
-                byYear.put(y.year(), Math.round(y.meanRankIc() * 10_000.0) / 10_000.0);
+                byYear.put(y.year(), ChartData.value(y.meanRankIc(), 4));
             }
-            List<Object> data = years.stream().map(y -> (Object) byYear.get(y)).toList();
-            series.add(Map.of("type", "bar", "name", f.factorId(), "data", data));
+            series.add(Series.bar(f.factorId(), years.stream().map(byYear::get).toList()));
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("legend", Map.of("type", "scroll", "top", 0));
-        option.put("grid", Map.of("left", 64, "right", 24, "top", 36, "bottom", 32));
-        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number4"));
-        option.put("xAxis", Map.of("type", "category", "data", yearLabels));
-        option.put("yAxis", Map.of("type", "value", "name", "Mean Rank IC", "nameLocation", "middle", "nameGap", 48,
-                "axisLabel", Map.of("formatter", "fg:number2")));
-        option.put("series", series);
-        return option;
+        return ChartOptions.chart().scrollingLegend().grid(64, 24, 36, 32).axisTooltip(ChartFormat.NUMBER4)
+                .xAxis(Axis.categories(years.stream().map(String::valueOf).toList()))
+                .yAxis(Axis.values().name("Mean Rank IC").nameInMiddle(48).labels(ChartFormat.NUMBER2))
+                .series(series);
     }
 
-    static Map<String, Object> correlationOption(ScreeningReport report) {
+    static ChartOptions correlationOption(ScreeningReport report) {
         List<String> ids = report.correlationFactors();
         List<List<Object>> cells = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             for (int j = 0; j < ids.size(); j++) {
-                double c = report.correlation()[i][j];
-                cells.add(java.util.Arrays.asList(j, i, Double.isNaN(c) ? null : Math.round(c * 100.0) / 100.0));
+                cells.add(Arrays.asList(j, i, ChartData.value(report.correlation()[i][j], 2)));
             }
         }
         int fontSize = ids.size() > 18 ? 9 : 11;
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("tooltip", Map.of("position", "top"));
-        option.put("grid", Map.of("left", 128, "right", 24, "top", 16, "bottom", 120));
-        option.put("xAxis", Map.of("type", "category", "data", ids, "splitArea", Map.of("show", true),
-                "axisLabel", Map.of("rotate", 45, "interval", 0, "fontSize", fontSize)));
-        option.put("yAxis", Map.of("type", "category", "data", ids, "inverse", true, "splitArea", Map.of("show", true),
-                "axisLabel", Map.of("interval", 0, "fontSize", fontSize)));
-        option.put("visualMap", Map.of("min", -1, "max", 1, "calculable", true, "orient", "horizontal",
-                "left", "center", "bottom", 0, "itemHeight", 200, "precision", 2,
-                "inRange", Map.of("color", List.of("#2166ac", "#f7f7f7", "#b2182b"))));
-        option.put("series", List.of(Map.of("type", "heatmap", "name", "Correlation", "data", cells,
-                "label", Map.of("show", true, "fontSize", fontSize - 1),
-                "emphasis", Map.of("itemStyle", Map.of("borderColor", "#333", "borderWidth", 1)))));
-        return option;
+        return ChartOptions.chart().itemTooltipAbove().grid(128, 24, 16, 120)
+                .xAxis(Axis.categories(ids).stripes().rotateLabels(45).everyLabel(fontSize))
+                .yAxis(Axis.categories(ids).inverse().stripes().everyLabel(fontSize))
+                .colourScale(-1, 1, List.of("#2166ac", "#f7f7f7", "#b2182b"))
+                .series(Series.heatmap("Correlation", cells).cellLabels(fontSize - 1).outlineOnHover());
     }
 }

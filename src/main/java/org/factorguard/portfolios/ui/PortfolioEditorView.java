@@ -36,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.factorguard.portfolios.service.DatasetChoices;
 import org.factorguard.portfolios.service.DatasetChoices.InstrumentChoice;
@@ -49,6 +50,7 @@ import org.factorguard.quant.backtest.RebalanceFrequency;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.RouteIds;
 
 /**
  * Creates or edits a portfolio. The service validates; its field problems are shown beside the fields and
@@ -272,8 +274,8 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
     public void beforeEnter(BeforeEnterEvent event) {
         List<DatasetOption> options = new ArrayList<>(portfolios.selectableDatasets().stream()
                 .map(d -> new DatasetOption(d.id(), d.displayName(), true)).toList());
-        String id = event.getRouteParameters().get("id").orElse(null);
-        if (id == null) {
+        OptionalLong id = RouteIds.optional(event, "Portfolio");
+        if (id.isEmpty()) {
             portfolioId = null;
             title.setText("New portfolio");
             loaded = PortfolioSettings.defaults();
@@ -285,7 +287,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
             loadChoices(first);
             return;
         }
-        PortfolioDetail detail = portfolios.find(Long.parseLong(id)); // NotFoundException -> "Not found" page
+        PortfolioDetail detail = portfolios.find(id.getAsLong()); // NotFoundException -> "Not found" page
         portfolioId = detail.id();
         title.setText("Edit " + detail.name());
         loaded = detail.settings();

@@ -157,8 +157,8 @@ public class ReportService {
                 link.getExpiresAt());
     }
 
-    /** SHA-256 of the token's UTF-8 bytes as lower-case hex. */
-    static String hash(String token) {
+    /** SHA-256 of the token's UTF-8 bytes as lower-case hex: what is stored instead of the token. */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -32,8 +32,9 @@ import org.factorguard.reports.service.ReportDetail;
 import org.factorguard.reports.service.ReportService;
 import org.factorguard.reports.service.ReportTable;
 import org.factorguard.reports.service.ShareLinkSummary;
-import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.RouteIds;
 
 /** A report of the signed-in user, with CSV/JSON export and sharing. */
 @Route("reports/:id")
@@ -55,12 +56,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        try {
-            long id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            report = reports.find(id);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("Report");
-        }
+        report = reports.find(RouteIds.require(event, "Report"));
         H2 title = new H2(report.title());
         title.setId("report-title");
         Button share = new Button("Share", click -> openShareDialog());
@@ -157,10 +153,10 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
         }
         Instant now = clock.instant();
         for (ShareLinkSummary link : links) {
-            String state = link.revoked() ? "revoked " + ReportBody.WHEN.format(link.revokedAt())
+            String state = link.revoked() ? "revoked " + Formats.dateTime(link.revokedAt())
                     : link.expiredAt(now) ? "expired" : link.expiresAt() == null ? "active, no expiry"
-                    : "active until " + ReportBody.WHEN.format(link.expiresAt());
-            Span head = new Span("Link created " + ReportBody.WHEN.format(link.createdAt()) + " · " + state);
+                    : "active until " + Formats.dateTime(link.expiresAt());
+            Span head = new Span("Link created " + Formats.dateTime(link.createdAt()) + " · " + state);
             head.getStyle().set("font-weight", "600");
             Div item = new Div(head);
             item.setId("share-link-" + link.id());
@@ -177,7 +173,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
             }
             Paragraph opens = new Paragraph(link.openings().isEmpty() ? "Not opened yet"
                     : "Opened by " + String.join(", ", link.openings().stream()
-                    .map(o -> o.username() + " (" + ReportBody.WHEN.format(o.openedAt()) + ")").toList()));
+                    .map(o -> o.username() + " (" + Formats.dateTime(o.openedAt()) + ")").toList()));
             opens.addClassName("fg-muted");
             opens.setId("share-opens-" + link.id());
             item.add(opens);

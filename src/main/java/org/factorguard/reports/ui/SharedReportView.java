@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.factorguard.reports.service.ReportService;
 import org.factorguard.reports.service.SharedReportOpening;
+import org.factorguard.shared.ui.Formats;
 
 /**
  * A report shared by its owner, read-only, for any signed-in user who has the link. Without a session,
@@ -54,7 +55,8 @@ public class SharedReportView extends VerticalLayout implements BeforeEnterObser
         banner.setId("shared-banner");
         banner.addClassName("fg-shared-banner");
         banner.setText("Shared by " + opening.sharedBy() + " — read-only snapshot"
-                + (opening.expiresAt() == null ? "" : " · link valid until " + ReportBody.WHEN.format(opening.expiresAt())));
+                + (opening.expiresAt() == null ? "" : " · link valid until "
+                + Formats.dateTime(opening.expiresAt())));
         H2 title = new H2(report.title());
         title.setId("report-title");
         add(banner, title, new ReportBody(report, null));

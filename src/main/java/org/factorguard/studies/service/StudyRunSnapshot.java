@@ -1,8 +1,9 @@
-package org.factorguard.reports.service;
+package org.factorguard.studies.service;
 
 import org.factorguard.portfolios.service.RunPlan;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.quant.study.StudyConfigJson;
+import org.factorguard.reports.service.ReportSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,6 +21,11 @@ public record StudyRunSnapshot(long portfolioId, String portfolioName, long data
     public static StudyRunSnapshot of(RunPlan plan) {
         return new StudyRunSnapshot(plan.portfolioId(), plan.portfolioName(), plan.datasetId(), plan.datasetName(),
                 plan.datasetHash(), plan.config());
+    }
+
+    /** What the report of this run's result records about where it comes from. */
+    public ReportSource reportSource(long ownerId, long jobId) {
+        return new ReportSource(ownerId, jobId, portfolioId, portfolioName, datasetId, datasetName, datasetHash);
     }
 
     public String toJson() {

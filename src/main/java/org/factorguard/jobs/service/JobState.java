@@ -1,4 +1,4 @@
-package org.factorguard.jobs.domain;
+package org.factorguard.jobs.service;
 
 /** Where a run is in its life: QUEUED → RUNNING → one of the three final states (or QUEUED → CANCELLED). */
 public enum JobState {

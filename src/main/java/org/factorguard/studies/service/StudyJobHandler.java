@@ -1,12 +1,11 @@
-package org.factorguard.reports.service;
-
-import org.factorguard.jobs.service.JobKinds;
+package org.factorguard.studies.service;
 
 import java.util.Locale;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.jobs.service.JobContext;
 import org.factorguard.jobs.service.JobFailedException;
 import org.factorguard.jobs.service.JobHandler;
+import org.factorguard.jobs.service.JobKinds;
 import org.factorguard.jobs.service.JobProgress;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.models.sequence.TrainingCancelledException;
@@ -16,6 +15,7 @@ import org.factorguard.quant.study.StudyConfigException;
 import org.factorguard.quant.study.StudyProgress;
 import org.factorguard.quant.study.StudyProgressListener;
 import org.factorguard.quant.study.StudyResult;
+import org.factorguard.reports.service.ReportArchive;
 import org.factorguard.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a study in the background (kind {@value #KIND}): reads the snapshot queued by
  * {@link StudyRunService}, loads exactly that dataset version, runs the {@link Study} with progress and
- * cancellation, and stores the result as a report.
+ * cancellation, and stores the result as a report (reports feature).
  */
 @Component
 public class StudyJobHandler implements JobHandler {
@@ -78,8 +78,9 @@ public class StudyJobHandler implements JobHandler {
             throw new JobFailedException("The settings cannot run: " + String.join("; ", invalid.problems()), invalid);
         }
         progress.stage("Storing the report", 1);
-        String title = snapshot.portfolioName() + " · " + result.selection().firstDate() + " – " + result.selection().lastDate();
-        long reportId = archive.store(context.ownerId(), context.jobId(), title, snapshot, result);
+        String title = snapshot.portfolioName() + " · " + result.selection().firstDate() + " – "
+                + result.selection().lastDate();
+        long reportId = archive.store(snapshot.reportSource(context.ownerId(), context.jobId()), title, result);
         context.recordResult(String.valueOf(reportId));
     }
 

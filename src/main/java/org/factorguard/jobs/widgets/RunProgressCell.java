@@ -1,12 +1,11 @@
-package org.factorguard.jobs.ui;
+package org.factorguard.jobs.widgets;
 
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import java.time.Duration;
-import java.util.Locale;
-import org.factorguard.jobs.domain.JobState;
+import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
+import org.factorguard.shared.ui.Formats;
 
 /**
  * A run's progress bar with its percentage and stage below it (or the failure reason). Ids are
@@ -23,19 +22,10 @@ public final class RunProgressCell extends VerticalLayout {
         bar.getElement().setAttribute("aria-label", "Progress of " + run.title());
         boolean failed = run.state() == JobState.FAILED;
         String text = failed ? "Failed: " + run.errorMessage()
-                : String.format(Locale.ROOT, "%.0f %%", run.progress() * 100) + (run.stage() == null ? "" : " · " + run.stage());
+                : Formats.percent(run.progress(), 0) + (run.stage() == null ? "" : " · " + run.stage());
         Span line = new Span(text);
         line.addClassName(failed ? "fg-negative" : "fg-muted");
         line.setId(idPrefix + "stage-" + run.id());
         add(bar, line);
-    }
-
-    /** A run's duration for a grid cell: "", "<1 s", "42 s", "3 min 5 s", "1 h 2 min". */
-    public static String durationText(Duration d) {
-        long s = d.toSeconds();
-        if (s == 0) {
-            return d.isZero() ? "" : "<1 s";
-        }
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 }

@@ -1,4 +1,4 @@
-package org.factorguard.reports.service;
+package org.factorguard.studies.service;
 
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package org.factorguard.jobs.ui;
+package org.factorguard.jobs.widgets;
 
 import com.vaadin.flow.component.html.Span;
 import org.factorguard.jobs.service.JobSummary;

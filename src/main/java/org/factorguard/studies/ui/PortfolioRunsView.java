@@ -1,9 +1,6 @@
-package org.factorguard.reports.ui;
+package org.factorguard.studies.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,38 +21,32 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.factorguard.identity.service.CurrentUser;
-import org.factorguard.jobs.domain.JobState;
+import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
-import org.factorguard.jobs.ui.LossCurveChart;
-import org.factorguard.jobs.ui.RunProgressCell;
-import org.factorguard.jobs.ui.RunStateBadge;
-import org.factorguard.reports.service.StudyRunService;
+import org.factorguard.jobs.widgets.LiveRunFeed;
+import org.factorguard.jobs.widgets.LossCurveChart;
+import org.factorguard.jobs.widgets.RunProgressCell;
+import org.factorguard.jobs.widgets.RunStateBadge;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.RouteIds;
+import org.factorguard.studies.service.StudyRunService;
 
 /**
- * The study runs of one portfolio: start a study, follow it live (pushed from this node, polled every two
- * seconds for runs on other nodes), cancel, open the report when done.
+ * The study runs of one portfolio: start a study, follow it live ({@link LiveRunFeed}: pushed from this
+ * node, polled every two seconds for runs on other nodes), cancel, open the report when done.
  */
 @Route("portfolios/:id/runs")
 @PageTitle("Runs · FactorGuard")
 @PermitAll
 public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final StudyRunService runs;
     private final Clock clock;
@@ -67,10 +58,8 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
     private final Div chartCard = new Div();
     private final H3 chartTitle = new H3();
     private final LossCurveChart lossChart = new LossCurveChart("240px", "epochs trained (all folds and seeds)");
-    private final Map<Long, JobSummary> shown = new LinkedHashMap<>();
+    private final LiveRunFeed feed;
     private long portfolioId;
-    private Runnable unsubscribe;
-    private Registration poll;
 
     public PortfolioRunsView(StudyRunService runs, CurrentUser currentUser, Clock clock) {
         this.runs = runs;
@@ -78,18 +67,17 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         this.myId = currentUser.require().id();
         addClassName("fg-page");
         setWidthFull();
+        feed = new LiveRunFeed(runs::subscribe,
+                change -> change.ownerId() == myId && Long.valueOf(portfolioId).equals(change.subjectId()),
+                this::readRuns, Comparator.comparingLong(JobSummary::id).reversed(), this::render)
+                .followWhileAttached(this);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        String name;
-        try {
-            portfolioId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            name = runs.portfolioName(portfolioId);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("Portfolio");
-        }
+        portfolioId = RouteIds.require(event, "Portfolio");
+        String name = runs.portfolioName(portfolioId);
         H2 title = new H2("Runs · " + name);
         title.setId("portfolio-runs-title");
         Button start = new Button("Start study", click -> start());
@@ -110,13 +98,16 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         grid.removeAllColumns();
         grid.setId("portfolio-runs-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Started").setAutoWidth(true);
-        grid.addComponentColumn(r -> new RunStateBadge(r, "run-")).setHeader("State").setWidth("130px").setFlexGrow(0);
-        grid.addComponentColumn(r -> new RunProgressCell(r, "run-")).setHeader("Progress").setWidth("320px").setFlexGrow(1);
+        grid.addColumn(r -> Formats.dateTimeWithSeconds(r.createdAt())).setHeader("Started").setAutoWidth(true);
+        grid.addComponentColumn(r -> new RunStateBadge(r, "run-")).setHeader("State").setWidth("130px")
+                .setFlexGrow(0);
+        grid.addComponentColumn(r -> new RunProgressCell(r, "run-")).setHeader("Progress").setWidth("320px")
+                .setFlexGrow(1);
         grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true);
-        grid.addColumn(r -> r.latestLoss() == null ? "" : String.format(Locale.ROOT, "%.5f", r.latestLoss()))
+        grid.addColumn(r -> r.latestLoss() == null ? "" : Formats.number(r.latestLoss(), 5))
                 .setHeader("Latest loss").setAutoWidth(true);
-        grid.addColumn(r -> RunProgressCell.durationText(r.duration(clock.instant()))).setHeader("Duration").setAutoWidth(true);
+        grid.addColumn(r -> Formats.duration(r.duration(clock.instant()))).setHeader("Duration")
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setWidth("220px").setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
@@ -128,41 +119,14 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         chartCard.add(chartTitle, lossChart);
         chartCard.setVisible(false);
         add(header, problems, empty, grid, chartCard);
-        reload();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        super.onAttach(attach);
-        UI ui = attach.getUI();
-        unsubscribe = runs.subscribe(change -> {
-            if (change.ownerId() == myId && Long.valueOf(portfolioId).equals(change.subjectId())) {
-                ui.access(() -> apply(change));
-            }
-        });
-        ui.setPollInterval(2000);
-        poll = ui.addPollListener(p -> reload());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
-        if (poll != null) {
-            poll.remove();
-            poll = null;
-        }
-        detach.getUI().setPollInterval(-1);
-        super.onDetach(detach);
+        feed.reload();
     }
 
     private void start() {
         problems.setVisible(false);
         try {
             JobSummary run = runs.start(portfolioId);
-            apply(run);
+            feed.apply(run);
             Notification.show("Study queued").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationProblemException e) {
             problems.removeAll();
@@ -179,26 +143,15 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
-    private void reload() {
+    private List<JobSummary> readRuns() {
         try {
-            List<JobSummary> list = runs.runsOf(portfolioId);
-            shown.clear();
-            list.forEach(r -> shown.put(r.id(), r));
-            render();
+            return runs.runsOf(portfolioId);
         } catch (NotFoundException e) {
-            shown.clear();
-            render();
+            return List.of();
         }
     }
 
-    private void apply(JobSummary change) {
-        shown.put(change.id(), change);
-        render();
-    }
-
-    private void render() {
-        List<JobSummary> items = new ArrayList<>(shown.values());
-        items.sort((a, b) -> Long.compare(b.id(), a.id()));
+    private void render(List<JobSummary> items) {
         grid.setItems(items);
         empty.setVisible(items.isEmpty());
         grid.setVisible(!items.isEmpty());
@@ -208,7 +161,7 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
             chartCard.setVisible(false);
         } else {
             chartCard.setVisible(true);
-            chartTitle.setText("Training loss · run started " + WHEN.format(latest.createdAt()));
+            chartTitle.setText("Training loss · run started " + Formats.dateTimeWithSeconds(latest.createdAt()));
             lossChart.show(latest.lossHistory());
         }
     }
@@ -224,9 +177,9 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         if (r.cancellable()) {
             Button cancel = new Button("Cancel", click -> {
                 try {
-                    apply(runs.cancel(r.id()));
+                    feed.apply(runs.cancel(r.id()));
                 } catch (NotFoundException e) {
-                    reload();
+                    feed.reload();
                 }
             });
             cancel.setId("run-cancel-" + r.id());
