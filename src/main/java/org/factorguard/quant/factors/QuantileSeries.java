@@ -72,19 +72,19 @@ public record QuantileSeries(int quantiles, int horizon, QuantileSettings settin
         int bucketedDays = 0;
         for (int t = fromDay; t < toDay; t++) {
             double[] r = nextDayMeans[t];
-            boolean any = false;
+            boolean bucketed = false;
             for (int b = 0; b < q; b++) {
                 if (Double.isFinite(r[b])) {
                     level[b] *= 1 + r[b];
-                    any = true;
                 }
                 cumulative[b][t - fromDay] = level[b];
+                bucketed |= sizes[t][b] > 0;
             }
             if (Double.isFinite(r[q - 1]) && Double.isFinite(r[0])) {
                 spreadLevel *= 1 + r[q - 1] - r[0];
             }
             cumulativeSpread[t - fromDay] = spreadLevel;
-            if (any || sizes[t][q - 1] > 0) {
+            if (bucketed) {
                 bucketedDays++;
             }
         }

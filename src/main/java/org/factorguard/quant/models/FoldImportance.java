@@ -48,9 +48,10 @@ public record FoldImportance(int fromDay, int toDay, int evaluatedDays, int repe
             }
         }
 
-        /** "days 1–5" counting the prediction day as day 1. */
+        /** "days 1–5" counting the prediction day as day 1 ("day 1" for a single day). */
         public String label() {
-            return "days " + (newestLag + 1) + "–" + (oldestLag + 1);
+            return newestLag == oldestLag ? "day " + (newestLag + 1)
+                    : "days " + (newestLag + 1) + "–" + (oldestLag + 1);
         }
     }
 }

@@ -45,40 +45,66 @@ class PermutationImportanceBenchmark {
 
         for (int round = 0; round < 2; round++) {
             String label = round == 0 ? "warm-up" : "measured";
-            long t0 = System.nanoTime();
+            Clock fitLinear = new Clock();
             FittedReturnModel linear = new LinearFactorModel(LinearModelSettings.defaults())
                     .fit(panel, labels, split, TrainingListener.NONE, CancellationToken.NEVER);
-            long t1 = System.nanoTime();
+            fitLinear.stop();
+            Clock linearClock = new Clock();
             FoldImportance linearDefault = PermutationImportance.measure(linear, panel, labels, split,
                     ImportanceSettings.defaults());
+            linearClock.stop();
             FoldImportance linearAll = PermutationImportance.measure(linear, panel, labels, split,
                     ImportanceSettings.defaults().withMaxDays(0));
-            long t2 = System.nanoTime();
+            Clock fitLstm = new Clock();
             FittedReturnModel lstm = new LstmReturnModel(lstmSettings)
                     .fit(panel, labels, split, TrainingListener.NONE, CancellationToken.NEVER);
-            long t3 = System.nanoTime();
+            fitLstm.stop();
+            Clock lstmClock = new Clock();
             FoldImportance lstmDefault = PermutationImportance.measure(lstm, panel, labels, split,
                     ImportanceSettings.defaults());
-            FoldImportance lstmOneRepeat = PermutationImportance.measure(lstm, panel, labels, split,
-                    ImportanceSettings.defaults().withRepeats(1));
+            lstmClock.stop();
+            Clock allClock = new Clock();
             FoldImportance lstmAll = PermutationImportance.measure(lstm, panel, labels, split,
                     ImportanceSettings.defaults().withMaxDays(0));
-            System.out.printf(Locale.ROOT, "%s: linear fit %.3f s, importance %.3f s (%d days), all days %.3f s (%d)%n",
-                    label, (t1 - t0) / 1e9, linearDefault.elapsedNanos() / 1e9, linearDefault.evaluatedDays(),
-                    linearAll.elapsedNanos() / 1e9, linearAll.evaluatedDays());
-            System.out.printf(Locale.ROOT, "%s: LSTM fit %.2f s, importance %.2f s (%d days, %d repeats), "
-                            + "1 repeat %.2f s, all %d days %.2f s%n", label, (t3 - t2) / 1e9,
-                    lstmDefault.elapsedNanos() / 1e9, lstmDefault.evaluatedDays(), lstmDefault.repeats(),
-                    lstmOneRepeat.elapsedNanos() / 1e9, lstmAll.evaluatedDays(), lstmAll.elapsedNanos() / 1e9);
-            System.out.printf(Locale.ROOT, "%s: importance / fit time: linear %.0f %%, LSTM %.0f %% (defaults)%n",
-                    label, 100.0 * linearDefault.elapsedNanos() / (t1 - t0),
-                    100.0 * lstmDefault.elapsedNanos() / (t3 - t2));
+            allClock.stop();
+            System.out.printf(Locale.ROOT, "%s: linear fit %s; importance (%d days, %d repeats) %s; all %d days %.3f s"
+                            + " wall%n", label, fitLinear, linearDefault.evaluatedDays(), linearDefault.repeats(),
+                    linearClock, linearAll.evaluatedDays(), linearAll.elapsedNanos() / 1e9);
+            System.out.printf(Locale.ROOT, "%s: LSTM fit %s; importance (%d days, %d repeats) %s; all %d days %s%n",
+                    label, fitLstm, lstmDefault.evaluatedDays(), lstmDefault.repeats(), lstmClock,
+                    lstmAll.evaluatedDays(), allClock);
+            System.out.printf(Locale.ROOT, "%s: importance / fit, CPU time: linear %.0f %%, LSTM %.0f %% (defaults)%n",
+                    label, 100.0 * linearClock.cpu / fitLinear.cpu, 100.0 * lstmClock.cpu / fitLstm.cpu);
             if (round == 1) {
                 print("linear, default settings", linearDefault);
                 print("linear, all days", linearAll);
                 print("LSTM, default settings", lstmDefault);
                 print("LSTM, all days", lstmAll);
             }
+        }
+    }
+
+    /** Wall and process CPU time (all threads) of one step: CPU time is less disturbed by other load. */
+    static final class Clock {
+
+        private final long wall0 = System.nanoTime();
+        private final long cpu0 = processCpu();
+        long wall;
+        long cpu;
+
+        void stop() {
+            wall = System.nanoTime() - wall0;
+            cpu = processCpu() - cpu0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f s wall, %.2f s CPU", wall / 1e9, cpu / 1e9);
+        }
+
+        static long processCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
         }
     }
 

@@ -52,15 +52,16 @@ class TearSheetCostBenchmark {
     void tear_sheet_analytics_on_the_default_study() {
         MarketData market = SyntheticMarket.generateDefault();
         StudyConfig config = StudyConfig.defaults();
-        long s0 = System.nanoTime();
+        PermutationImportanceBenchmark.Clock studyClock = new PermutationImportanceBenchmark.Clock();
         StudyResult study = Study.standard().run(market, config, new StudyProgressListener() {
         }, CancellationToken.NEVER);
-        double studySeconds = (System.nanoTime() - s0) / 1e9;
+        studyClock.stop();
+        double studySeconds = studyClock.wall / 1e9;
         System.out.printf(Locale.ROOT, "%d processors, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         study.timings().forEach(t -> System.out.printf(Locale.ROOT, "  study stage %-28s %7.2f s%n",
                 t.stage().displayName(), t.millis() / 1000.0));
-        System.out.printf(Locale.ROOT, "default study: %.2f s wall%n", studySeconds);
+        System.out.printf(Locale.ROOT, "default study: %s%n", studyClock);
 
         FactorPanel panel = FactorPanelBuilder.prepared(market, FactorLibrary.byIds(config.factorIds()),
                 config.preparation()).panel();
@@ -75,7 +76,7 @@ class TearSheetCostBenchmark {
         report("Linear", linear);
         report("LSTM", lstm);
 
-        long q0 = System.nanoTime();
+        PermutationImportanceBenchmark.Clock quantileClock = new PermutationImportanceBenchmark.Clock();
         List<float[][]> signals = new ArrayList<>();
         for (int k = 0; k < panel.factorCount(); k++) {
             signals.add(panel.values(k));
@@ -91,7 +92,8 @@ class TearSheetCostBenchmark {
             }
             lstmOverall = series.summarise(plan.firstTestDay(), plan.folds().getLast().testEnd());
         }
-        double quantileSeconds = (System.nanoTime() - q0) / 1e9;
+        quantileClock.stop();
+        double quantileSeconds = quantileClock.wall / 1e9;
         System.out.printf(Locale.ROOT, "quantiles: %d signals × (%d folds + overall) %.2f s; LSTM overall: means %s,"
                         + " spread t %.2f, top turnover %.2f, monotonicity %.2f%n", signals.size(),
                 plan.folds().size(), quantileSeconds, Arrays.toString(lstmOverall.meanReturn()),
@@ -105,14 +107,15 @@ class TearSheetCostBenchmark {
                 topPolicy(linear.result.predictions(), 40));
         BacktestResult lstmBook = backtester.run("LSTM top 40", market, start, end,
                 topPolicy(lstm.result.predictions(), 40));
-        long a0 = System.nanoTime();
+        PermutationImportanceBenchmark.Clock attributionClock = new PermutationImportanceBenchmark.Clock();
         List<HeldWeights> books = List.of(HeldWeights.rebuild(market, linearBook),
                 HeldWeights.rebuild(market, lstmBook), HeldWeights.rebuild(market, equal));
         List<AttributionResult> attributions = FactorAttribution.attribute(market, books, panel,
                 AttributionSettings.defaults());
         BrinsonAttribution.attribute(market, books.get(0), books.get(2));
         BrinsonAttribution.attribute(market, books.get(1), books.get(2));
-        double attributionSeconds = (System.nanoTime() - a0) / 1e9;
+        attributionClock.stop();
+        double attributionSeconds = attributionClock.wall / 1e9;
         AttributionResult.Totals t = attributions.get(1).linkedTotals();
         System.out.printf(Locale.ROOT, "attribution: 3 books over %d days + 2 Brinson %.2f s; LSTM top 40 linked: "
                         + "market %.3f, industries %.3f, styles %.3f, specific %.3f, costs %.3f = %.3f%n",
@@ -120,35 +123,45 @@ class TearSheetCostBenchmark {
                 t.costs(), t.portfolio());
 
         double extra = linear.importanceSeconds + lstm.importanceSeconds + quantileSeconds + attributionSeconds;
-        System.out.printf(Locale.ROOT, "extra %.2f s = %.1f %% of the study (importance linear %.2f s, LSTM %.2f s, "
-                        + "quantiles %.2f s, attribution %.2f s)%n", extra, 100 * extra / studySeconds,
+        System.out.printf(Locale.ROOT, "extra %.2f s wall = %.1f %% of the study (importance linear %.2f s, "
+                        + "LSTM %.2f s, quantiles %.2f s, attribution %.2f s)%n", extra, 100 * extra / studySeconds,
                 linear.importanceSeconds, lstm.importanceSeconds, quantileSeconds, attributionSeconds);
+        double extraCpu = (linear.importanceCpu + lstm.importanceCpu + quantileClock.cpu + attributionClock.cpu) / 1e9;
+        System.out.printf(Locale.ROOT, "extra %.2f s CPU = %.1f %% of the study's %.2f s CPU (importance linear %.2f s,"
+                        + " LSTM %.2f s, quantiles %.2f s, attribution %.2f s)%n", extraCpu,
+                100 * extraCpu / (studyClock.cpu / 1e9), studyClock.cpu / 1e9, linear.importanceCpu / 1e9,
+                lstm.importanceCpu / 1e9, quantileClock.cpu / 1e9, attributionClock.cpu / 1e9);
     }
 
     private record Timed(WalkForwardResult result, ImportanceSummary importance, double totalSeconds,
-                         double importanceSeconds) {
+                         double importanceSeconds, long totalCpu, long importanceCpu) {
     }
 
     private static Timed walkForward(ReturnModel model, FactorPanel panel, double[][] labels, WalkForwardPlan plan,
                                      ImportanceSettings settings) {
         List<FoldImportance> folds = new ArrayList<>();
-        long t0 = System.nanoTime();
+        long[] importanceCpu = new long[1];
+        PermutationImportanceBenchmark.Clock clock = new PermutationImportanceBenchmark.Clock();
         WalkForwardResult result = WalkForwardRun.run(model, panel, labels, plan, new WalkForwardListener() {
             @Override
             public void onFoldFitted(int fold, WalkForwardSplit split, FittedReturnModel fitted) {
+                long cpu0 = PermutationImportanceBenchmark.Clock.processCpu();
                 folds.add(PermutationImportance.measure(fitted, panel, labels, split, settings));
+                importanceCpu[0] += PermutationImportanceBenchmark.Clock.processCpu() - cpu0;
             }
         }, CancellationToken.NEVER);
-        double total = (System.nanoTime() - t0) / 1e9;
+        clock.stop();
         ImportanceSummary summary = ImportanceSummary.of(folds);
-        return new Timed(result, summary, total, summary.elapsedNanos() / 1e9);
+        return new Timed(result, summary, clock.wall / 1e9, summary.elapsedNanos() / 1e9, clock.cpu,
+                importanceCpu[0]);
     }
 
     private static void report(String name, Timed timed) {
-        System.out.printf(Locale.ROOT, "%s walk-forward %.2f s, of which importance %.2f s over %d folds "
-                        + "(%.2f s per fold, %.0f %% of the fits)%n", name, timed.totalSeconds,
-                timed.importanceSeconds, timed.importance.folds(), timed.importanceSeconds / timed.importance.folds(),
-                100 * timed.importanceSeconds / (timed.totalSeconds - timed.importanceSeconds));
+        System.out.printf(Locale.ROOT, "%s walk-forward %.2f s wall, of which importance %.2f s over %d folds "
+                        + "(%.2f s per fold); CPU %.2f s, importance %.2f s (%.0f %% of the rest)%n", name,
+                timed.totalSeconds, timed.importanceSeconds, timed.importance.folds(),
+                timed.importanceSeconds / timed.importance.folds(), timed.totalCpu / 1e9, timed.importanceCpu / 1e9,
+                100.0 * timed.importanceCpu / (timed.totalCpu - timed.importanceCpu));
         for (ImportanceSummary.Aggregate a : timed.importance.factors()) {
             System.out.printf(Locale.ROOT, "  %-16s Rank IC drop %+.4f (folds sd %.4f), MSE %+.2e%n", a.name(),
                     a.meanRankIcDrop(), a.foldSdRankIcDrop(), a.meanMseIncrease());
