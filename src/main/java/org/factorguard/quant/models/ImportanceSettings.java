@@ -33,11 +33,11 @@ public record ImportanceSettings(int repeats, int maxDays, long seed, List<Integ
     }
 
     /**
-     * 2 repeats, at most 30 evaluated days per fold, seed 42, blocks of the last 5 days, days 6–20 and older: sized
-     * to stay within about a tenth of the default study's time (docs/tear-sheets.md has the measurement).
+     * 2 repeats, at most 20 evaluated days per fold, seed 42, blocks of the last 5 days, days 6–20 and older: sized
+     * so that the tear-sheet analytics stay near a tenth of the default study's time (docs/tear-sheets.md).
      */
     public static ImportanceSettings defaults() {
-        return new ImportanceSettings(2, 30, 42L, List.of(5, 20));
+        return new ImportanceSettings(2, 20, 42L, List.of(5, 20));
     }
 
     public ImportanceSettings withRepeats(int value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.factorguard.quant.factors.FactorPanel;
+import org.factorguard.quant.models.sequence.CancellationToken;
 import org.factorguard.quant.models.sequence.SequenceBatch;
 import org.factorguard.quant.validation.WalkForwardSplit;
 import org.hipparchus.stat.correlation.SpearmansCorrelation;
@@ -48,16 +49,31 @@ public final class PermutationImportance {
     /** Importance on the split's test slice. */
     public static FoldImportance measure(FittedReturnModel model, FactorPanel panel, double[][] labels,
                                          WalkForwardSplit split, ImportanceSettings settings) {
-        return measure(model, panel, labels, split.testStart(), split.testEnd(), settings);
+        return measure(model, panel, labels, split.testStart(), split.testEnd(), settings, CancellationToken.NEVER);
+    }
+
+    /** Importance on the split's test slice, stopping with a {@code TrainingCancelledException} when asked. */
+    public static FoldImportance measure(FittedReturnModel model, FactorPanel panel, double[][] labels,
+                                         WalkForwardSplit split, ImportanceSettings settings,
+                                         CancellationToken cancel) {
+        return measure(model, panel, labels, split.testStart(), split.testEnd(), settings, cancel);
+    }
+
+    /** Importance on days {@code [fromDay, toDay)}, without cancellation. */
+    public static FoldImportance measure(FittedReturnModel model, FactorPanel panel, double[][] labels, int fromDay,
+                                         int toDay, ImportanceSettings settings) {
+        return measure(model, panel, labels, fromDay, toDay, settings, CancellationToken.NEVER);
     }
 
     /**
      * Importance on days {@code [fromDay, toDay)}.
      *
      * @param labels {@code [day][instrument]} forward log returns at the model's horizon (NaN where unknown)
+     * @param cancel checked before every re-prediction
+     * @throws org.factorguard.quant.models.sequence.TrainingCancelledException when {@code cancel} asks for it
      */
     public static FoldImportance measure(FittedReturnModel model, FactorPanel panel, double[][] labels, int fromDay,
-                                         int toDay, ImportanceSettings settings) {
+                                         int toDay, ImportanceSettings settings, CancellationToken cancel) {
         if (labels.length != panel.dayCount()) {
             throw new IllegalArgumentException("labels have " + labels.length + " days, the panel " + panel.dayCount());
         }
@@ -78,9 +94,9 @@ public final class PermutationImportance {
         }
         if (days.length > 0) {
             if (model instanceof SequenceInputModel sequenceModel) {
-                bySequence(sequenceModel, panel, labels, days, blocks, settings, baseline, permuted);
+                bySequence(sequenceModel, panel, labels, days, blocks, settings, baseline, permuted, cancel);
             } else {
-                byPanel(model, panel, labels, days, settings, baseline, permuted);
+                byPanel(model, panel, labels, days, settings, baseline, permuted, cancel);
             }
         }
         double baseIc = baseline.rankIc();
@@ -140,11 +156,13 @@ public final class PermutationImportance {
     }
 
     private static void byPanel(FittedReturnModel model, FactorPanel panel, double[][] labels, int[] days,
-                                ImportanceSettings settings, Score baseline, Score[][] permuted) {
+                                ImportanceSettings settings, Score baseline, Score[][] permuted,
+                                CancellationToken cancel) {
         addRuns(model, panel, labels, days, baseline);
         int factors = panel.factorCount();
         for (int k = 0; k < factors; k++) {
             for (int r = 0; r < settings.repeats(); r++) {
+                cancel.throwIfCancelled();
                 float[][][] values = new float[factors][][];
                 for (int j = 0; j < factors; j++) {
                     values[j] = panel.values(j);
@@ -194,7 +212,7 @@ public final class PermutationImportance {
 
     private static void bySequence(SequenceInputModel model, FactorPanel panel, double[][] labels, int[] days,
                                    List<FoldImportance.TimeBlock> blocks, ImportanceSettings settings, Score baseline,
-                                   Score[][] permuted) {
+                                   Score[][] permuted, CancellationToken cancel) {
         int steps = model.lookback();
         int features = panel.factorCount();
         int stride = steps * features;
@@ -225,6 +243,7 @@ public final class PermutationImportance {
             baseline.addSamples(base, chunkDays, offsets, instruments, labels);
             for (int v = 0; v < features + blocks.size(); v++) {
                 for (int r = 0; r < settings.repeats(); r++) {
+                    cancel.throwIfCancelled();
                     float[] changed = x.clone();
                     for (int d = 0; d < chunk.size(); d++) {
                         int size = offsets[d + 1] - offsets[d];

@@ -1,6 +1,7 @@
 package org.factorguard.quant.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.factorguard.quant.models.lstm.LstmReturnModel;
 import org.factorguard.quant.models.sequence.CancellationToken;
 import org.factorguard.quant.models.sequence.LstmSettings;
 import org.factorguard.quant.models.sequence.SequenceBatch;
+import org.factorguard.quant.models.sequence.TrainingCancelledException;
 import org.factorguard.quant.models.sequence.TrainingListener;
 import org.factorguard.quant.validation.WalkForwardPlan;
 import org.factorguard.quant.validation.WalkForwardSettings;
@@ -139,6 +141,16 @@ class PermutationImportanceTest {
         assertThat(driver.meanRankIcDrop()).isGreaterThan(0.5)
                 .isGreaterThan(10 * Math.abs(summary.factors().get(1).meanRankIcDrop()));
         assertThat(driver.foldSdRankIcDrop()).isPositive().isLessThan(0.1);
+    }
+
+    @Test
+    void a_cancelled_measurement_stops_before_the_next_prediction() {
+        SequenceInputModel recentF0 = new SumOfRecentSteps(20, 5);
+        int[] checks = new int[1];
+        CancellationToken afterThree = () -> ++checks[0] > 3;
+        assertThatThrownBy(() -> PermutationImportance.measure(recentF0, panel, labels, split, FORTY_DAYS,
+                afterThree)).isInstanceOf(TrainingCancelledException.class);
+        assertThat(checks[0]).isEqualTo(4);
     }
 
     @Test
