@@ -7,6 +7,9 @@ import org.factorguard.jobs.service.JobService;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.RunPlan;
+import org.factorguard.quant.study.StudyConfig;
+import org.factorguard.reports.domain.Report;
+import org.factorguard.reports.domain.ReportRepository;
 import org.factorguard.shared.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,11 +25,13 @@ public class StudyRunService {
     private final PortfolioService portfolios;
     private final JobService jobs;
     private final JobEvents events;
+    private final ReportRepository reports;
 
-    public StudyRunService(PortfolioService portfolios, JobService jobs, JobEvents events) {
+    public StudyRunService(PortfolioService portfolios, JobService jobs, JobEvents events, ReportRepository reports) {
         this.portfolios = portfolios;
         this.jobs = jobs;
         this.events = events;
+        this.reports = reports;
     }
 
     /** The name of one of the user's portfolios (NotFoundException for anyone else's). */
@@ -42,9 +47,25 @@ public class StudyRunService {
      */
     public JobSummary start(long portfolioId) {
         RunPlan plan = portfolios.planRun(portfolioId);
-        StudyRunSnapshot snapshot = StudyRunSnapshot.of(plan);
+        List<Report> earlier = reports.findByPortfolioIdAndDatasetHashOrderByCreatedAtAscIdAsc(plan.portfolioId(),
+                plan.datasetHash());
+        StudyConfig config = withEarlierStudies(plan.config(), earlier);
+        StudyRunSnapshot snapshot = new StudyRunSnapshot(plan.portfolioId(), plan.portfolioName(), plan.datasetId(),
+                plan.datasetName(), plan.datasetHash(), config);
         String title = "Study of " + plan.portfolioName();
         return jobs.submit(StudyJobHandler.KIND, plan.portfolioId(), title, snapshot.toJson());
+    }
+
+    /**
+     * The config with the earlier studies of the same portfolio on the same dataset version counted as
+     * configurations tried (the deflated Sharpe's N) and their LSTM portfolios' Sharpe ratios, where stored, as
+     * known trials.
+     */
+    static StudyConfig withEarlierStudies(StudyConfig config, List<Report> earlier) {
+        List<Double> sharpes = earlier.stream().map(Report::getLstmSharpe)
+                .filter(v -> v != null && Double.isFinite(v)).toList();
+        return config.toBuilder().significance(config.significance().withEarlierStudies(earlier.size(), sharpes))
+                .build();
     }
 
     /** The study runs of one of the user's portfolios, newest first. */
