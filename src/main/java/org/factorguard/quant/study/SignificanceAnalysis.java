@@ -65,7 +65,7 @@ final class SignificanceAnalysis {
      * @param to                end (exclusive) of the last test period
      * @param lstmReturns       daily net returns of the LSTM portfolio
      * @param linearReturns     daily net returns of the linear portfolio
-     * @param degree            the optimisation-degree points (their out-of-sample Sharpe ratios are trials)
+     * @param degree            the optimisation-degree points (each a configuration tried, part of N)
      * @param checkpointReturns the checkpoints' out-of-sample daily returns, [day][checkpoint] in point order
      */
     StudyResult.Significance analyse(WalkForwardResult lstm, WalkForwardResult linear, double[][] labels, int from,
@@ -80,9 +80,9 @@ final class SignificanceAnalysis {
         StudyResult.Overfitting pbo = overfitting(checkpointReturns);
         StudyResult.Explanations explanations = new StudyResult.Explanations(
                 explainDieboldMariano(dm, "ranking errors (squared error after removing each day's average)",
-                        "places stocks relative to each other closer to how they then moved"),
+                        "placing of stocks relative to each other"),
                 explainDieboldMariano(dmRankIc, "daily rank correlation with the realised returns (1 − Rank IC)",
-                        "orders stocks better"),
+                        "ordering of stocks"),
                 explainSharpeDifference(interval), explainDeflatedSharpe(deflated), explainOverfitting(pbo));
         String note = "Diebold–Mariano: A = LSTM, B = linear, horizon " + config.horizon() + ", over the cells where "
                 + "both predict; loss = each day's squared error after demeaning predictions and returns across "
@@ -203,7 +203,7 @@ final class SignificanceAnalysis {
 
     /**
      * @param what  the loss in words
-     * @param skill what a smaller loss means, e.g. "ranks stocks better"
+     * @param skill what the loss judges, e.g. "ordering of stocks"
      */
     private static String explainDieboldMariano(DieboldMariano.Result dm, String what, String skill) {
         if (dm == null) {
@@ -214,9 +214,11 @@ final class SignificanceAnalysis {
         if (!(dm.hlnPValue() < 0.05)) {
             verdict = "the two models differ by no more than chance explains.";
         } else if (dm.meanLossDifference() < 0) {
-            verdict = "the LSTM " + skill + " than the linear model more often than chance explains.";
+            verdict = "the LSTM's " + skill + " is closer to what happened than the linear model's, beyond what "
+                    + "chance explains.";
         } else {
-            verdict = "the linear model " + skill + " than the LSTM more often than chance explains.";
+            verdict = "the linear model's " + skill + " is closer to what happened than the LSTM's, beyond what "
+                    + "chance explains.";
         }
         return p + verdict + (dm.fellBack() ? " (Its variance needed the Bartlett fallback, which tends to reject "
                 + "too often.)" : "");
@@ -241,7 +243,7 @@ final class SignificanceAnalysis {
         return String.format(Locale.ROOT, "Deflated Sharpe %.2f: after %d configurations tried (%s), the chance that "
                         + "the LSTM portfolio's true Sharpe ratio (%.2f observed) beats what the best of %d unskilled "
                         + "tries would show is %s.", r.probability(), r.trials(), d.trials().describe(),
-                r.annualisedSharpe(), r.trials(), percent(r.probability()));
+                r.annualisedSharpe(), r.trials(), probability(r.probability()));
     }
 
     private static String explainOverfitting(StudyResult.Overfitting o) {
@@ -277,6 +279,14 @@ final class SignificanceAnalysis {
             return "p n/a";
         }
         return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+    }
+
+    /** A probability in words that does not round 99.8 % up to a certainty. */
+    private static String probability(double p) {
+        if (p > 0.99) {
+            return "above 99 %";
+        }
+        return p < 0.01 ? "below 1 %" : percent(p);
     }
 
     private static String percent(double share) {

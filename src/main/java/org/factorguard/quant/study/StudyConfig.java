@@ -225,7 +225,7 @@ public record StudyConfig(
 
         /**
          * 1,999 resamples, automatic block length, 95 %, the candidates of the default factor screen
-         * ({@link #DEFAULT_SCREENED_CANDIDATES}) and no earlier studies.
+         * ({@link StudyConfig#DEFAULT_SCREENED_CANDIDATES}) and no earlier studies.
          */
         public static SignificanceSettings defaults() {
             return new SignificanceSettings(1999, Double.NaN, 0.95, 0, DEFAULT_SCREENED_CANDIDATES, List.of());
