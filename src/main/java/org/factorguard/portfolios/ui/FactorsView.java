@@ -214,7 +214,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         configureGrid(candidates);
         Div tableCard = card("Candidates", "IC columns use the next day's return (h = 1); decay shows the mean Rank "
                 + "IC against 1-, 5- and 20-day returns. Rank ICIR = mean / standard deviation of the daily Rank IC; "
-                + "t = its t-statistic. VIF above 5–10 means the factor is largely explained by the others.");
+                + "t = its Newey–West t-statistic with h − 1 lags (0 at h = 1). VIF above 5–10 means the factor is "
+                + "largely explained by the others.");
         tableCard.add(which, actions, grid);
 
         icChart.setId("ic-chart");

@@ -1,6 +1,7 @@
 package org.factorguard.reports.service;
 
 import java.time.Clock;
+import java.util.List;
 import org.factorguard.quant.risk.PerformanceSummary;
 import org.factorguard.quant.study.StudyResult;
 import org.factorguard.quant.study.StudyResultJson;
@@ -47,6 +48,16 @@ public class ReportArchive {
         reports.flush();
         results.write(report.getId(), json);
         return report.getId();
+    }
+
+    /** The studies already stored for a portfolio on a dataset version (the caller has checked the owner). */
+    @Transactional(readOnly = true)
+    public EarlierStudies earlierStudies(long portfolioId, String datasetHash) {
+        List<Report> earlier = reports.findByPortfolioIdAndDatasetHashOrderByCreatedAtAscIdAsc(portfolioId,
+                datasetHash);
+        List<Double> sharpes = earlier.stream().map(Report::getLstmSharpe)
+                .filter(v -> v != null && Double.isFinite(v)).toList();
+        return new EarlierStudies(earlier.size(), sharpes);
     }
 
     private static PerformanceSummary summary(StudyResult result, String name) {

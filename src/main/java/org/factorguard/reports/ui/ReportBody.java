@@ -405,7 +405,8 @@ class ReportBody extends Div {
                 + percent(c.allocation().maxWeight()) + ", volatility limit " + percent(c.allocation().maxAnnualVolatility())
                 + ", VaR limit " + percent(c.allocation().maxDailyVar95())));
         body.add(row("Seed", String.valueOf(c.seed())));
-        body.add(row("Engine", r.codeVersion() + " · LSTM " + r.selection().lstmImplementation()));
+        body.add(row("Engine", r.codeVersion() + " · method version " + r.methodVersion() + " · LSTM "
+                + r.selection().lstmImplementation()));
         table.add(body);
         return scroll(table);
     }

@@ -7,6 +7,9 @@ import org.factorguard.jobs.service.JobService;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.RunPlan;
+import org.factorguard.quant.study.StudyConfig;
+import org.factorguard.reports.service.EarlierStudies;
+import org.factorguard.reports.service.ReportArchive;
 import org.factorguard.shared.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,11 +25,13 @@ public class StudyRunService {
     private final PortfolioService portfolios;
     private final JobService jobs;
     private final JobEvents events;
+    private final ReportArchive reports;
 
-    public StudyRunService(PortfolioService portfolios, JobService jobs, JobEvents events) {
+    public StudyRunService(PortfolioService portfolios, JobService jobs, JobEvents events, ReportArchive reports) {
         this.portfolios = portfolios;
         this.jobs = jobs;
         this.events = events;
+        this.reports = reports;
     }
 
     /** The name of one of the user's portfolios (NotFoundException for anyone else's). */
@@ -42,9 +47,23 @@ public class StudyRunService {
      */
     public JobSummary start(long portfolioId) {
         RunPlan plan = portfolios.planRun(portfolioId);
-        StudyRunSnapshot snapshot = StudyRunSnapshot.of(plan);
+        StudyConfig config = withEarlierStudies(plan.config(),
+                reports.earlierStudies(plan.portfolioId(), plan.datasetHash()));
+        StudyRunSnapshot snapshot = new StudyRunSnapshot(plan.portfolioId(), plan.portfolioName(), plan.datasetId(),
+                plan.datasetName(), plan.datasetHash(), config);
         String title = "Study of " + plan.portfolioName();
         return jobs.submit(StudyJobHandler.KIND, plan.portfolioId(), title, snapshot.toJson());
+    }
+
+    /**
+     * The config with the earlier studies of the same portfolio on the same dataset version counted as
+     * configurations tried (the deflated Sharpe's N) and their LSTM portfolios' Sharpe ratios, where stored, as
+     * known trials.
+     */
+    static StudyConfig withEarlierStudies(StudyConfig config, EarlierStudies earlier) {
+        return config.toBuilder()
+                .significance(config.significance().withEarlierStudies(earlier.count(), earlier.lstmSharpes()))
+                .build();
     }
 
     /** The study runs of one of the user's portfolios, newest first. */
