@@ -137,6 +137,8 @@ class IsolationIT {
         call(calls, "portfolio", "PortfolioService.chooseFactors", id -> { portfolios.chooseFactors(id, List.of("EP")); return null; });
         call(calls, "portfolio", "PortfolioService.planRun", id -> portfolios.planRun(id));
         call(calls, "portfolio", "PortfolioService.dataOf", id -> portfolios.dataOf(id));
+        call(calls, "portfolio", "PortfolioService.portfolioFactorAvailability",
+                id -> portfolios.portfolioFactorAvailability(id));
         call(calls, "portfolio", "FactorScreeningService.screen", id -> screening.screen(id));
         call(calls, "portfolio", "StudyRunService.portfolioName", id -> studyRuns.portfolioName(id));
         call(calls, "portfolio", "StudyRunService.start", id -> studyRuns.start(id));
@@ -151,10 +153,14 @@ class IsolationIT {
         }
         call(calls, "report", "ReportService.createLink", id -> reports.createLink(id, null));
         call(calls, "report", "ReportService.listLinks", id -> reports.listLinks(id));
+        call(calls, "report", "ReportService.openSharedAgain", id -> reports.openSharedAgain(id));
+        call(calls, "report", "ReportService.compare", id -> reports.compare(List.of(id, id)));
         call(calls, "link", "ReportService.revoke", id -> reports.revoke(id));
         call(calls, "retired dataset", "DatasetCatalog.detail", id -> catalog.detail(id));
         call(calls, "retired dataset", "DatasetCatalog.indexSeries", id -> catalog.indexSeries(id));
         call(calls, "retired dataset", "PortfolioService.choicesFor", id -> portfolios.choicesFor(id));
+        call(calls, "retired dataset", "PortfolioService.factorAvailability", id -> portfolios.factorAvailability(id));
+        call(calls, "retired dataset", "PortfolioService.defaultFactors", id -> portfolios.defaultFactors(id));
         return calls;
     }
 
@@ -245,6 +251,7 @@ class IsolationIT {
         assertThat(portfolios.listMine()).noneMatch(p -> p.id() == annsIds.get("portfolio"));
         assertThat(jobs.listMine()).noneMatch(j -> j.id() == annsIds.get("job"));
         assertThat(reports.listMine()).noneMatch(r -> r.id() == annsIds.get("report"));
+        assertThat(reports.listReports()).noneMatch(r -> r.id() == annsIds.get("report"));
         assertThat(catalog.listActive()).noneMatch(d -> d.id() == annsIds.get("retired dataset"));
         assertThatThrownBy(() -> jobs.listAll()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> userAdmin.listUsers()).isInstanceOf(AccessDeniedException.class);

@@ -44,6 +44,7 @@ import org.factorguard.portfolios.service.FactorScreeningService;
 import org.factorguard.portfolios.service.PortfolioDetail;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.quant.factors.Factor;
+import org.factorguard.quant.factors.FactorAvailability;
 import org.factorguard.quant.factors.FactorEvaluation;
 import org.factorguard.quant.factors.FactorLibrary;
 import org.factorguard.quant.factors.HorizonIc;
@@ -90,6 +91,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
     private String pageTitle = "Factors · FactorGuard";
 
     private final Div progressCard = new Div();
+    private final Div unavailableCard = new Div();
+    private List<String> datasetDefaults = List.of();
     private final Div content = new Div();
     private final Grid<Candidate> grid = new Grid<>();
     private final Map<String, Checkbox> ticks = new LinkedHashMap<>();
@@ -134,14 +137,58 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         ProgressBar bar = new ProgressBar();
         bar.setIndeterminate(true);
         bar.getElement().setAttribute("aria-label", "Screening factors");
-        progressCard.add(new Span("Screening " + FactorLibrary.defaults().size() + " candidate factors on "
+        FactorAvailability availability = portfolios.portfolioFactorAvailability(id);
+        long screened = FactorLibrary.defaults().stream().filter(f -> availability.canSupply(f.id())).count();
+        progressCard.add(new Span("Screening " + screened + " candidate factors on "
                 + portfolio.datasetName() + " … this takes a few seconds."), bar);
         progressCard.setVisible(true);
+        showUnavailable(availability);
+        datasetDefaults = portfolios.defaultFactors(portfolio.datasetId());
         content.removeAll();
         content.setId("screening-content");
         content.setWidthFull();
         content.setVisible(false);
-        add(back, title, intro, progressCard, content);
+        add(back, title, intro, unavailableCard, progressCard, content);
+    }
+
+    /** The candidates this portfolio's data cannot supply, each with its reason; hidden when there are none. */
+    private void showUnavailable(FactorAvailability availability) {
+        unavailableCard.removeAll();
+        unavailableCard.setId("factors-unavailable");
+        unavailableCard.addClassName("fg-card");
+        unavailableCard.setWidthFull();
+        List<FactorAvailability.Unavailable> missing = availability.unavailable();
+        unavailableCard.setVisible(!missing.isEmpty());
+        if (missing.isEmpty()) {
+            return;
+        }
+        unavailableCard.add(new H3("Not available on this portfolio's data (" + missing.size() + ")"));
+        Paragraph help = new Paragraph("These candidates are not screened and cannot be chosen: the data lacks what "
+                + "they are computed from. Import a dataset with volume and fundamentals (long format) to use them.");
+        help.addClassName("fg-muted");
+        unavailableCard.add(help);
+        List<String> saved = portfolio.settings().factorIds();
+        List<FactorAvailability.Unavailable> used = availability.unavailableAmong(saved);
+        if (!used.isEmpty()) {
+            Paragraph warning = new Paragraph("This portfolio still uses " + used.size() + " of them ("
+                    + String.join(", ", used.stream().map(FactorAvailability.Unavailable::factorId).toList())
+                    + "): a study is refused until you tick other factors below and press “Use these factors”.");
+            warning.setId("factors-unavailable-used");
+            warning.addClassName("fg-negative");
+            unavailableCard.add(warning);
+        }
+        Grid<FactorAvailability.Unavailable> table = new Grid<>();
+        table.setId("factors-unavailable-grid");
+        table.setAllRowsVisible(true);
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        table.addColumn(u -> u.displayName() + " (" + u.factorId() + ")").setHeader("Factor").setWidth("220px")
+                .setFlexGrow(0);
+        table.addColumn(u -> u.reason().label()).setHeader("Why").setWidth("170px").setFlexGrow(0);
+        table.addColumn(FactorAvailability.Unavailable::explanation).setHeader("What is missing").setFlexGrow(1);
+        table.addColumn(u -> saved.contains(u.factorId()) ? "✓ saved" : "").setHeader("In portfolio")
+                .setWidth("100px").setFlexGrow(0);
+        table.setItems(missing);
+        unavailableCard.add(table);
     }
 
     @Override
@@ -182,7 +229,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
     private void show(ScreeningReport result) {
         report = result;
         List<String> saved = portfolio.settings().factorIds();
-        boolean choseBefore = !saved.equals(StudyConfig.DEFAULT_FACTORS);
+        boolean choseBefore = !saved.equals(StudyConfig.DEFAULT_FACTORS) && !saved.equals(datasetDefaults);
         List<Candidate> candidates = new ArrayList<>();
         for (FactorEvaluation e : result.factors()) {
             Factor f = FactorLibrary.byId(e.factorId());
@@ -190,7 +237,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
                     saved.contains(e.factorId())));
         }
         ticked.clear();
-        ticked.addAll(choseBefore ? saved : result.selected());
+        (choseBefore ? saved : result.selected()).stream()
+                .filter(id -> result.factors().stream().anyMatch(e -> e.factorId().equals(id))).forEach(ticked::add);
 
         Paragraph which = new Paragraph(choseBefore
                 ? "Ticked: the " + saved.size() + " factors saved with this portfolio. The screening proposes "
@@ -363,6 +411,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             portfolios.chooseFactors(portfolio.id(), ids);
             portfolio = portfolios.find(portfolio.id());
+            showUnavailable(portfolios.portfolioFactorAvailability(portfolio.id()));
             Notification.show("Saved: the portfolio now uses " + ids.size() + " factors", 4000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             List<Candidate> refreshed = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.factorguard.reports.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -34,6 +33,7 @@ import org.factorguard.reports.service.ReportTable;
 import org.factorguard.reports.service.ShareLinkSummary;
 import org.factorguard.shared.ValidationProblemException;
 import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.IsoDatePicker;
 import org.factorguard.shared.ui.RouteIds;
 
 /** A report of the signed-in user, with CSV/JSON export and sharing. */
@@ -96,7 +96,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph intro = new Paragraph("Colleagues signed in to FactorGuard open a read-only snapshot of this report. "
                 + "The link is shown once; you can revoke it at any time.");
         intro.addClassName("fg-muted");
-        DatePicker expiry = new DatePicker("Expires on (optional)");
+        IsoDatePicker expiry = new IsoDatePicker("Expires on (optional)");
         expiry.setId("share-expiry");
         expiry.setMin(java.time.LocalDate.now(clock).plusDays(1));
         TextField url = new TextField("Link (copy it now: it is not shown again)");
@@ -107,6 +107,11 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
         Div list = new Div();
         list.setId("share-links");
         Button create = new Button("Create link", click -> {
+            if (expiry.hasUnparsableInput()) {
+                expiry.setErrorMessage(IsoDatePicker.NOT_A_DATE);
+                expiry.setInvalid(true);
+                return;
+            }
             try {
                 Instant expires = expiry.getValue() == null ? null
                         : expiry.getValue().atStartOfDay(ZoneId.systemDefault()).toInstant();

@@ -21,6 +21,9 @@ public final class ChartOptions {
     private final Map<String, Object> option = new LinkedHashMap<>();
     private final List<Axis> yAxes = new ArrayList<>();
     private final List<Series> series = new ArrayList<>();
+    private Axis lowerX;
+    private Axis lowerY;
+    private double lowerShare;
 
     private ChartOptions() {
         // charts are redrawn on every server update (live loss curves, ticked factors): no animation
@@ -91,6 +94,22 @@ public final class ChartOptions {
         return this;
     }
 
+    /**
+     * A second plot below the first that shares its x range (zoom and pointer move both), e.g. drawdowns under
+     * equity curves; series go there with {@link Series#inLowerPanel()}.
+     *
+     * @param share the lower plot's share of the chart's height, between 0.2 and 0.6
+     */
+    public ChartOptions lowerPanel(Axis x, Axis y, double share) {
+        if (!(share >= 0.2 && share <= 0.6)) {
+            throw new IllegalArgumentException("the lower panel takes 20 % to 60 % of the height, was " + share);
+        }
+        lowerX = x;
+        lowerY = y;
+        lowerShare = share;
+        return this;
+    }
+
     public ChartOptions series(Series one) {
         series.add(one);
         return this;
@@ -105,12 +124,53 @@ public final class ChartOptions {
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();
         option.forEach((key, value) -> out.put(key, value instanceof Axis a ? a.toMap() : value));
+        if (lowerX != null) {
+            addLowerPanel(out);
+            return out;
+        }
         if (yAxes.size() == 1) {
             out.put("yAxis", yAxes.getFirst().toMap());
         } else if (!yAxes.isEmpty()) {
             out.put("yAxis", yAxes.stream().map(Axis::toMap).toList());
         }
-        out.put("series", series.stream().map(Series::toMap).toList());
+        out.put("series", series.stream().map(s -> s.toMap(0)).toList());
         return out;
+    }
+
+    /** Two grids one above the other, each with its axes; zoom and the axis pointer act on both. */
+    private void addLowerPanel(Map<String, Object> out) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> grid = (Map<String, Object>) option.getOrDefault("grid",
+                Map.of("left", 64, "right", 24, "top", 48, "bottom", 64));
+        Map<String, Object> upper = new LinkedHashMap<>(grid);
+        upper.put("bottom", percent(lowerShare + 0.08));
+        Map<String, Object> lower = new LinkedHashMap<>(grid);
+        lower.put("top", percent(1 - lowerShare));
+        out.put("grid", List.of(upper, lower));
+        Map<String, Object> upperX = option.get("xAxis") instanceof Axis a ? a.toMap() : new LinkedHashMap<>();
+        Map<String, Object> lowerXMap = lowerX.toMap();
+        lowerXMap.put("gridIndex", 1);
+        out.put("xAxis", List.of(upperX, lowerXMap));
+        List<Map<String, Object>> ys = new ArrayList<>(yAxes.stream().map(Axis::toMap).toList());
+        Map<String, Object> lowerYMap = lowerY.toMap();
+        lowerYMap.put("gridIndex", 1);
+        ys.add(lowerYMap);
+        out.put("yAxis", ys);
+        if (out.get("dataZoom") instanceof List<?> zooms) {
+            List<Object> both = new ArrayList<>();
+            for (Object zoom : zooms) {
+                Map<String, Object> z = new LinkedHashMap<>();
+                ((Map<?, ?>) zoom).forEach((k, v) -> z.put(String.valueOf(k), v));
+                z.put("xAxisIndex", List.of(0, 1));
+                both.add(z);
+            }
+            out.put("dataZoom", both);
+        }
+        out.put("axisPointer", Map.of("link", List.of(Map.of("xAxisIndex", "all"))));
+        out.put("series", series.stream().map(s -> s.toMap(yAxes.size())).toList());
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + "%";
     }
 }

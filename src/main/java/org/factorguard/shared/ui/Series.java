@@ -19,6 +19,7 @@ public final class Series {
     private final Map<String, Object> option = new LinkedHashMap<>();
     private final Map<String, Object> lineStyle = new LinkedHashMap<>();
     private final List<?> data;
+    private boolean lower;
 
     private Series(String type, String name, List<?> data) {
         option.put("type", type);
@@ -110,6 +111,12 @@ public final class Series {
         return this;
     }
 
+    /** Plots in the chart's lower panel ({@link ChartOptions#lowerPanel}). */
+    public Series inLowerPanel() {
+        lower = true;
+        return this;
+    }
+
     /** Writes each cell's value into the cell. */
     public Series cellLabels(int fontSize) {
         option.put("label", Map.of("show", true, "fontSize", fontSize));
@@ -133,8 +140,13 @@ public final class Series {
         return this;
     }
 
-    Map<String, Object> toMap() {
+    /** @param lowerYAxis index of the lower panel's value axis (used only by series in that panel) */
+    Map<String, Object> toMap(int lowerYAxis) {
         Map<String, Object> out = new LinkedHashMap<>(option);
+        if (lower) {
+            out.put("xAxisIndex", 1);
+            out.put("yAxisIndex", lowerYAxis);
+        }
         if (!lineStyle.isEmpty()) {
             out.put("lineStyle", new LinkedHashMap<>(lineStyle));
         }

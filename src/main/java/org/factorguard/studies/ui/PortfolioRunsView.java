@@ -137,6 +137,13 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
                 list.add(new ListItem(p.message()));
             }
             problems.add(head, list);
+            if (e.problems().stream().anyMatch(p -> "factors".equals(p.field()))) {
+                // the factors page belongs to the portfolios feature; a plain URL keeps the packages free of cycles
+                Anchor factors = new Anchor("portfolios/" + portfolioId + "/factors",
+                        "Choose factors on the Factors page");
+                factors.setId("start-problems-factors");
+                problems.add(factors);
+            }
             problems.setVisible(true);
         } catch (NotFoundException e) {
             Notification.show("This portfolio no longer exists").addThemeVariants(NotificationVariant.LUMO_ERROR);

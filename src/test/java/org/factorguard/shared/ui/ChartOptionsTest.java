@@ -49,6 +49,30 @@ class ChartOptionsTest {
     }
 
     @Test
+    void a_lower_panel_gets_its_own_grid_and_axes_and_zoom_and_pointer_act_on_both_panels() {
+        Map<String, Object> option = ChartOptions.chart().grid(72, 24, 48, 40).zoom()
+                .xAxis(Axis.time()).yAxis(Axis.values().name("equity"))
+                .lowerPanel(Axis.time(), Axis.values().name("drawdown"), 0.3)
+                .series(Series.line("#1 LSTM", List.of()))
+                .series(Series.line("#1 LSTM", List.of()).inLowerPanel())
+                .toMap();
+
+        assertThat(option.get("grid")).isEqualTo(List.of(
+                Map.of("left", 72, "right", 24, "top", 48, "bottom", "38%"),
+                Map.of("left", 72, "right", 24, "top", "70%", "bottom", 40)));
+        assertThat(option.get("xAxis")).isEqualTo(List.of(Map.of("type", "time"),
+                Map.of("type", "time", "gridIndex", 1)));
+        assertThat(option.get("yAxis")).isEqualTo(List.of(Map.of("type", "value", "name", "equity"),
+                Map.of("type", "value", "name", "drawdown", "gridIndex", 1)));
+        assertThat(option.get("series")).isEqualTo(List.of(
+                Map.of("type", "line", "name", "#1 LSTM", "data", List.of()),
+                Map.of("type", "line", "name", "#1 LSTM", "xAxisIndex", 1, "yAxisIndex", 1, "data", List.of())));
+        assertThat(option.get("dataZoom")).isEqualTo(List.of(Map.of("type", "inside", "xAxisIndex", List.of(0, 1)),
+                Map.of("type", "slider", "height", 18, "bottom", 8, "xAxisIndex", List.of(0, 1))));
+        assertThat(option.get("axisPointer")).isEqualTo(Map.of("link", List.of(Map.of("xAxisIndex", "all"))));
+    }
+
+    @Test
     void missing_values_become_gaps_and_long_series_are_thinned_for_transport() {
         assertThat(ChartData.values(new double[] {1.5, Double.NaN, Double.NEGATIVE_INFINITY}))
                 .containsExactly(1.5, null, null);

@@ -8,7 +8,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.factorguard.datasets.DatasetTestFiles;
 import org.factorguard.datasets.service.BuiltInMarket;
+import org.factorguard.datasets.service.DatasetAdministrationService;
+import org.factorguard.datasets.service.ImportRequest;
+import org.factorguard.jobs.domain.JobRunRepository;
+import org.factorguard.quant.data.CleaningSettings;
+import org.factorguard.quant.risk.PerformanceSummary;
+import org.factorguard.quant.study.StudyResult;
+import org.factorguard.reports.service.ReportArchive;
+import org.factorguard.reports.service.ReportComparison;
+import org.factorguard.reports.service.ReportListing;
+import org.factorguard.reports.service.ReportSource;
+import org.factorguard.shared.FieldProblem;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
@@ -61,6 +73,9 @@ class StudyRunServiceIT {
     @Autowired UserRepository users;
     @Autowired ShareLinkRepository links;
     @Autowired MutableClock clock;
+    @Autowired DatasetAdministrationService datasetAdmin;
+    @Autowired ReportArchive archive;
+    @Autowired JobRunRepository jobRuns;
 
     @TestConfiguration
     static class Clocks {
@@ -80,6 +95,7 @@ class StudyRunServiceIT {
     void signInAsAnn() {
         TestUsers.ensure(users, "ann", Role.MANAGER);
         TestUsers.ensure(users, "ben", Role.MANAGER);
+        TestUsers.ensure(users, "ada", Role.ADMIN);
         TestUsers.signIn("ann", Role.MANAGER);
     }
 
@@ -159,6 +175,78 @@ class StudyRunServiceIT {
 
         assertThatThrownBy(() -> runs.start(portfolio)).isInstanceOf(ValidationProblemException.class);
         assertThat(runs.runsOf(portfolio)).isEmpty();
+    }
+
+    @Test
+    void a_portfolio_whose_factors_the_data_cannot_supply_is_refused_before_any_job_exists() {
+        String csv = DatasetTestFiles.widePanelCsv(20, 1000, 33);
+        long panel = TestUsers.as("ada", Role.ADMIN, () -> datasetAdmin.importWidePanelCsv(new ImportRequest(
+                "Close-only panel (runs)", "", "closes.csv", csv.length(), CleaningSettings.defaults()),
+                DatasetTestFiles.stream(csv), null, null).id());
+        TestUsers.signIn("ann", Role.MANAGER);
+        long portfolio = portfolios.create(new PortfolioDraft("Defaults on closes", panel,
+                PortfolioSettings.defaults()));
+        long jobsBefore = jobRuns.count();
+
+        assertThatThrownBy(() -> runs.start(portfolio)).isInstanceOfSatisfying(ValidationProblemException.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::message).hasSize(5)
+                        .allSatisfy(m -> assertThat(m).startsWith("The dataset cannot supply "))
+                        .anySatisfy(m -> assertThat(m).contains("EP (Earnings yield (E/P)): missing fundamentals")));
+        assertThat(runs.runsOf(portfolio)).isEmpty();
+        assertThat(jobRuns.count()).as("no job row").isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void the_reports_page_lists_own_and_opened_shared_reports_and_compares_only_those() {
+        long id = report();
+        ReportDetail first = reports.find(id);
+        long annId = users.findByUsernameIgnoreCase("ann").orElseThrow().getId();
+        long copy = archive.store(new ReportSource(annId, 9_000_000L + jobId, first.portfolioId(), "Small study copy",
+                builtIn.ensurePresent(), first.datasetName(), first.datasetHash()), "Copy", first.result());
+        PerformanceSummary lstm = first.result().portfolio(StudyResult.LSTM).summary();
+        PerformanceSummary linear = first.result().portfolio(StudyResult.LINEAR).summary();
+        int methodVersion = tools.jackson.databind.json.JsonMapper.builder().build().readTree(reports.exportJson(id))
+                .path("methodVersion").asInt(1);
+
+        ReportListing listed = reports.listReports().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        assertThat(listed.mine()).isTrue();
+        assertThat(listed.lstm()).isEqualTo(new ReportListing.Headline(lstm.maxDrawdown(), lstm.sharpe(),
+                lstm.valueAtRisk95()));
+        assertThat(listed.linear()).isEqualTo(new ReportListing.Headline(linear.maxDrawdown(), linear.sharpe(),
+                linear.valueAtRisk95()));
+        assertThat(listed.methodVersion()).isEqualTo(methodVersion);
+
+        ReportComparison same = reports.compare(List.of(id, copy));
+        assertThat(same.reports()).extracting(ReportComparison.Compared::id).containsExactly(id, copy);
+        assertThat(same.differing()).isEmpty();
+        assertThat(same.settings()).anySatisfy(row -> {
+            assertThat(row.setting()).isEqualTo("lstm.network.units");
+            assertThat(row.values()).containsExactly("8", "8");
+        });
+        assertThatThrownBy(() -> reports.compare(List.of(id))).isInstanceOf(ValidationProblemException.class);
+        assertThatThrownBy(() -> reports.compare(List.of(id, id))).isInstanceOf(ValidationProblemException.class);
+
+        // links of other tests that Ben may have opened are revoked: his access starts with this one
+        reports.listLinks(id).stream().filter(l -> !l.revoked()).forEach(l -> reports.revoke(l.id()));
+        CreatedShareLink link = reports.createLink(id, null);
+        TestUsers.signIn("ben", Role.MANAGER);
+        assertThat(reports.listReports()).noneMatch(r -> r.id() == id);
+        assertThatThrownBy(() -> reports.openSharedAgain(id)).isInstanceOf(NotFoundException.class);
+        assertThat(reports.openShared(link.token()).outcome()).isEqualTo(SharedReportOpening.Outcome.OK);
+
+        ReportListing shared = reports.listReports().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        assertThat(shared.sharedBy()).isEqualTo("ANN");
+        assertThat(shared.route()).isEqualTo("reports/shared/" + id);
+        assertThat(reports.listReports()).noneMatch(r -> r.id() == copy);
+        assertThat(reports.openSharedAgain(id).report().id()).isEqualTo(id);
+        assertThatThrownBy(() -> reports.openSharedAgain(copy)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reports.compare(List.of(id, copy))).isInstanceOf(NotFoundException.class);
+
+        TestUsers.signIn("ann", Role.MANAGER);
+        reports.revoke(link.link().id());
+        TestUsers.signIn("ben", Role.MANAGER);
+        assertThat(reports.listReports()).noneMatch(r -> r.id() == id);
+        assertThatThrownBy(() -> reports.openSharedAgain(id)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
