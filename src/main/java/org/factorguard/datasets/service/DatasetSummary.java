@@ -38,6 +38,9 @@ public record DatasetSummary(long id, String name, int versionNumber, String des
 
     /** How the fundamentals are timed, in words, e.g. "reporting lag of 45 days applied at import". */
     public String fundamentalsTiming() {
+        if (source != null && source.startsWith(DatasetAdministrationService.WIDE_STOCK_SOURCE)) {
+            return "none (a wide stock file carries closes only)";
+        }
         if (fundamentalsPointInTime) {
             return isSynthetic() ? "generated point-in-time" : "declared point-in-time by the file (no lag applied)";
         }

@@ -239,6 +239,7 @@ public record PortfolioSettings(
                 .riskFreeRate(riskFreeRate)
                 .rebalance(rebalance)
                 .costBps(costBps)
+                .significance(d.significance().withScreenedCandidates(StudyConfig.screenedCandidates(factorIds)))
                 .seed(seed)
                 .build();
     }

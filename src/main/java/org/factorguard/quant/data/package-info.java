@@ -1,7 +1,8 @@
 /**
  * Daily market data of the research engine: the columnar {@link org.factorguard.quant.data.MarketData},
  * the built-in {@link org.factorguard.quant.data.SyntheticMarket}, CSV import
- * ({@link org.factorguard.quant.data.LongFormatCsvReader}, {@link org.factorguard.quant.data.WideFormatCsvReader}),
+ * ({@link org.factorguard.quant.data.LongFormatCsvReader}, {@link org.factorguard.quant.data.WideFormatCsvReader},
+ * {@link org.factorguard.quant.data.WidePanelCsvReader}),
  * the import's drop rules and bad-tick list ({@link org.factorguard.quant.data.DataCleaner},
  * {@link org.factorguard.quant.data.BadTickRepair}), the causal view for model inputs
  * ({@link org.factorguard.quant.data.CausalCleaner}), point-in-time fundamentals

@@ -103,7 +103,7 @@ public final class Study {
             LstmImplementation implementation = availableImplementation(config.lstm().implementation());
             LstmModelSettings lstmSettings = config.lstm().withImplementation(implementation)
                     .withNetwork(config.lstm().network().withSeed(config.seed()));
-            StudyResultAssembler assembler = new StudyResultAssembler(data);
+            StudyResultAssembler assembler = new StudyResultAssembler(data, config.horizon());
             StudyBacktests backtests = new StudyBacktests(config, inputs.trading());
             finish();
 
@@ -145,19 +145,22 @@ public final class Study {
             finish();
 
             begin(StudyStage.REGIMES);
-            StudyResult.RegimeAnalysis regimes = MarketRegimeAnalysis.analyse(config.regimes(), data, start, end,
-                    portfolios);
+            // the market is dated on the prices as stored (crashes are data), not on the models' cleaned view
+            StudyResult.RegimeAnalysis regimes = MarketRegimeAnalysis.analyse(config.regimeDating(),
+                    inputs.trading().pnl(), start, end, portfolios);
             finish();
 
             begin(StudyStage.SIGNIFICANCE);
             StudyResult.Significance significance = new SignificanceAnalysis(config, notes::add).analyse(lstm, linear,
-                    labels, start, end + 1, backtested.lstm().returns(), backtested.linear().returns(), figure2);
+                    labels, start, end + 1, backtested.lstm().returns(), backtested.linear().returns(), figure2,
+                    degree.outOfSampleReturnsByDay());
             finish();
 
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
-                    portfolios, current, regimes, figure2, significance, dataTreatment(inputs));
+                    portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION,
+                    dataTreatment(inputs));
         }
 
         StudyResult.DataTreatment dataTreatment(StudyInputs inputs) {

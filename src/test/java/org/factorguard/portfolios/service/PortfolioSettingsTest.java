@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.factorguard.quant.backtest.RebalanceFrequency;
+import org.factorguard.quant.factors.FactorScope;
 import org.factorguard.quant.models.lstm.LstmImplementation;
+import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.shared.FieldProblem;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,21 @@ class PortfolioSettingsTest {
         assertThat(settings.problems()).isEmpty();
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
         assertThat(PortfolioSettings.defaults().toBuilder().build()).isEqualTo(PortfolioSettings.defaults());
+    }
+
+    @Test
+    void the_study_counts_the_candidates_the_portfolios_factor_screen_ranks() {
+        PortfolioSettings defaults = PortfolioSettings.defaults();
+        PortfolioSettings withPe = defaults.toBuilder().factorIds(List.of("EP", "PE")).build();
+        for (PortfolioSettings s : List.of(defaults, withPe)) {
+            long ranked = FactorScreeningService.candidates(s.factorIds()).stream()
+                    .filter(f -> f.scope() != FactorScope.MARKET).count();
+            assertThat(s.toStudyConfig().significance().screenedCandidates()).isEqualTo((int) ranked);
+        }
+        assertThat(withPe.toStudyConfig().significance().screenedCandidates())
+                .isEqualTo(defaults.toStudyConfig().significance().screenedCandidates() + 1);
+        assertThat(defaults.toStudyConfig().significance().screenedCandidates())
+                .isEqualTo(StudyConfig.DEFAULT_SCREENED_CANDIDATES);
     }
 
     @Test

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import org.factorguard.quant.backtest.DrawdownOverlaySettings;
 import org.junit.jupiter.api.Test;
 
-/** Results and configs written before issue 13 (the fixtures were written by that code) read back as they ran. */
+/**
+ * Results and configs written before issue 13 (the fixtures were written by that code: main at 1889803) read back
+ * as they ran.
+ */
 class OldStudyJsonTest {
 
     private static String fixture(String name) throws Exception {
@@ -18,7 +21,7 @@ class OldStudyJsonTest {
 
     @Test
     void a_result_written_before_issue_13_loads_without_overlay_delistings_or_data_treatment() throws Exception {
-        StudyResult old = StudyResultJson.read(fixture("study-result-before-issue-13.json"));
+        StudyResult old = StudyResultJson.read(OldStudyResultJsonTest.methodOneJson());
         assertThat(old.portfolios()).hasSize(4);
         assertThat(old.portfolios()).allSatisfy(p -> {
             assertThat(p.drawdownOverlay()).isNull();
@@ -26,6 +29,7 @@ class OldStudyJsonTest {
             assertThat(p.returns()).isNotEmpty();
         });
         assertThat(old.dataTreatment()).isNull();
+        assertThat(old.methodVersion()).isEqualTo(1);
         assertThat(old.config().drawdownControl()).isNotNull();
         assertThat(old.config().drawdownOverlay()).isNull();
         assertThat(old.config().riskFreeRate()).isZero();
