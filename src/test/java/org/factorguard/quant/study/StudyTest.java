@@ -164,6 +164,8 @@ class StudyTest {
             assertThat(o.withoutOverlayReturns()).hasSameSizeAs(result.returnDates());
             assertThat(o.realisedMaxDrawdown()).isEqualTo(p.summary().maxDrawdown());
             assertThat(o.heldWithinOneDay()).isEqualTo(-o.realisedMaxDrawdown() <= 0.20 - o.worstDayLoss() + 1e-12);
+            assertThat(-o.realisedMaxDrawdown()).as("%s realised MDD vs 20 %% + worst day %.4f", name,
+                    o.worstDayLoss()).isLessThanOrEqualTo(0.20 - o.worstDayLoss());
             assertThat(o.withoutOverlay().maxDrawdown())
                     .isEqualTo(org.factorguard.quant.risk.PerformanceMetrics.maxDrawdown(o.withoutOverlayReturns()));
             assertThat(o.actedDays()).isEqualTo(o.actedDates().size());
