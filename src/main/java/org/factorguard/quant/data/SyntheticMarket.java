@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
  *            data than the next regime's minimum runs to the end instead; the data end cuts the last.
  * index plan each spell plans its cap-weighted index path as a line from the index level X_a at the close
  *            before the spell (a = start − 1) to X_a + Δ at its last day e:  X*_t = X_a + Δ (t − a)/(e − a), with
- *              bull Δ = g L / 252, annual drift g ~ U(16 %, 30 %); bear Δ = ln(1 − F), fall F ~ U(20 %, 35 %);
+ *              bull Δ = g L / 252, annual drift g ~ U(14 %, 28 %); bear Δ = ln(1 − F), fall F ~ U(20 %, 35 %);
  *              sideways Δ = 0.
  *            The index's expected log return on day t is the plan's slope plus a pull back to the plan:
  *              m_t = Δ/(e − a) − k_t (X_{t−1} − X*_{t−1}),  k_t = κ_s, κ = (0.005, 0.02, 0.03),
@@ -56,14 +56,16 @@ import java.util.SplittableRandom;
  *            and z = cross-sectional z-score clipped to ±3: EP = trailing EPS / price, BP = BVPS / price (both
  *            as published), MOM = 60-day log return, SIZE = log market cap, VOL = 60-day RMS return,
  *            TURN = log 20-day mean turnover, REV = 5-day log return, ABVOL = log volume minus its 60-day mean.
- *            In bp per standard deviation, λ̄ per regime (bull, bear, sideways), then σ_λ and ω:
+ *            In c bp per standard deviation (c = 0.85, the calibration scale), λ̄ per regime (bull, bear,
+ *            sideways), then σ_λ, and ω in bp:
  *              EP   ( 1.0,   2.0,  1.5)  σ_λ 1.0   ω 8     BP  ( 0.5,   1.0,   0.75) σ_λ 0.75 ω 6
  *              MOM  ( 1.25, −1.25, 0.5)  σ_λ 1.5   ω 12    (momentum reverses in bear markets)
  *              SIZE (−0.25,  0.5, −0.1)  σ_λ 0.75  ω 8     VOL (−0.25, −1.25, −0.5)  σ_λ 0.75 ω 10
  *              TURN (−0.5,  −0.5, −0.5)  σ_λ 0.5   ω 5     REV (−1.0,  −1.0,  −1.0)  σ_λ 1.0  ω 6
- *            and constant λ_INT = 1.0, λ_LAG = 1.0, λ_HV = 1.0. These are a fourth to a fifth of version 1's:
- *            on the default study they give the linear model an out-of-sample 20-day Rank IC of a few percent
- *            (docs/calibration.md), and a daily Rank IC of earnings yield near 0.01.
+ *            and constant λ_INT = λ_LAG = λ_HV = 1.0 c bp. With c = 0.85 these are a fifth to a sixth of version
+ *            1's: on the default study they give the linear model an out-of-sample 20-day Rank IC of about 0.03
+ *            and its long-only portfolios a Sharpe ratio near 1 (docs/calibration.md), and earnings yield a
+ *            daily Rank IC below 0.01. c scales the expected premia only; the factor-return shocks stay as given.
  * fundamentals quarterly EPS e_q = e_{q−1} exp(g_i + 0.06 η_q), g_i ~ N(1.5 %, 1 %) per quarter,
  *            BVPS_q = BVPS_{q−1} + 0.5 e_q (half retained); published L_i ~ U{35..55} calendar days after
  *            quarter end; until then the market sees the previous values (trailing EPS = last four quarters).
@@ -93,8 +95,8 @@ public final class SyntheticMarket {
     static final int[] MIN_SPELL = {252, 126, 126};
     static final int[] MAX_SPELL = {756, 630, 378};
     static final double[][] TRANSITION = {{0, 0.4, 0.6}, {0.7, 0, 0.3}, {0.6, 0.4, 0}};
-    static final double BULL_DRIFT_MIN = 0.16;
-    static final double BULL_DRIFT_MAX = 0.30;
+    static final double BULL_DRIFT_MIN = 0.14;
+    static final double BULL_DRIFT_MAX = 0.28;
     static final double BEAR_FALL_MIN = 0.20;
     static final double BEAR_FALL_MAX = 0.35;
     static final double[] PULL = {0.005, 0.02, 0.03};
@@ -109,6 +111,9 @@ public final class SyntheticMarket {
     static final double MAX_MARKET_SHOCK = 6;
 
     private static final double BP = 1e-4;
+    /** c: the calibration scale of every premium (λ̄, σ_λ, λ_INT, λ_LAG, λ_HV), not of the shocks ω. */
+    static final double PREMIUM_SCALE = 0.85;
+    private static final double PREMIUM = PREMIUM_SCALE * BP;
     // Linear premia k, in this order; PREMIUM_MEAN[k][regime], PREMIUM_NOISE[k] (σ_λ), FACTOR_SHOCK[k] (ω).
     static final int EP = 0;
     static final int BOOK = 1;
@@ -119,19 +124,20 @@ public final class SyntheticMarket {
     static final int REV = 6;
     static final String[] PREMIUM_NAMES = {"EP", "BP", "MOM", "SIZE", "VOL", "TURN", "REV"};
     static final double[][] PREMIUM_MEAN = {
-            {1.0 * BP, 2.0 * BP, 1.5 * BP},
-            {0.5 * BP, 1.0 * BP, 0.75 * BP},
-            {1.25 * BP, -1.25 * BP, 0.5 * BP},
-            {-0.25 * BP, 0.5 * BP, -0.1 * BP},
-            {-0.25 * BP, -1.25 * BP, -0.5 * BP},
-            {-0.5 * BP, -0.5 * BP, -0.5 * BP},
-            {-1.0 * BP, -1.0 * BP, -1.0 * BP}};
-    static final double[] PREMIUM_NOISE = {1.0 * BP, 0.75 * BP, 1.5 * BP, 0.75 * BP, 0.75 * BP, 0.5 * BP, 1.0 * BP};
+            {1.0 * PREMIUM, 2.0 * PREMIUM, 1.5 * PREMIUM},
+            {0.5 * PREMIUM, 1.0 * PREMIUM, 0.75 * PREMIUM},
+            {1.25 * PREMIUM, -1.25 * PREMIUM, 0.5 * PREMIUM},
+            {-0.25 * PREMIUM, 0.5 * PREMIUM, -0.1 * PREMIUM},
+            {-0.25 * PREMIUM, -1.25 * PREMIUM, -0.5 * PREMIUM},
+            {-0.5 * PREMIUM, -0.5 * PREMIUM, -0.5 * PREMIUM},
+            {-1.0 * PREMIUM, -1.0 * PREMIUM, -1.0 * PREMIUM}};
+    static final double[] PREMIUM_NOISE = {1.0 * PREMIUM, 0.75 * PREMIUM, 1.5 * PREMIUM, 0.75 * PREMIUM,
+            0.75 * PREMIUM, 0.5 * PREMIUM, 1.0 * PREMIUM};
     static final double PREMIUM_PERSISTENCE = 0.99;
     static final double[] FACTOR_SHOCK = {8 * BP, 6 * BP, 12 * BP, 8 * BP, 10 * BP, 5 * BP, 6 * BP};
-    static final double PREMIUM_VALUE_IF_MOMENTUM = 1.0 * BP;
-    static final double PREMIUM_VOLUME_CONFIRMED_MOVE = 1.0 * BP;
-    static final double PENALTY_HIGH_VOLATILITY = 1.0 * BP;
+    static final double PREMIUM_VALUE_IF_MOMENTUM = 1.0 * PREMIUM;
+    static final double PREMIUM_VOLUME_CONFIRMED_MOVE = 1.0 * PREMIUM;
+    static final double PENALTY_HIGH_VOLATILITY = 1.0 * PREMIUM;
     static final int VOLUME_SIGNAL_LAG = 5;
     static final int MOMENTUM_WINDOW = 60;
     static final int VOLATILITY_WINDOW = 60;

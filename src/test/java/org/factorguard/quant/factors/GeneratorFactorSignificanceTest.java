@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The screen recovers what the built-in synthetic market plants, at realistic magnitudes: the generator pays
- * about 1 bp a day per σ of earnings yield and half that on book-to-price and 5-day reversal, so their daily
- * Rank ICs are around 0.005–0.01, which one 11-year market shows only for earnings yield at high significance.
+ * 0.85–1.7 bp a day per σ of earnings yield, half that on book-to-price and 0.85 bp on 5-day reversal, so
+ * their daily Rank ICs are around 0.005–0.01, which one 11-year market shows clearly only for earnings yield.
  * The weaker ones are judged on four seeds together (Stouffer's combined t = Σ t / √k, the seeds' markets being
  * independent), while a factor of pure seeded noise must stay insignificant. The screen's default thresholds
  * (|mean daily Rank IC| ≥ 0.01) were set for the far stronger generator version 1; here they are lowered to what
@@ -74,9 +74,9 @@ class GeneratorFactorSignificanceTest {
 
     @Test
     void weaker_planted_factors_are_significant_over_four_seeds_with_the_planted_sign() {
-        // BP and REV_5 earn half of EP's premium; volatility (−0.25 to −1.25 bp and the hinge on very volatile
-        // stocks) and turnover (−0.5 bp on the 20-day mean, which daily turnover only approximates) are penalised
-        // more weakly still
+        // BP earns half of EP's premium and REV_5 0.85 bp; volatility (−0.2 to −1.1 bp and the hinge on very
+        // volatile stocks) and turnover (−0.4 bp on the 20-day mean, which daily turnover only approximates) are
+        // penalised more weakly still
         assertThat(combinedT("BP")).isGreaterThan(3);
         assertThat(combinedT("REV_5")).isGreaterThan(3);
         assertThat(combinedT("VOL_60")).isLessThan(-2);

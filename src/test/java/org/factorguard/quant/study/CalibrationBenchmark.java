@@ -95,6 +95,7 @@ class CalibrationBenchmark {
             List<StudyFigures> full = new ArrayList<>();
             for (long seed : seeds) {
                 full.add(studyFigures(seed));
+                printFull(full.subList(full.size() - 1, full.size()));
             }
             printFull(full);
         }
