@@ -46,7 +46,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>Not part of the test command; run {@code ./mvnw -B -q test -Dtest=CalibrationBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} (seeds: {@code -Dcalibration.seeds=20250101,1,2}), or its
- * {@link #main} with the test class path.
+ * {@link #main} with the test class path, which also scans seeds for market-only facts (no model).
  */
 @EnabledIfSystemProperty(named = "test", matches = ".*CalibrationBenchmark.*",
         disabledReason = "benchmark: run with -Dtest=CalibrationBenchmark")
@@ -74,7 +74,10 @@ class CalibrationBenchmark {
         assertThat(quick).allSatisfy(f -> assertThat(f.linearRankIc()).isFinite());
     }
 
-    /** {@code quick [seeds…]} or {@code full [seeds…]}; no seeds = {@link #SEEDS}. */
+    /**
+     * {@code quick [seeds…]} or {@code full [seeds…]} (no seeds = {@link #SEEDS}), or {@code scan first count}:
+     * index figures and out-of-sample regime shares of seeds first, first + 1, …
+     */
     public static void main(String[] args) {
         String mode = args.length == 0 ? "quick" : args[0];
         if (mode.equals("scan")) {
