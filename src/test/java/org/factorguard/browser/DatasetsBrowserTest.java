@@ -117,14 +117,14 @@ class DatasetsBrowserTest {
         page.locator("#main-menu").getByText("Datasets").click();
         page.waitForURL("**/datasets");
         assertThat(page.locator("#datasets-grid")).containsText("Browser market");
-        assertThat(page.locator("#datasets-grid")).containsText("Built-in synthetic market (seed 20250101)");
+        assertThat(page.locator("#datasets-grid")).containsText(BuiltInMarket.name());
         assertThat(page.locator("#datasets-grid")).containsText("Synthetic");
         assertThat(page.locator("#import-card")).hasCount(0);
         assertThat(page.locator("#import-upload")).hasCount(0);
         assertThat(page.locator("[id^=retire-]")).hasCount(0);
         Browser.screenshot(page, "datasets-05-manager-list");
 
-        page.locator("#datasets-grid").getByText("Built-in synthetic market (seed 20250101)").click();
+        page.locator("#datasets-grid").getByText(BuiltInMarket.name()).click();
         page.waitForURL("**/datasets/*");
         assertThat(page.locator("#synthetic-note")).isVisible();
         VaadinPage.waitForChart(page, "dataset-index-chart");

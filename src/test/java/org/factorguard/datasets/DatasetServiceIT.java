@@ -27,6 +27,7 @@ import org.factorguard.datasets.service.DatasetWriter;
 import org.factorguard.datasets.service.ImportProgressListener;
 import org.factorguard.datasets.service.ImportRequest;
 import org.factorguard.datasets.service.ImportStage;
+import org.factorguard.datasets.service.LegacyBuiltInMarket;
 import org.factorguard.home.MarketOverviewService;
 import org.factorguard.identity.domain.AppUser;
 import org.factorguard.identity.domain.Role;
@@ -305,6 +306,10 @@ class DatasetServiceIT {
     @Test
     void the_built_in_market_is_stored_once_even_when_two_nodes_seed_it_at_the_same_time() throws Exception {
         assertThat(overview.marketIndex().isEmpty()).isEqualTo(catalog.builtIn().isEmpty());
+        // a built-in market of generator version 1, stored before this version existed, stays as it is
+        long legacy = LegacyBuiltInMarket.store(writer);
+        DatasetSummary legacyBefore = catalog.find(legacy).orElseThrow();
+        assertThat(catalog.builtIn()).as("version 1 is not the current built-in market").isEmpty();
         // two nodes = two independent seeders sharing the database
         BuiltInMarket otherNode = new BuiltInMarket(datasets, writer, properties);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -315,10 +320,17 @@ class DatasetServiceIT {
             pool.shutdownNow();
         }
         long id = builtInMarket.ensurePresent();
-        assertThat(jdbc.queryForObject("select count(*) from dataset where kind = 'SYNTHETIC'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from dataset where kind = 'SYNTHETIC'", Long.class))
+                .isEqualTo(2);
         DatasetSummary builtIn = catalog.builtIn().orElseThrow();
-        assertThat(builtIn.id()).isEqualTo(id);
-        assertThat(builtIn.name()).isEqualTo("Built-in synthetic market (seed 20250101)");
+        assertThat(builtIn.id()).isEqualTo(id).isNotEqualTo(legacy);
+        assertThat(builtIn.name()).isEqualTo("Built-in synthetic market (generator v2, seed 20250101)")
+                .isEqualTo(BuiltInMarket.name());
+        assertThat(builtIn.versionNumber()).as("a new dataset, not a new version of the old one").isEqualTo(1);
+        assertThat(builtIn.source()).contains("generator v2");
+        DatasetSummary legacyAfter = catalog.find(legacy).orElseThrow();
+        assertThat(legacyAfter).usingRecursiveComparison().isEqualTo(legacyBefore);
+        assertThat(DatasetHash.of(catalog.load(legacy))).isEqualTo(legacyBefore.contentHash());
         assertThat(builtIn.isSynthetic()).isTrue();
         assertThat(builtIn.createdBy()).isEqualTo("FactorGuard (built-in)");
         assertThat(builtInMarket.state()).isEqualTo(BuiltInMarket.State.READY);
