@@ -5,8 +5,8 @@ package org.factorguard.quant.risk;
  * 4th ed., 1996, section 5.2) over a finite window, in factored form:
  *
  * <pre>
- *   c<sub>t</sub> = λ<sup>T−1−t</sup> / Σ<sub>s</sub> λ<sup>T−1−s</sup>,   m = Σ<sub>t</sub> c<sub>t</sub> r<sub>t</sub>,
- *   Σ = Σ<sub>t</sub> c<sub>t</sub> (r<sub>t</sub> − m)(r<sub>t</sub> − m)'
+ *   c_t = λ^(T−1−t) / Σ_s λ^(T−1−s),   m = Σ_t c_t·r_t,
+ *   Σ = Σ_t c_t·(r_t − m)(r_t − m)'
  * </pre>
  *
  * (the newest day has the largest weight; the weighted mean is removed, as pandas'

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A covariance matrix as diagonal plus low rank,
  *
  * <pre>
- *   Σ = diag(d) + B·diag(ω)·B',   Σ<sub>ij</sub> = d<sub>i</sub>·[i = j] + Σ<sub>l</sub> B<sub>il</sub>·ω<sub>l</sub>·B<sub>jl</sub>
+ *   Σ = diag(d) + B·diag(ω)·B',   Σ_ij = d_i·[i = j] + Σ_l B_il·ω_l·B_jl
  * </pre>
  *
  * with B the n×k loadings ({@code [asset][factor]}) and ω the k factor weights (a weight may be negative, e.g.

@@ -11,12 +11,13 @@ import java.util.Objects;
  *   <li>{@link LedoitWolfCovariance.Target#SCALED_IDENTITY}: Σ = δ·m·I + (1 − δ)·X'X/T, i.e. d = δm,
  *       B = X', ω<sub>t</sub> = (1 − δ)/T (rank ≤ T).</li>
  *   <li>{@link LedoitWolfCovariance.Target#CONSTANT_CORRELATION}: F = (1 − r̄)·diag(S) + r̄·s·s' with
- *       s<sub>i</sub> = √S<sub>ii</sub>, so Σ = δ(1 − r̄)·diag(S) + δr̄·s·s' + (1 − δ)·X'X/T (rank ≤ T + 1).</li>
+ *       s<sub>i</sub> = √S<sub>ii</sub>, so Σ = δ(1 − r̄)·diag(S) + δr̄·s·s' + (1 − δ)·X'X/T
+ *       (rank ≤ T + 1).</li>
  * </ul>
  *
- * The intensity's sums over n² entries are rewritten as sums over days, e.g. Σ<sub>ij</sub>(1/T)Σ<sub>t</sub>
- * (x<sub>ti</sub>x<sub>tj</sub> − S<sub>ij</sub>)² = (1/T)Σ<sub>t</sub>‖x<sub>t</sub>‖⁴ − ‖S‖²<sub>F</sub>, with
- * ‖S‖²<sub>F</sub> = ‖XX'‖²<sub>F</sub>/T² from the T×T Gram matrix when T &lt; n; the whole estimate costs
+ * The intensity's sums over n² entries are rewritten as sums over days, e.g.
+ * Σ_ij (1/T)Σ_t (x_ti·x_tj − S_ij)² = (1/T)Σ_t ‖x_t‖⁴ − ‖S‖²_F, with ‖S‖²_F = ‖XX'‖²_F/T² from the T×T Gram
+ * matrix when T &lt; n; the whole estimate costs
  * O(n·T²) time and O(n·T) memory. References: O. Ledoit and M. Wolf, "Honey, I shrunk the sample covariance
  * matrix", Journal of Portfolio Management 30(4), 2004; "A well-conditioned estimator for large-dimensional
  * covariance matrices", Journal of Multivariate Analysis 88(2), 2004.

@@ -17,10 +17,10 @@ import org.factorguard.quant.risk.FactoredCovariance;
  *
  * <pre>
  *   maximise   μ'w − (γ/2)·w'(Σ + ρI)w
- *   subject to Σ<sub>i</sub> w<sub>i</sub> = E                                   (budget / net exposure)
- *              l<sub>i</sub> ≤ w<sub>i</sub> ≤ u<sub>i</sub>                                 (per-asset box)
- *              L<sub>k</sub> ≤ Σ<sub>i∈k</sub> w<sub>i</sub> ≤ U<sub>k</sub>                        (groups, e.g. industries; they partition the assets)
- *              Σ<sub>i</sub> |w<sub>i</sub>| ≤ G                                 (gross limit, long-short only; needs l ≤ 0 ≤ u)
+ *   subject to Σ_i w_i = E                 (budget / net exposure)
+ *              l_i ≤ w_i ≤ u_i              (per-asset box)
+ *              L_k ≤ Σ_{i∈k} w_i ≤ U_k      (groups, e.g. industries; they partition the assets)
+ *              Σ_i |w_i| ≤ G                (gross limit, long-short only; needs l ≤ 0 ≤ u)
  * </pre>
  *
  * with ρ = 10⁻⁹·(mean variance of the investable assets), the ridge the allocator has always added so that
@@ -31,8 +31,8 @@ import org.factorguard.quant.risk.FactoredCovariance;
  * <p>Because the groups partition the assets, linear feasibility has a closed form
  * ({@link #linearInfeasibility()}): with lo<sub>k</sub> = max(L<sub>k</sub>, Σl) and hi<sub>k</sub> =
  * min(U<sub>k</sub>, Σu), a portfolio exists iff every lo<sub>k</sub> ≤ hi<sub>k</sub>, Σlo ≤ E ≤ Σhi, and
- * Σ|c<sub>k</sub>| + |E − Σc<sub>k</sub>| ≤ G with c<sub>k</sub> = clip(0, lo<sub>k</sub>, hi<sub>k</sub>) (the least
- * gross exposure that reaches E).
+ * Σ|c<sub>k</sub>| + |E − Σc<sub>k</sub>| ≤ G with c<sub>k</sub> = clip(0, lo<sub>k</sub>, hi<sub>k</sub>)
+ * (the least gross exposure that reaches E).
  */
 public final class MeanVarianceProblem {
 
@@ -352,7 +352,7 @@ public final class MeanVarianceProblem {
             return bounds(0.0, maxWeight, false, Double.POSITIVE_INFINITY);
         }
 
-        /** −maxWeight ≤ w<sub>i</sub> ≤ maxWeight and Σ|w| ≤ grossLimit; group caps bound |Σ<sub>k</sub>w|. */
+        /** −maxWeight ≤ w_i ≤ maxWeight and Σ|w| ≤ grossLimit; group caps bound |Σ_{i∈k} w_i|. */
         public Builder longShort(double maxWeight, double grossLimit) {
             if (!(grossLimit > 0)) {
                 throw new IllegalArgumentException("long-short needs a positive gross limit");

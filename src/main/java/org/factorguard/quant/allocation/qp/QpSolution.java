@@ -5,8 +5,8 @@ package org.factorguard.quant.allocation.qp;
  * does not report them) satisfy, with s<sub>i</sub> ∈ ∂|w<sub>i</sub>| and a<sub>k</sub> the indicator of group k,
  *
  * <pre>
- *   γ(Σ + ρI)w − μ + y<sub>budget</sub>·1 + Σ<sub>k</sub> y<sub>k</sub>·a<sub>k</sub> + y<sub>gross</sub>·s = z,
- *   z<sub>i</sub> ≥ 0 at a lower bound, ≤ 0 at an upper bound, 0 in between,
+ *   γ(Σ + ρI)w − μ + y_budget·1 + Σ_k y_k·a_k + y_gross·s = z,
+ *   z_i ≥ 0 at a lower bound, ≤ 0 at an upper bound, 0 in between,
  * </pre>
  *
  * with y<sub>k</sub> ≥ 0 at an upper cap, ≤ 0 at a lower cap, 0 otherwise, and y<sub>gross</sub> ≥ 0.
