@@ -16,16 +16,16 @@ import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.datasets.service.ImportRequest;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.portfolios.service.PortfolioSettings.UniverseMode;
 import org.factorguard.quant.data.CleaningSettings;
 import org.factorguard.quant.data.Instrument;
-import org.factorguard.reports.service.StudyRunService;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.support.TestUsers;
+import org.factorguard.studies.service.StudyRunService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,40 +57,25 @@ class AbsurdStudySettingsIT {
 
     @BeforeEach
     void setUp() {
-        JobTestUsers.ensure(users, MANAGER, Role.MANAGER);
+        TestUsers.ensure(users, MANAGER, Role.MANAGER);
         builtIn = builtInMarket.ensurePresent();
-        JobTestUsers.signIn(MANAGER, Role.MANAGER);
+        TestUsers.signIn(MANAGER, Role.MANAGER);
     }
 
     @AfterEach
     void tearDown() {
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     private long count(String table) {
         return Objects.requireNonNull(jdbc.queryForObject("select count(*) from " + table, Long.class));
     }
 
-    private static PortfolioSettings change(UnaryOperator<Object[]> edit) {
-        PortfolioSettings s = PortfolioSettings.defaults().withDates(LocalDate.of(2015, 1, 1), LocalDate.of(2020, 12, 31));
-        Object[] v = {s.universeMode(), s.industries(), s.tickers(), s.startDate(), s.endDate(), s.factorIds(),
-                s.rebalance(), s.costBps(), s.longShort(), s.maxAnnualVolatility(), s.maxDailyVar95(), s.maxDrawdown(),
-                s.maxWeight(), s.maxIndustryWeight(), s.retraining(), s.lookback(), s.units(), s.epochs(),
-                s.ensembleSize(), s.implementation(), s.seed()};
-        v = edit.apply(v);
-        @SuppressWarnings("unchecked")
-        PortfolioSettings changed = new PortfolioSettings((UniverseMode) v[0], (List<String>) v[1], (List<String>) v[2],
-                (LocalDate) v[3], (LocalDate) v[4], (List<String>) v[5], s.rebalance(), (double) v[7], (boolean) v[8],
-                (Double) v[9], (Double) v[10], (Double) v[11], (double) v[12], (Double) v[13], s.retraining(),
-                (int) v[15], (int) v[16], (int) v[17], (int) v[18], s.implementation(), (long) v[20]);
-        return changed;
-    }
+    private static final LocalDate START = LocalDate.of(2015, 1, 1);
 
-    private static UnaryOperator<Object[]> set(int index, Object value) {
-        return v -> {
-            v[index] = value;
-            return v;
-        };
+    /** The defaults over 2015–2020 with {@code edit} applied. */
+    private static PortfolioSettings change(UnaryOperator<PortfolioSettings.Builder> edit) {
+        return edit.apply(PortfolioSettings.defaults().toBuilder().dates(START, LocalDate.of(2020, 12, 31))).build();
     }
 
     @Test
@@ -98,29 +83,22 @@ class AbsurdStudySettingsIT {
         record Case(String field, PortfolioSettings settings) {
         }
         List<Case> cases = List.of(
-                new Case("epochs", change(set(17, 1_000_000_000))),
-                new Case("epochs", change(set(17, -1))),
-                new Case("lookback", change(set(15, 1_000_000))),
-                new Case("lookback", change(set(15, 0))),
-                new Case("units", change(set(16, Integer.MAX_VALUE))),
-                new Case("ensembleSize", change(set(18, 1_000_000_000))),
-                new Case("endDate", change(v -> {
-                    v[4] = v[3]; // zero-length window
-                    return v;
-                })),
-                new Case("maxWeight", change(set(12, Double.NaN))),
-                new Case("maxWeight", change(set(12, Double.POSITIVE_INFINITY))),
-                new Case("costBps", change(set(7, -5.0))),
-                new Case("costBps", change(set(7, Double.NaN))),
-                new Case("maxAnnualVolatility", change(set(9, Double.POSITIVE_INFINITY))),
-                new Case("maxDrawdown", change(set(11, 0.0))),
-                new Case("maxDailyVar95", change(set(10, Double.NaN))),
-                new Case("maxIndustryWeight", change(set(13, 0.0))),
-                new Case("tickers", change(v -> {
-                    v[0] = UniverseMode.TICKERS;
-                    v[2] = List.of("ONLY");
-                    return v;
-                })));
+                new Case("epochs", change(b -> b.epochs(1_000_000_000))),
+                new Case("epochs", change(b -> b.epochs(-1))),
+                new Case("lookback", change(b -> b.lookback(1_000_000))),
+                new Case("lookback", change(b -> b.lookback(0))),
+                new Case("units", change(b -> b.units(Integer.MAX_VALUE))),
+                new Case("ensembleSize", change(b -> b.ensembleSize(1_000_000_000))),
+                new Case("endDate", change(b -> b.dates(START, START))),
+                new Case("maxWeight", change(b -> b.maxWeight(Double.NaN))),
+                new Case("maxWeight", change(b -> b.maxWeight(Double.POSITIVE_INFINITY))),
+                new Case("costBps", change(b -> b.costBps(-5.0))),
+                new Case("costBps", change(b -> b.costBps(Double.NaN))),
+                new Case("maxAnnualVolatility", change(b -> b.maxAnnualVolatility(Double.POSITIVE_INFINITY))),
+                new Case("maxDrawdown", change(b -> b.maxDrawdown(0.0))),
+                new Case("maxDailyVar95", change(b -> b.maxDailyVar95(Double.NaN))),
+                new Case("maxIndustryWeight", change(b -> b.maxIndustryWeight(0.0))),
+                new Case("tickers", change(b -> b.universeMode(UniverseMode.TICKERS).tickers(List.of("ONLY")))));
         long portfoliosBefore = count("portfolio");
         long jobsBefore = count("job_run");
         for (Case c : cases) {
@@ -139,44 +117,25 @@ class AbsurdStudySettingsIT {
     void settings_that_cannot_run_on_the_data_are_refused_when_started_and_no_job_is_created() {
         List<String> twoTickers = catalog.load(builtIn).instruments().stream().limit(2).map(Instrument::ticker).toList();
         List<String> twentyTickers = catalog.load(builtIn).instruments().stream().limit(20).map(Instrument::ticker).toList();
-        JobTestUsers.signIn("ada-absurd", Role.ADMIN);
-        JobTestUsers.ensure(users, "ada-absurd", Role.ADMIN);
+        TestUsers.signIn("ada-absurd", Role.ADMIN);
+        TestUsers.ensure(users, "ada-absurd", Role.ADMIN);
         byte[] csv = DatasetTestFiles.longCsv(6, 150, 5151).getBytes(StandardCharsets.UTF_8);
         long shortData = datasetAdmin.importLongCsv(new ImportRequest("Short history", "", "short.csv", csv.length,
                 CleaningSettings.defaults()), new ByteArrayInputStream(csv), null).id();
-        JobTestUsers.signIn(MANAGER, Role.MANAGER);
+        TestUsers.signIn(MANAGER, Role.MANAGER);
 
         record Case(String why, long dataset, PortfolioSettings settings) {
         }
         List<Case> cases = List.of(
-                new Case("a window of one week", builtIn, change(v -> {
-                    v[3] = LocalDate.of(2019, 3, 4);
-                    v[4] = LocalDate.of(2019, 3, 8);
-                    return v;
-                })),
-                new Case("dates outside the data", builtIn, change(v -> {
-                    v[3] = LocalDate.of(1900, 1, 1);
-                    v[4] = LocalDate.of(1900, 12, 31);
-                    return v;
-                })),
-                new Case("a look-back longer than the data", shortData, change(v -> {
-                    v[3] = null;
-                    v[4] = null;
-                    v[15] = 250;
-                    return v;
-                })),
-                new Case("a per-asset cap of 0.5 % on 20 assets (sums to 10 %)", builtIn, change(v -> {
-                    v[0] = UniverseMode.TICKERS;
-                    v[2] = twentyTickers;
-                    v[12] = 0.005;
-                    return v;
-                })),
-                new Case("a per-asset cap of 30 % on 2 assets", builtIn, change(v -> {
-                    v[0] = UniverseMode.TICKERS;
-                    v[2] = twoTickers;
-                    v[12] = 0.3;
-                    return v;
-                })));
+                new Case("a window of one week", builtIn,
+                        change(b -> b.dates(LocalDate.of(2019, 3, 4), LocalDate.of(2019, 3, 8)))),
+                new Case("dates outside the data", builtIn,
+                        change(b -> b.dates(LocalDate.of(1900, 1, 1), LocalDate.of(1900, 12, 31)))),
+                new Case("a look-back longer than the data", shortData, change(b -> b.dates(null, null).lookback(250))),
+                new Case("a per-asset cap of 0.5 % on 20 assets (sums to 10 %)", builtIn,
+                        change(b -> b.universeMode(UniverseMode.TICKERS).tickers(twentyTickers).maxWeight(0.005))),
+                new Case("a per-asset cap of 30 % on 2 assets", builtIn,
+                        change(b -> b.universeMode(UniverseMode.TICKERS).tickers(twoTickers).maxWeight(0.3))));
         long jobsBefore = count("job_run");
         for (Case c : cases) {
             long id = portfolios.create(new PortfolioDraft("Cannot run: " + c.why(), c.dataset(), c.settings()));

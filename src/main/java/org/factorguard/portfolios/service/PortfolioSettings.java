@@ -17,7 +17,9 @@ import org.factorguard.shared.FieldProblem;
 
 /**
  * What a manager sets on a portfolio. Everything else of a study comes from {@link StudyConfig#defaults()};
- * {@link #toStudyConfig()} is the one mapping. Limits given as {@code null} are off.
+ * {@link #toStudyConfig()} is the one mapping. Limits given as {@code null} are off. Build with
+ * {@link #builder()} or change some settings with {@link #toBuilder()}, e.g.
+ * {@code defaults().toBuilder().dates(start, end).build()}.
  *
  * @param universeMode        all instruments, some industries, or picked tickers
  * @param industries          industries when {@code universeMode} is INDUSTRIES
@@ -89,29 +91,54 @@ public record PortfolioSettings(
     /** The defaults of a new portfolio: the study defaults with readable risk limits. */
     public static PortfolioSettings defaults() {
         StudyConfig d = StudyConfig.defaults();
-        return new PortfolioSettings(UniverseMode.ALL, List.of(), List.of(), null, null, d.factorIds(),
-                d.rebalance(), d.costBps(), false, d.allocation().maxAnnualVolatility(),
-                d.allocation().maxDailyVar95(), d.drawdownControl().limit(), d.allocation().maxWeight(), null,
-                Retraining.YEARLY, d.lstm().lookback(), d.lstm().network().units(), d.lstm().network().maxEpochs(),
-                d.lstm().ensembleSize(), d.lstm().implementation(), d.seed());
+        return builder()
+                .universeMode(UniverseMode.ALL)
+                .factorIds(d.factorIds())
+                .rebalance(d.rebalance())
+                .costBps(d.costBps())
+                .longShort(false)
+                .maxAnnualVolatility(d.allocation().maxAnnualVolatility())
+                .maxDailyVar95(d.allocation().maxDailyVar95())
+                .maxDrawdown(d.drawdownControl().limit())
+                .maxWeight(d.allocation().maxWeight())
+                .retraining(Retraining.YEARLY)
+                .lookback(d.lstm().lookback())
+                .units(d.lstm().network().units())
+                .epochs(d.lstm().network().maxEpochs())
+                .ensembleSize(d.lstm().ensembleSize())
+                .implementation(d.lstm().implementation())
+                .seed(d.seed())
+                .build();
     }
 
-    public PortfolioSettings withFactors(List<String> ids) {
-        return new PortfolioSettings(universeMode, industries, tickers, startDate, endDate, ids, rebalance, costBps,
-                longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight, retraining,
-                lookback, units, epochs, ensembleSize, implementation, seed);
+    /** A builder with nothing set (lists empty, limits off, numbers 0); {@link #problems()} says what is missing. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public PortfolioSettings withDates(LocalDate start, LocalDate end) {
-        return new PortfolioSettings(universeMode, industries, tickers, start, end, factorIds, rebalance, costBps,
-                longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight, retraining,
-                lookback, units, epochs, ensembleSize, implementation, seed);
-    }
-
-    public PortfolioSettings withModel(int newLookback, int newUnits, int newEpochs, int newEnsembleSize) {
-        return new PortfolioSettings(universeMode, industries, tickers, startDate, endDate, factorIds, rebalance,
-                costBps, longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight,
-                retraining, newLookback, newUnits, newEpochs, newEnsembleSize, implementation, seed);
+    /** A builder holding every setting of these settings. */
+    public Builder toBuilder() {
+        return new Builder()
+                .universeMode(universeMode)
+                .industries(industries)
+                .tickers(tickers)
+                .dates(startDate, endDate)
+                .factorIds(factorIds)
+                .rebalance(rebalance)
+                .costBps(costBps)
+                .longShort(longShort)
+                .maxAnnualVolatility(maxAnnualVolatility)
+                .maxDailyVar95(maxDailyVar95)
+                .maxDrawdown(maxDrawdown)
+                .maxWeight(maxWeight)
+                .maxIndustryWeight(maxIndustryWeight)
+                .retraining(retraining)
+                .lookback(lookback)
+                .units(units)
+                .epochs(epochs)
+                .ensembleSize(ensembleSize)
+                .implementation(implementation)
+                .seed(seed);
     }
 
     /** Problems a person can fix, each naming its field; empty when the settings are sound on their own. */
@@ -141,7 +168,8 @@ public record PortfolioSettings(
         range(p, "costBps", costBps, 0, StudyConfig.MAX_COST_BPS, "Costs must be between 0 and 1,000 bps");
         optionalRange(p, "maxAnnualVolatility", maxAnnualVolatility, 0.01, 2.0,
                 "The volatility limit must be between 1 % and 200 % a year");
-        optionalRange(p, "maxDailyVar95", maxDailyVar95, 0.001, 0.5, "The VaR limit must be between 0.1 % and 50 % a day");
+        optionalRange(p, "maxDailyVar95", maxDailyVar95, 0.001, 0.5,
+                "The VaR limit must be between 0.1 % and 50 % a day");
         optionalRange(p, "maxDrawdown", maxDrawdown, 0.01, 0.95, "The drawdown limit must be between 1 % and 95 %");
         range(p, "maxWeight", maxWeight, 0.001, 1.0, "The per-asset cap must be between 0.1 % and 100 %");
         optionalRange(p, "maxIndustryWeight", maxIndustryWeight, 0.01, 1.0,
@@ -165,7 +193,8 @@ public record PortfolioSettings(
         }
     }
 
-    private static void optionalRange(List<FieldProblem> p, String field, Double v, double lo, double hi, String message) {
+    private static void optionalRange(List<FieldProblem> p, String field, Double v, double lo, double hi,
+                                      String message) {
         if (v != null) {
             range(p, field, v, lo, hi, message);
         }
@@ -197,9 +226,19 @@ public record PortfolioSettings(
         DrawdownControlSettings dd = d.drawdownControl();
         DrawdownControlSettings drawdown = maxDrawdown == null ? null : new DrawdownControlSettings(maxDrawdown,
                 dd.startFraction(), dd.floor(), dd.recoveryBuffer(), dd.maxIncreasePerStep());
-        return new StudyConfig(universe, startDate, endDate, factorIds, d.preparation(), d.horizon(), walkForward,
-                d.linear(), lstm, allocation, drawdown, d.covarianceWindow(), d.allocationShortlist(), rebalance, costBps,
-                d.regimes(), d.optimisationDegree(), d.significance(), seed);
+        return d.toBuilder()
+                .universe(universe)
+                .dates(startDate, endDate)
+                .factorIds(factorIds)
+                .walkForward(walkForward)
+                .lstm(lstm)
+                .allocation(allocation)
+                .drawdownControl(drawdown)
+                .rebalance(rebalance)
+                .costBps(costBps)
+                .significance(d.significance().withScreenedCandidates(StudyConfig.screenedCandidates(factorIds)))
+                .seed(seed)
+                .build();
     }
 
     /** The instruments these settings select. */
@@ -213,5 +252,151 @@ public record PortfolioSettings(
 
     private static double orNaN(Double v) {
         return v == null ? Double.NaN : v;
+    }
+
+    /** Names each setting of {@link PortfolioSettings}: setters take the record's components; limits null = off. */
+    public static final class Builder {
+        private UniverseMode universeMode;
+        private List<String> industries;
+        private List<String> tickers;
+        private LocalDate startDate;
+        private LocalDate endDate;
+        private List<String> factorIds;
+        private RebalanceFrequency rebalance;
+        private double costBps;
+        private boolean longShort;
+        private Double maxAnnualVolatility;
+        private Double maxDailyVar95;
+        private Double maxDrawdown;
+        private double maxWeight;
+        private Double maxIndustryWeight;
+        private Retraining retraining;
+        private int lookback;
+        private int units;
+        private int epochs;
+        private int ensembleSize;
+        private LstmImplementation implementation;
+        private long seed;
+
+        private Builder() {
+        }
+
+        public Builder universeMode(UniverseMode value) {
+            universeMode = value;
+            return this;
+        }
+
+        public Builder industries(List<String> value) {
+            industries = value;
+            return this;
+        }
+
+        public Builder tickers(List<String> value) {
+            tickers = value;
+            return this;
+        }
+
+        /** First and last day of the study; {@code null} = the dataset's first or last day. */
+        public Builder dates(LocalDate start, LocalDate end) {
+            startDate = start;
+            endDate = end;
+            return this;
+        }
+
+        public Builder startDate(LocalDate value) {
+            startDate = value;
+            return this;
+        }
+
+        public Builder endDate(LocalDate value) {
+            endDate = value;
+            return this;
+        }
+
+        public Builder factorIds(List<String> value) {
+            factorIds = value;
+            return this;
+        }
+
+        public Builder rebalance(RebalanceFrequency value) {
+            rebalance = value;
+            return this;
+        }
+
+        public Builder costBps(double value) {
+            costBps = value;
+            return this;
+        }
+
+        public Builder longShort(boolean value) {
+            longShort = value;
+            return this;
+        }
+
+        public Builder maxAnnualVolatility(Double value) {
+            maxAnnualVolatility = value;
+            return this;
+        }
+
+        public Builder maxDailyVar95(Double value) {
+            maxDailyVar95 = value;
+            return this;
+        }
+
+        public Builder maxDrawdown(Double value) {
+            maxDrawdown = value;
+            return this;
+        }
+
+        public Builder maxWeight(double value) {
+            maxWeight = value;
+            return this;
+        }
+
+        public Builder maxIndustryWeight(Double value) {
+            maxIndustryWeight = value;
+            return this;
+        }
+
+        public Builder retraining(Retraining value) {
+            retraining = value;
+            return this;
+        }
+
+        public Builder lookback(int days) {
+            lookback = days;
+            return this;
+        }
+
+        public Builder units(int value) {
+            units = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder ensembleSize(int value) {
+            ensembleSize = value;
+            return this;
+        }
+
+        public Builder implementation(LstmImplementation value) {
+            implementation = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public PortfolioSettings build() {
+            return new PortfolioSettings(universeMode, industries, tickers, startDate, endDate, factorIds, rebalance,
+                    costBps, longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight,
+                    retraining, lookback, units, epochs, ensembleSize, implementation, seed);
+        }
     }
 }

@@ -102,42 +102,17 @@ public final class RiskConstrainedAllocator {
         }
         if (good != null) {
             // Illinois false position on f(log γ) = max(σ/σ_max, VaR/VaR_max) − 1, keeping the feasible end
-            double a = Math.log(badGamma);
-            double fa = in.riskUse(bad) - 1;
-            double b = Math.log(goodGamma);
-            double fb = in.riskUse(good) - 1;
-            int side = 0;
-            for (int k = 0; k < BISECTION_STEPS && -fb > BISECTION_TOLERANCE; k++) {
-                double x = (a * fb - b * fa) / (fb - fa);
-                double width = b - a;
-                if (!(x > a + 0.01 * width && x < b - 0.01 * width)) {
-                    x = 0.5 * (a + b);
-                }
-                double[] w = in.solve(Math.exp(x));
-                if (w == null) {
-                    break;
-                }
-                double fx = in.riskUse(w) - 1;
-                if (fx <= 0) {
-                    b = x;
-                    fb = fx;
-                    good = w;
-                    goodGamma = Math.exp(x);
-                    if (side == 1) {
-                        fa /= 2;
-                    }
-                    side = 1;
-                } else {
-                    a = x;
-                    fa = fx;
-                    if (side == -1) {
-                        fb /= 2;
-                    }
-                    side = -1;
-                }
-            }
-            return finish(in, good, goodGamma, false, "risk aversion raised from " + num(gamma0) + " to "
-                    + num(goodGamma) + " to meet " + in.violatedLimits(base));
+            IllinoisRootSearch.Evaluation<Candidate> atLogGamma = x -> {
+                double g = Math.exp(x);
+                double[] w = in.solve(g);
+                return w == null ? null : riskUse(in, x, new Candidate(g, w));
+            };
+            Candidate end = IllinoisRootSearch.satisfyingEnd(
+                    riskUse(in, Math.log(badGamma), new Candidate(badGamma, bad)),
+                    riskUse(in, Math.log(goodGamma), new Candidate(goodGamma, good)),
+                    atLogGamma, BISECTION_STEPS, BISECTION_TOLERANCE).value();
+            return finish(in, end.weights(), end.gamma(), false, "risk aversion raised from " + num(gamma0) + " to "
+                    + num(end.gamma()) + " to meet " + in.violatedLimits(base));
         }
         String violated = in.violatedLimits(bad);
         if (!settings.allowCash()) {
@@ -162,6 +137,15 @@ public final class RiskConstrainedAllocator {
         return finish(in, scaled, badGamma, true, "the " + violated + " cannot be met at exposure "
                 + pct(settings.exposure()) + "; least risky portfolio scaled to " + pct(scale * settings.exposure())
                 + " with the rest in cash");
+    }
+
+    /** A portfolio solved at risk aversion γ. */
+    private record Candidate(double gamma, double[] weights) {
+    }
+
+    /** The point log γ of the search with f = max(σ/σ_max, VaR/VaR_max) − 1 of the candidate's portfolio. */
+    private static IllinoisRootSearch.Point<Candidate> riskUse(Instance in, double logGamma, Candidate c) {
+        return new IllinoisRootSearch.Point<>(logGamma, in.riskUse(c.weights()) - 1, c);
     }
 
     private AllocationResult finish(Instance in, double[] w, double gamma, boolean scaledIntoCash, String message) {

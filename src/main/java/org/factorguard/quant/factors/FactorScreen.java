@@ -19,7 +19,8 @@ import org.hipparchus.stat.ranking.TiesStrategy;
  *
  * <p>For each screenable factor and horizon h: daily IC and Rank IC between the prepared factor at day t
  * and ln(P_{t+h} / P_t) ({@link InformationCoefficient}); at the primary horizon their {@link IcSummary}
- * (mean, sd, ICIR, t, share of days with the expected sign), the IC decay (mean Rank IC per horizon) and
+ * (mean, sd, ICIR, Newey–West t with h − 1 lags because h-day forward returns overlap, share of days with the
+ * expected sign), the IC decay (mean Rank IC and its Newey–West t per horizon) and
  * the mean Rank IC per calendar year. Then, over the screenable factors:
  * <ul>
  *   <li>the correlation matrix: pooled Pearson correlation (Hipparchus) over the (day, instrument) cells
@@ -208,12 +209,15 @@ public final class FactorScreen {
             }
         }
         double[] dailyRankIc = dailyRankIcByHorizon[primaryIndex];
-        IcSummary ic = IcSummary.of(dailyIc, candidate.expectedSign());
-        IcSummary rankIc = IcSummary.of(dailyRankIc, candidate.expectedSign());
+        int primaryHorizon = settings.primaryHorizon();
+        IcSummary ic = IcSummary.of(dailyIc, candidate.expectedSign(), primaryHorizon);
+        IcSummary rankIc = IcSummary.of(dailyRankIc, candidate.expectedSign(), primaryHorizon);
         List<HorizonIc> decay = new ArrayList<>();
         for (int h = 0; h < horizons.size(); h++) {
-            IcSummary summary = h == primaryIndex ? rankIc : IcSummary.of(dailyRankIcByHorizon[h], candidate.expectedSign());
-            decay.add(new HorizonIc(horizons.get(h), summary.mean(), summary.icir(), summary.days()));
+            IcSummary summary = h == primaryIndex ? rankIc
+                    : IcSummary.of(dailyRankIcByHorizon[h], candidate.expectedSign(), horizons.get(h));
+            decay.add(new HorizonIc(horizons.get(h), summary.mean(), summary.icir(), summary.days(),
+                    summary.tStatistic()));
         }
         Map<Integer, double[]> byYear = new LinkedHashMap<>(); // year -> {sum, count}
         for (int t = 0; t < days; t++) {

@@ -17,6 +17,13 @@ public interface WalkForwardListener {
         return TrainingListener.NONE;
     }
 
+    /**
+     * The fold's trained model, after its test slice was predicted and before {@link #onFoldFinished}: the place for
+     * analyses that need the model itself, such as {@link PermutationImportance} on {@code split}'s test slice.
+     */
+    default void onFoldFitted(int fold, WalkForwardSplit split, FittedReturnModel model) {
+    }
+
     default void onFoldFinished(FoldResult result) {
     }
 }

@@ -62,6 +62,7 @@ public final class WalkForwardRun {
             listener.onFoldStarted(f, folds.size(), split);
             FittedReturnModel fitted = model.fit(panel, labels, split, listener.trainingListener(f), cancel);
             Forecast forecast = fitted.forecast(panel, split.testStart(), split.testEnd());
+            listener.onFoldFitted(f, split, fitted);
             for (int r = 0; r < forecast.mean().length; r++) {
                 System.arraycopy(forecast.mean()[r], 0, stitched[split.testStart() + r], 0, panel.instrumentCount());
             }

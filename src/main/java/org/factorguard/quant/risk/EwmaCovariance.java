@@ -1,27 +1,36 @@
 package org.factorguard.quant.risk;
 
 /**
- * Exponentially weighted covariance (RiskMetrics, J.P. Morgan/Reuters, <i>RiskMetrics — Technical Document</i>,
- * 4th ed., 1996, section 5.2) over a finite window, in factored form:
+ * Exponentially weighted (RiskMetrics) covariance of daily returns: with the window's returns r<sub>1</sub> …
+ * r<sub>T</sub> (r<sub>T</sub> the most recent) and decay λ,
+ * Σ̂ = Σ<sub>k=0</sub><sup>T−1</sup>w<sub>k</sub>r<sub>T−k</sub>r<sub>T−k</sub>' with w<sub>k</sub> =
+ * λ<sup>k</sup>/Σ<sub>j&lt;T</sub>λ<sup>j</sup>, the recursion Σ<sub>t</sub> = λΣ<sub>t−1</sub> + (1 − λ)
+ * r<sub>t</sub>r<sub>t</sub>' with its weights normalised to sum to one over a finite window. Means are taken as
+ * zero, as RiskMetrics does for daily returns (J.P. Morgan/Reuters, <i>RiskMetrics — Technical Document</i>,
+ * 4th ed., 1996, §5.2; λ = 0.94 for daily data). Equals pandas' {@code (r_i*r_j).ewm(alpha=1-λ, adjust=True)
+ * .mean()} at the last day.
  *
- * <pre>
- *   c_t = λ^(T−1−t) / Σ_s λ^(T−1−s),   m = Σ_t c_t·r_t,
- *   Σ = Σ_t c_t·(r_t − m)(r_t − m)'
- * </pre>
- *
- * (the newest day has the largest weight; the weighted mean is removed, as pandas'
- * {@code ewm(alpha = 1 − λ, adjust = True).cov(bias = True)}). Rank ≤ T. A missing return is replaced by the
- * asset's weighted mean over its finite returns, so it adds no deviation; an asset without a finite return
- * gets the average variance of the others (the rule of {@link CovarianceEstimator}).
+ * <p>Recent days dominate: with λ = 0.94 the last 20 days carry 71 % of the weight, so the estimate follows
+ * volatility clusters that an equally weighted window averages away. Missing returns: the
+ * {@link CovarianceEstimator} rule with the zero mean used here, i.e. a missing return adds no deviation
+ * (it counts as 0); an asset with no finite return in the window gets the average variance of the others.
  */
-public final class EwmaCovariance implements FactoredCovarianceEstimator {
+public final class EwmaCovariance implements CovarianceEstimator {
+
+    /** RiskMetrics' decay for daily returns. */
+    public static final double RISKMETRICS_DAILY_DECAY = 0.94;
 
     private final double decay;
 
-    /** @param decay λ ∈ (0, 1], e.g. 0.94 (RiskMetrics daily); 1 gives equal weights (divisor T) */
+    /** λ = 0.94. */
+    public EwmaCovariance() {
+        this(RISKMETRICS_DAILY_DECAY);
+    }
+
+    /** @param decay λ in (0, 1) */
     public EwmaCovariance(double decay) {
-        if (!(decay > 0 && decay <= 1)) {
-            throw new IllegalArgumentException("decay must be in (0, 1]");
+        if (!(decay > 0 && decay < 1)) {
+            throw new IllegalArgumentException("decay must be in (0, 1), was " + decay);
         }
         this.decay = decay;
     }
@@ -31,50 +40,63 @@ public final class EwmaCovariance implements FactoredCovarianceEstimator {
     }
 
     @Override
-    public FactoredCovariance estimateFactored(double[][] returnsByDay) {
-        int days = returnsByDay.length;
-        if (days == 0) {
+    public double[][] estimate(double[][] returnsByDay) {
+        if (returnsByDay.length == 0) {
             throw new IllegalArgumentException("the return window is empty");
         }
-        int n = returnsByDay[0].length;
-        double[] c = new double[days];
-        double total = 0;
+        int days = returnsByDay.length;
+        int assets = returnsByDay[0].length;
+        double[][] cov = new double[assets][assets];
+        boolean[] observed = new boolean[assets];
+        double weight = 1.0;
+        double totalWeight = 0;
+        double[] x = new double[assets];
         for (int t = days - 1; t >= 0; t--) {
-            c[t] = t == days - 1 ? 1.0 : c[t + 1] * decay;
-            total += c[t];
-        }
-        for (int t = 0; t < days; t++) {
-            c[t] /= total;
-        }
-        double[][] loadings = new double[n][days];
-        boolean[] observed = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            double weight = 0;
-            for (int t = 0; t < days; t++) {
-                double[] row = returnsByDay[t];
-                if (row.length != n) {
-                    throw new IllegalArgumentException("ragged return window");
+            double[] row = returnsByDay[t];
+            if (row.length != assets) {
+                throw new IllegalArgumentException("ragged return window");
+            }
+            for (int i = 0; i < assets; i++) {
+                boolean finite = Double.isFinite(row[i]);
+                x[i] = finite ? row[i] : 0.0;
+                observed[i] |= finite;
+            }
+            for (int i = 0; i < assets; i++) {
+                double wi = weight * x[i];
+                if (wi == 0.0) {
+                    continue;
                 }
-                if (Double.isFinite(row[i])) {
-                    s += c[t] * row[i];
-                    weight += c[t];
+                double[] ci = cov[i];
+                for (int j = i; j < assets; j++) {
+                    ci[j] += wi * x[j];
                 }
             }
-            observed[i] = weight > 0;
-            double mean = weight > 0 ? s / weight : 0.0;
-            for (int t = 0; t < days; t++) {
-                double v = returnsByDay[t][i];
-                loadings[i][t] = Double.isFinite(v) ? v - mean : 0.0;
+            totalWeight += weight;
+            weight *= decay;
+        }
+        double fill = 0;
+        int k = 0;
+        for (int i = 0; i < assets; i++) {
+            for (int j = i; j < assets; j++) {
+                cov[i][j] /= totalWeight;
+                cov[j][i] = cov[i][j];
+            }
+            if (observed[i]) {
+                fill += cov[i][i];
+                k++;
             }
         }
-        double[] diagonal = new double[n];
-        FactoredLedoitWolfCovariance.fillUnobserved(diagonal, loadings, c, observed);
-        return new FactoredCovariance(diagonal, loadings, c);
+        fill = k > 0 ? fill / k : 0.0;
+        for (int i = 0; i < assets; i++) {
+            if (!observed[i]) {
+                cov[i][i] = fill;
+            }
+        }
+        return cov;
     }
 
     @Override
     public String name() {
-        return "ewma (λ " + decay + ")";
+        return "ewma (λ = " + decay + ")";
     }
 }

@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.factorguard.quant.allocation.AllocationSettings;
 import org.factorguard.quant.allocation.DrawdownControlSettings;
@@ -14,27 +12,31 @@ import org.factorguard.quant.data.Instrument;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
 import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.factors.FactorScope;
 import org.factorguard.quant.models.FeatureScaling;
 import org.factorguard.quant.models.linear.LinearModelSettings;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.lstm.LstmModelSettings;
 import org.factorguard.quant.models.sequence.LstmSettings;
-import org.factorguard.quant.regimes.RegimeSettings;
+import org.factorguard.quant.regimes.RegimeDatingSettings;
 import org.factorguard.quant.validation.TrainingWindow;
-import org.factorguard.quant.validation.WalkForwardPlan;
 import org.factorguard.quant.validation.WalkForwardSettings;
 
 /**
  * Everything that defines one {@link Study}: which data, which factors, both models, the walk-forward
- * scheme, the risk-constrained allocation and backtest, the regime rule, the optimisation-degree sweep
+ * scheme, the risk-constrained allocation and backtest, the regime dating, the optimisation-degree sweep
  * and the significance tests, plus the seed. Same config + same data → identical {@link StudyResult}.
+ *
+ * <p>Build one with {@link #builder()} (every setting named; only the dates and drawdown control may stay unset)
+ * or change some settings of another with {@link #toBuilder()}, e.g. {@code defaults().toBuilder().seed(7).build()}.
  *
  * <p>Two levels of checks keep absurd settings from running: the constructor rejects settings that are
  * wrong whatever the data (unknown factors, a forward horizon that disagrees with the walk-forward purge,
  * a look-back longer than the training window, costs above 1,000 bps, …); {@link #problemsWith(MarketData)}
  * lists what is wrong for a given data set (unknown tickers, an empty date range, too few days for one
  * fold, too many folds, caps that cannot add up to the required exposure). {@link Study#run} calls it
- * before any work and refuses with every problem in one {@link StudyConfigException}.
+ * before any work and refuses with every problem in one {@link StudyConfigException}. Both live in
+ * {@code StudyConfigValidation}.
  *
  * @param universe           instruments to study (tickers or industries; empty = all)
  * @param startDate          first day (inclusive), or {@code null} for the first day of the data
@@ -55,10 +57,13 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  *                           program (0 = all); see {@link ShortlistAllocationPolicy}
  * @param rebalance          rebalance schedule of every backtested portfolio
  * @param costBps            transaction cost in basis points per unit of turnover
- * @param regimes            regime rule on the market index
  * @param optimisationDegree the Figure 2 sweep
- * @param significance       Diebold–Mariano, bootstrap and deflated Sharpe settings
+ * @param significance       Diebold–Mariano, bootstrap, deflated Sharpe and overfitting settings
  * @param seed               master seed: the LSTM's seed and the bootstrap's are derived from it
+ * @param regimeDating       dating of bull, bear and sideways markets on the market index (Table 2); {@code null}
+ *                           reads as {@link RegimeDatingSettings#defaults()}. A config written before regime
+ *                           dating holds the trailing-mean rule's {@code regimes} settings instead: they are
+ *                           ignored when it is read, and such a config dates regimes with the defaults
  */
 public record StudyConfig(
         Universe universe,
@@ -76,10 +81,10 @@ public record StudyConfig(
         int allocationShortlist,
         RebalanceFrequency rebalance,
         double costBps,
-        RegimeSettings regimes,
         OptimisationDegreeSettings optimisationDegree,
         SignificanceSettings significance,
-        long seed) {
+        long seed,
+        RegimeDatingSettings regimeDating) {
 
     /** Most folds a study will train (each retrains the LSTM ensemble). */
     public static final int MAX_FOLDS = 60;
@@ -90,9 +95,18 @@ public record StudyConfig(
     /** Upper bound on epochs × ensemble members per fold; beyond it a study would run for days. */
     public static final int MAX_EPOCHS_TIMES_MEMBERS = 2000;
 
-    /** The factors of {@link #defaults()}: the generator's rewarded ones plus candidates with lagged or regime effects. */
+    /**
+     * The factors of {@link #defaults()}: the generator's rewarded ones plus candidates with lagged or regime
+     * effects.
+     */
     public static final List<String> DEFAULT_FACTORS = List.of("EP", "BP", "REV_5", "VOL_60", "MOM_60", "SIZE",
             "TURNOVER", "VOLUME_CHANGE_20");
+
+    /**
+     * Candidates ranked by the default factor screen ({@link FactorLibrary#defaults()} without the market-wide
+     * series, which are not ranked), from which {@link #DEFAULT_FACTORS} were chosen.
+     */
+    public static final int DEFAULT_SCREENED_CANDIDATES = screenedCandidates(DEFAULT_FACTORS);
 
     /**
      * Which instruments a study uses. With tickers given, exactly those; else with industries given, every
@@ -119,7 +133,10 @@ public record StudyConfig(
             return new Universe(List.of(), industries);
         }
 
-        /** Instrument indices of {@code data} in data order; unknown names are reported by {@link StudyConfig#problemsWith}. */
+        /**
+         * Instrument indices of {@code data} in data order; unknown names are reported by
+         * {@link StudyConfig#problemsWith}.
+         */
         public int[] select(MarketData data) {
             List<Integer> chosen = new ArrayList<>();
             Set<String> wantedTickers = new HashSet<>(tickers);
@@ -179,25 +196,85 @@ public record StudyConfig(
     public enum DegreePortfolio { TOP_QUINTILE, RISK_CONSTRAINED }
 
     /**
-     * @param bootstrapResamples   stationary-bootstrap resamples for the Sharpe difference interval
-     * @param meanBlockLength      mean block length in days
+     * How the LSTM is tested against the linear model (see {@code SignificanceAnalysis}).
+     *
+     * @param bootstrapResamples   stationary-bootstrap resamples for the Sharpe-difference test
+     * @param meanBlockLength      mean block length in days, or NaN (the default) for the automatic choice of
+     *                             Politis &amp; White (2004) with the Patton–Politis–White (2009) correction; configs
+     *                             written before it hold a fixed length (10) and keep it
      * @param confidence           interval confidence, e.g. 0.95
-     * @param configurationsTried  configurations tried before this one (by the user, e.g. earlier studies on the
-     *                             same data); the deflated Sharpe uses N = this + the configurations this study
-     *                             evaluated itself (both models and every optimisation-degree checkpoint)
+     * @param configurationsTried  studies of the same portfolio on the same dataset before this one (the studies
+     *                             service counts them); each is a configuration tried, part of the deflated Sharpe's N
+     * @param screenedCandidates   candidate factors screened when the factor set was chosen (the portfolio's factor
+     *                             screen), part of the deflated Sharpe's N; 0 when none were screened
+     * @param earlierStudySharpes  annualised Sharpe ratios of the LSTM portfolios of those earlier studies, where
+     *                             their results are stored (null = none); trials whose Sharpe ratios are known
      */
     public record SignificanceSettings(int bootstrapResamples, double meanBlockLength, double confidence,
-                                       int configurationsTried) {
+                                       int configurationsTried, int screenedCandidates,
+                                       List<Double> earlierStudySharpes) {
+
+        public SignificanceSettings {
+            earlierStudySharpes = earlierStudySharpes == null ? List.of() : List.copyOf(earlierStudySharpes);
+        }
+
+        /** Without earlier studies or screened candidates. */
+        public SignificanceSettings(int bootstrapResamples, double meanBlockLength, double confidence) {
+            this(bootstrapResamples, meanBlockLength, confidence, 0, 0, List.of());
+        }
+
+        /**
+         * 1,999 resamples, automatic block length, 95 %, the candidates of the default factor screen
+         * ({@link StudyConfig#DEFAULT_SCREENED_CANDIDATES}) and no earlier studies.
+         */
         public static SignificanceSettings defaults() {
-            return new SignificanceSettings(1000, 10.0, 0.95, 0);
+            return new SignificanceSettings(1999, Double.NaN, 0.95, 0, DEFAULT_SCREENED_CANDIDATES, List.of());
+        }
+
+        /** Whether the block length is chosen from the data. */
+        public boolean automaticBlockLength() {
+            return Double.isNaN(meanBlockLength);
+        }
+
+        /** The same settings with the earlier studies of this portfolio and dataset. */
+        public SignificanceSettings withEarlierStudies(int studies, List<Double> sharpes) {
+            return new SignificanceSettings(bootstrapResamples, meanBlockLength, confidence, studies,
+                    screenedCandidates, sharpes);
+        }
+
+        /** The same settings with the number of candidate factors screened. */
+        public SignificanceSettings withScreenedCandidates(int candidates) {
+            return new SignificanceSettings(bootstrapResamples, meanBlockLength, confidence, configurationsTried,
+                    candidates, earlierStudySharpes);
         }
     }
 
-    public StudyConfig {
-        factorIds = factorIds == null ? null : List.copyOf(factorIds);
-        List<String> problems = intrinsicProblems(universe, startDate, endDate, factorIds, preparation, horizon,
-                walkForward, linear, lstm, allocation, covarianceWindow, allocationShortlist, rebalance, costBps, regimes,
-                optimisationDegree, significance);
+    public StudyConfig(Universe universe, LocalDate startDate, LocalDate endDate, List<String> factorIds,
+                       CrossSectionalPreparation.Settings preparation, int horizon, WalkForwardSettings walkForward,
+                       LinearModelSettings linear, LstmModelSettings lstm, AllocationSettings allocation,
+                       DrawdownControlSettings drawdownControl, int covarianceWindow, int allocationShortlist,
+                       RebalanceFrequency rebalance, double costBps, OptimisationDegreeSettings optimisationDegree,
+                       SignificanceSettings significance, long seed, RegimeDatingSettings regimeDating) {
+        this.universe = universe;
+        this.startDate = startDate;
+        this.endDate = endDate;
+        this.factorIds = factorIds == null ? null : List.copyOf(factorIds);
+        this.preparation = preparation;
+        this.horizon = horizon;
+        this.walkForward = walkForward;
+        this.linear = linear;
+        this.lstm = lstm;
+        this.allocation = allocation;
+        this.drawdownControl = drawdownControl;
+        this.covarianceWindow = covarianceWindow;
+        this.allocationShortlist = allocationShortlist;
+        this.rebalance = rebalance;
+        this.costBps = costBps;
+        this.optimisationDegree = optimisationDegree;
+        this.significance = significance;
+        this.seed = seed;
+        this.regimeDating = regimeDating == null ? RegimeDatingSettings.defaults() : regimeDating;
+        List<String> problems = StudyConfigValidation.intrinsicProblems(this);
         if (!problems.isEmpty()) {
             throw new StudyConfigException(problems);
         }
@@ -210,95 +287,81 @@ public record StudyConfig(
      * drawn at random, Adam at 2·10⁻³, batch 256, at most 10 epochs with patience 3, one network; monthly
      * rebalancing at 10 bps; γ = 10, 10 % per stock,
      * 25 % volatility and 3 % daily VaR limits, the 40 highest expected returns shortlisted for each quadratic
-     * program; drawdown control at 20 %; seed 42. Tuned so that the default study on the built-in market
-     * stays within about 90 s on 2 cores with the fast LSTM (measured: 38 s, of which 27 s LSTM training;
-     * 15 epochs on 35,000 samples took 59 s and predicted no better). Monthly rebalancing and the shortlist
-     * because the quadratic program takes 0.05–1 s per rebalance at 120 assets.
+     * program; drawdown control at 20 %; seed 42. Sized so that the default study on the built-in market
+     * runs in minutes on a small machine ({@code StudyBenchmark} times it); monthly rebalancing and the
+     * shortlist because the quadratic program's time per rebalance grows steeply with the number of assets.
      */
     public static StudyConfig defaults() {
         int horizon = 20;
         int lookback = 20;
         LstmSettings network = new LstmSettings(1, 32, 0.0, 1e-5, 2e-3, 256, 10, 3, 42L);
-        LstmModelSettings lstm = new LstmModelSettings(LstmImplementation.FAST, lookback, 1, 25_000, 5_000,
-                FeatureScaling.defaults(), network);
-        WalkForwardSettings walkForward = new WalkForwardSettings(TrainingWindow.EXPANDING, 504, 126, 252, horizon,
-                horizon, 0, lookback, -1);
-        AllocationSettings allocation = AllocationSettings.defaults().withMaxWeight(0.10);
-        return new StudyConfig(Universe.all(), null, null, DEFAULT_FACTORS, CrossSectionalPreparation.Settings.defaults(),
-                horizon, walkForward, LinearModelSettings.defaults(), lstm, allocation, DrawdownControlSettings.defaults(),
-                120, 40, RebalanceFrequency.MONTHLY, 10.0, RegimeSettings.defaults(), OptimisationDegreeSettings.defaults(),
-                SignificanceSettings.defaults(), 42L);
+        return builder()
+                .universe(Universe.all())
+                .factorIds(DEFAULT_FACTORS)
+                .preparation(CrossSectionalPreparation.Settings.defaults())
+                .horizon(horizon)
+                .walkForward(new WalkForwardSettings(TrainingWindow.EXPANDING, 504, 126, 252, horizon, horizon, 0,
+                        lookback, -1))
+                .linear(LinearModelSettings.defaults())
+                .lstm(new LstmModelSettings(LstmImplementation.FAST, lookback, 1, 25_000, 5_000,
+                        FeatureScaling.defaults(), network))
+                .allocation(AllocationSettings.defaults().withMaxWeight(0.10))
+                .drawdownControl(DrawdownControlSettings.defaults())
+                .covarianceWindow(120)
+                .allocationShortlist(40)
+                .rebalance(RebalanceFrequency.MONTHLY)
+                .costBps(10.0)
+                .optimisationDegree(OptimisationDegreeSettings.defaults())
+                .significance(SignificanceSettings.defaults())
+                .seed(42L)
+                .regimeDating(RegimeDatingSettings.defaults())
+                .build();
+    }
+
+    /** A builder with nothing set: only the dates (open) and drawdown control (off) may stay unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every setting of this config. */
+    public Builder toBuilder() {
+        return new Builder()
+                .universe(universe)
+                .dates(startDate, endDate)
+                .factorIds(factorIds)
+                .preparation(preparation)
+                .horizon(horizon)
+                .walkForward(walkForward)
+                .linear(linear)
+                .lstm(lstm)
+                .allocation(allocation)
+                .drawdownControl(drawdownControl)
+                .covarianceWindow(covarianceWindow)
+                .allocationShortlist(allocationShortlist)
+                .rebalance(rebalance)
+                .costBps(costBps)
+                .optimisationDegree(optimisationDegree)
+                .significance(significance)
+                .seed(seed)
+                .regimeDating(regimeDating);
+    }
+
+    /**
+     * Candidate factors a factor screen ranks when {@code chosen} is picked from it: the library's default
+     * candidates plus any chosen factor outside them, without market-wide series (the same for every instrument,
+     * so not ranked).
+     */
+    public static int screenedCandidates(List<String> chosen) {
+        Set<String> ids = new HashSet<>();
+        FactorLibrary.defaults().forEach(f -> ids.add(f.id()));
+        ids.addAll(chosen);
+        return (int) ids.stream().map(FactorLibrary::find).flatMap(java.util.Optional::stream)
+                .filter(f -> f.scope() != FactorScope.MARKET).count();
     }
 
     /** Whether the model portfolios may short (from the allocation settings). */
     public boolean longShort() {
         return allocation.longShort();
-    }
-
-    public StudyConfig withUniverse(Universe value) {
-        return new StudyConfig(value, startDate, endDate, factorIds, preparation, horizon, walkForward, linear, lstm,
-                allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps, regimes, optimisationDegree,
-                significance, seed);
-    }
-
-    public StudyConfig withDates(LocalDate start, LocalDate end) {
-        return new StudyConfig(universe, start, end, factorIds, preparation, horizon, walkForward, linear, lstm,
-                allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps, regimes, optimisationDegree,
-                significance, seed);
-    }
-
-    public StudyConfig withFactors(List<String> ids) {
-        return new StudyConfig(universe, startDate, endDate, ids, preparation, horizon, walkForward, linear, lstm,
-                allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps, regimes, optimisationDegree,
-                significance, seed);
-    }
-
-    public StudyConfig withWalkForward(WalkForwardSettings value) {
-        return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, value, linear, lstm,
-                allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps, regimes, optimisationDegree,
-                significance, seed);
-    }
-
-    public StudyConfig withLstm(LstmModelSettings value) {
-        return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear, value,
-                allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps, regimes, optimisationDegree,
-                significance, seed);
-    }
-
-    public StudyConfig withAllocation(AllocationSettings value) {
-        return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear, lstm,
-                value, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps, regimes, optimisationDegree,
-                significance, seed);
-    }
-
-    public StudyConfig withAllocationShortlist(int value) {
-        return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear, lstm,
-                allocation, drawdownControl, covarianceWindow, value, rebalance, costBps, regimes, optimisationDegree,
-                significance, seed);
-    }
-
-    public StudyConfig withRebalance(RebalanceFrequency value, double bps) {
-        return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear, lstm,
-                allocation, drawdownControl, covarianceWindow, allocationShortlist, value, bps, regimes, optimisationDegree,
-                significance, seed);
-    }
-
-    public StudyConfig withOptimisationDegree(OptimisationDegreeSettings value) {
-        return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear, lstm,
-                allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps, regimes, value,
-                significance, seed);
-    }
-
-    public StudyConfig withSignificance(SignificanceSettings value) {
-        return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear, lstm,
-                allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps, regimes, optimisationDegree,
-                value, seed);
-    }
-
-    public StudyConfig withSeed(long value) {
-        return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear, lstm,
-                allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps, regimes, optimisationDegree,
-                significance, value);
     }
 
     /** The walk-forward settings actually used: the configured ones with the LSTM's look-back. */
@@ -313,58 +376,7 @@ public record StudyConfig(
      * caps can add up to the required exposure.
      */
     public List<String> problemsWith(MarketData data) {
-        List<String> problems = new ArrayList<>();
-        Set<String> knownTickers = new HashSet<>();
-        data.instruments().forEach(i -> knownTickers.add(i.ticker()));
-        List<String> unknownTickers = universe.tickers().stream().filter(t -> !knownTickers.contains(t)).toList();
-        if (!unknownTickers.isEmpty()) {
-            problems.add("unknown tickers in the universe: " + String.join(", ", unknownTickers));
-        }
-        List<String> unknownIndustries = universe.industries().stream().filter(g -> !data.industries().contains(g)).toList();
-        if (!unknownIndustries.isEmpty()) {
-            problems.add("unknown industries in the universe: " + String.join(", ", unknownIndustries)
-                    + " (known: " + String.join(", ", data.industries()) + ")");
-        }
-        int[] members = universe.select(data);
-        if (members.length < preparation.minCrossSection()) {
-            problems.add("the universe has " + members.length + " instruments, but cross-sectional preparation needs at least "
-                    + preparation.minCrossSection() + " per day");
-        }
-        int[] range = dayRange(data);
-        int days = range[1] - range[0];
-        if (days <= 0) {
-            problems.add("the date range " + describe(startDate) + " to " + describe(endDate)
-                    + " contains no trading day of the data (" + data.dates()[0] + " to " + data.dates()[data.dayCount() - 1] + ")");
-            return problems;
-        }
-        WalkForwardSettings wf = effectiveWalkForward();
-        if (lstm.lookback() > days) {
-            problems.add("the LSTM look-back of " + lstm.lookback() + " days is longer than the " + days + " trading days selected");
-        }
-        if (regimes.window() >= days) {
-            problems.add("the regime window of " + regimes.window() + " days is not shorter than the " + days + " trading days selected");
-        }
-        int needed = wf.lookback() - 1 + wf.trainingDays() + wf.gap()
-                + (wf.validationDays() > 0 ? wf.validationDays() + wf.gap() : 0) + 3;
-        if (needed > days) {
-            problems.add(String.format(Locale.ROOT, "%d trading days selected, but one fold needs at least %d "
-                            + "(look-back %d, training %d, validation %d, purge/embargo %d, and a few test days)", days, needed,
-                    wf.lookback(), wf.trainingDays(), wf.validationDays(), wf.gap()));
-        } else {
-            try {
-                int folds = WalkForwardPlan.over(wf, 0, days).folds().size();
-                if (folds > MAX_FOLDS) {
-                    problems.add("the walk-forward plan has " + folds + " folds (a retraining every " + wf.testDays()
-                            + " days); at most " + MAX_FOLDS + " are allowed: use a longer test step");
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add("walk-forward plan: " + e.getMessage());
-            }
-        }
-        if (members.length > 0) {
-            problems.addAll(capProblems(data, members));
-        }
-        return problems;
+        return StudyConfigValidation.problemsWith(this, data);
     }
 
     /** {@code [from, to)} day indices of the configured dates in {@code data}. */
@@ -381,152 +393,144 @@ public record StudyConfig(
         return new int[] {from, to};
     }
 
-    private List<String> capProblems(MarketData data, int[] members) {
-        List<String> problems = new ArrayList<>();
-        double exposure = allocation.exposure();
-        double cap = allocation.maxWeight();
-        if (!allocation.longShort()) {
-            if (cap * members.length < exposure - 1e-12) {
-                problems.add(String.format(Locale.ROOT, "per-stock cap %.2f %% × %d stocks = %.2f %% cannot reach the "
-                                + "required exposure of %.2f %%: raise the cap or widen the universe", 100 * cap, members.length,
-                        100 * cap * members.length, 100 * exposure));
-            }
-            Map<String, Long> perIndustry = new java.util.LinkedHashMap<>();
-            for (int i : members) {
-                perIndustry.merge(data.instruments().get(i).industry(), 1L, Long::sum);
-            }
-            double reachable = 0;
-            for (Map.Entry<String, Long> e : perIndustry.entrySet()) {
-                double industryCap = allocation.industryCap(e.getKey());
-                double byAssets = cap * e.getValue();
-                reachable += Double.isFinite(industryCap) ? Math.max(0, Math.min(industryCap, byAssets)) : byAssets;
-            }
-            if (reachable < exposure - 1e-12 && cap * members.length >= exposure - 1e-12) {
-                problems.add(String.format(Locale.ROOT, "industry caps allow at most %.2f %% in total over the universe's "
-                        + "%d industries, below the required exposure of %.2f %%", 100 * reachable, perIndustry.size(), 100 * exposure));
-            }
-        } else if (Math.abs(exposure) > Math.min(allocation.grossLimit(), cap * members.length) + 1e-12) {
-            problems.add(String.format(Locale.ROOT, "net exposure %.2f %% exceeds what the gross limit %.2f %% and the "
-                    + "per-stock cap allow", 100 * exposure, 100 * allocation.grossLimit()));
-        }
-        return problems;
-    }
+    /**
+     * Names each setting of a {@link StudyConfig}; {@link #build()} runs the config's checks. The parameters of
+     * the setters are those of the record's components.
+     */
+    public static final class Builder {
+        private Universe universe;
+        private LocalDate startDate;
+        private LocalDate endDate;
+        private List<String> factorIds;
+        private CrossSectionalPreparation.Settings preparation;
+        private int horizon;
+        private WalkForwardSettings walkForward;
+        private LinearModelSettings linear;
+        private LstmModelSettings lstm;
+        private AllocationSettings allocation;
+        private DrawdownControlSettings drawdownControl;
+        private int covarianceWindow;
+        private int allocationShortlist;
+        private RebalanceFrequency rebalance;
+        private double costBps;
+        private OptimisationDegreeSettings optimisationDegree;
+        private SignificanceSettings significance;
+        private long seed;
+        private RegimeDatingSettings regimeDating;
 
-    private static String describe(LocalDate d) {
-        return d == null ? "(open)" : d.toString();
-    }
+        private Builder() {
+        }
 
-    private static List<String> intrinsicProblems(Universe universe, LocalDate startDate, LocalDate endDate,
-                                                  List<String> factorIds, CrossSectionalPreparation.Settings preparation,
-                                                  int horizon, WalkForwardSettings walkForward, LinearModelSettings linear,
-                                                  LstmModelSettings lstm, AllocationSettings allocation, int covarianceWindow,
-                                                  int allocationShortlist,
-                                                  RebalanceFrequency rebalance, double costBps, RegimeSettings regimes,
-                                                  OptimisationDegreeSettings degree, SignificanceSettings significance) {
-        List<String> p = new ArrayList<>();
-        if (universe == null || preparation == null || walkForward == null || linear == null || lstm == null
-                || allocation == null || rebalance == null || regimes == null || degree == null || significance == null) {
-            p.add("universe, preparation, walk-forward, linear, LSTM, allocation, rebalance, regime, optimisation-degree"
-                    + " and significance settings are all required (drawdown control may be null = off)");
-            return p;
+        public Builder universe(Universe value) {
+            universe = value;
+            return this;
         }
-        if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
-            p.add("the end date " + endDate + " is before the start date " + startDate);
+
+        /** First and last day, inclusive; {@code null} = the data's first or last day. */
+        public Builder dates(LocalDate start, LocalDate end) {
+            startDate = start;
+            endDate = end;
+            return this;
         }
-        if (factorIds == null || factorIds.isEmpty()) {
-            p.add("choose at least one factor");
-        } else {
-            if (new HashSet<>(factorIds).size() != factorIds.size()) {
-                p.add("factor ids must be distinct: " + factorIds);
-            }
-            List<String> unknown = factorIds.stream().filter(id -> FactorLibrary.find(id).isEmpty()).toList();
-            if (!unknown.isEmpty()) {
-                p.add("unknown factors " + unknown + "; known: "
-                        + String.join(", ", FactorLibrary.all().stream().map(f -> f.id()).toList()));
-            }
+
+        public Builder startDate(LocalDate value) {
+            startDate = value;
+            return this;
         }
-        if (horizon < 1 || horizon > MAX_HORIZON) {
-            p.add("the forward horizon must be between 1 and " + MAX_HORIZON + " trading days, was " + horizon);
+
+        public Builder endDate(LocalDate value) {
+            endDate = value;
+            return this;
         }
-        if (walkForward.horizon() != horizon) {
-            p.add("the walk-forward label horizon (" + walkForward.horizon() + " days) must equal the forward horizon ("
-                    + horizon + " days), or the purge no longer protects the labels");
+
+        public Builder factorIds(List<String> value) {
+            factorIds = value;
+            return this;
         }
-        if (lstm.lookback() > walkForward.trainingDays()) {
-            p.add("the LSTM look-back of " + lstm.lookback() + " days is longer than the training window of "
-                    + walkForward.trainingDays() + " days");
+
+        public Builder preparation(CrossSectionalPreparation.Settings value) {
+            preparation = value;
+            return this;
         }
-        if (walkForward.testDays() < 5) {
-            p.add("a walk-forward test step of " + walkForward.testDays() + " days retrains the models almost every day;"
-                    + " use at least 5 (252 = yearly)");
+
+        /** The forward horizon h; the walk-forward settings must use the same. */
+        public Builder horizon(int value) {
+            horizon = value;
+            return this;
         }
-        int epochsTimesMembers = lstm.network().maxEpochs() * lstm.ensembleSize();
-        if (epochsTimesMembers > MAX_EPOCHS_TIMES_MEMBERS) {
-            p.add(String.format(Locale.ROOT, "%d epochs × %d ensemble members = %d network passes per fold exceeds the "
-                            + "limit of %d; lower the epochs (early stopping usually ends training within a few dozen)",
-                    lstm.network().maxEpochs(), lstm.ensembleSize(), epochsTimesMembers, MAX_EPOCHS_TIMES_MEMBERS));
+
+        public Builder walkForward(WalkForwardSettings value) {
+            walkForward = value;
+            return this;
         }
-        if (covarianceWindow < 20 || covarianceWindow > 2520) {
-            p.add("the covariance window must be between 20 and 2520 trading days, was " + covarianceWindow);
+
+        public Builder linear(LinearModelSettings value) {
+            linear = value;
+            return this;
         }
-        if (allocationShortlist < 0) {
-            p.add("the allocation shortlist must be 0 (all assets) or positive, was " + allocationShortlist);
-        } else if (allocationShortlist > 0 && !allocation.longShort()
-                && allocationShortlist * allocation.maxWeight() < allocation.exposure() - 1e-12) {
-            p.add(String.format(Locale.ROOT, "a shortlist of %d assets at a per-stock cap of %.2f %% holds at most %.2f %%,"
-                            + " below the required exposure of %.2f %%", allocationShortlist, 100 * allocation.maxWeight(),
-                    100 * allocationShortlist * allocation.maxWeight(), 100 * allocation.exposure()));
+
+        public Builder lstm(LstmModelSettings value) {
+            lstm = value;
+            return this;
         }
-        if (!(costBps >= 0 && costBps <= MAX_COST_BPS)) {
-            p.add("transaction costs must be between 0 and " + (int) MAX_COST_BPS + " bps per unit of turnover, was " + costBps);
+
+        public Builder allocation(AllocationSettings value) {
+            allocation = value;
+            return this;
         }
-        if (!allocation.longShort() && allocation.exposure() > 1 + 1e-12) {
-            p.add("a long-only portfolio cannot hold more than 100 % exposure (was " + allocation.exposure() * 100 + " %)");
+
+        /** {@code null} = no drawdown control. */
+        public Builder drawdownControl(DrawdownControlSettings value) {
+            drawdownControl = value;
+            return this;
         }
-        if (!allocation.longShort() && allocation.exposure() <= 0) {
-            p.add("a long-only portfolio needs a positive exposure (was " + allocation.exposure() * 100 + " %)");
+
+        public Builder covarianceWindow(int days) {
+            covarianceWindow = days;
+            return this;
         }
-        if (allocation.maxWeight() > 1 + 1e-12 && !allocation.longShort()) {
-            p.add("a per-stock cap above 100 % is meaningless for a long-only portfolio (was " + allocation.maxWeight() * 100 + " %)");
+
+        public Builder allocationShortlist(int assets) {
+            allocationShortlist = assets;
+            return this;
         }
-        for (Map.Entry<String, Double> e : allocation.industryCaps().entrySet()) {
-            if (!(e.getValue() >= 0)) {
-                p.add("the industry cap of " + e.getKey() + " must be non-negative, was " + e.getValue());
-            }
+
+        public Builder rebalance(RebalanceFrequency value) {
+            rebalance = value;
+            return this;
         }
-        if (Double.isFinite(allocation.maxAnnualVolatility()) && !(allocation.maxAnnualVolatility() > 0)) {
-            p.add("the volatility limit must be positive (or off), was " + allocation.maxAnnualVolatility());
+
+        public Builder costBps(double value) {
+            costBps = value;
+            return this;
         }
-        if (Double.isFinite(allocation.maxDailyVar95()) && !(allocation.maxDailyVar95() > 0)) {
-            p.add("the VaR limit must be positive (or off), was " + allocation.maxDailyVar95());
+
+        public Builder optimisationDegree(OptimisationDegreeSettings value) {
+            optimisationDegree = value;
+            return this;
         }
-        if (degree.inSampleDays() < 20) {
-            p.add("the optimisation-degree in-sample window must be at least 20 days, was " + degree.inSampleDays());
+
+        public Builder significance(SignificanceSettings value) {
+            significance = value;
+            return this;
         }
-        int previous = 0;
-        for (int e : degree.epochs()) {
-            if (e <= previous) {
-                p.add("optimisation-degree epochs must be positive and ascending: " + degree.epochs());
-                break;
-            }
-            previous = e;
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
         }
-        if (!degree.epochs().isEmpty() && degree.epochs().getLast() > lstm.network().maxEpochs()) {
-            p.add("optimisation-degree epoch " + degree.epochs().getLast() + " exceeds the LSTM's maximum of "
-                    + lstm.network().maxEpochs() + " epochs");
+
+        /** {@code null} = {@link RegimeDatingSettings#defaults()}. */
+        public Builder regimeDating(RegimeDatingSettings value) {
+            regimeDating = value;
+            return this;
         }
-        if (significance.bootstrapResamples() < 100 || significance.bootstrapResamples() > 100_000) {
-            p.add("bootstrap resamples must be between 100 and 100,000, was " + significance.bootstrapResamples());
+
+        /** @throws StudyConfigException with every problem when the settings are wrong whatever the data */
+        public StudyConfig build() {
+            return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear,
+                    lstm, allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps,
+                    optimisationDegree, significance, seed, regimeDating);
         }
-        if (!(significance.meanBlockLength() >= 1 && significance.meanBlockLength() <= 252)) {
-            p.add("the bootstrap mean block length must be between 1 and 252 days, was " + significance.meanBlockLength());
-        }
-        if (!(significance.confidence() > 0.5 && significance.confidence() < 1)) {
-            p.add("the bootstrap confidence must be in (0.5, 1), was " + significance.confidence());
-        }
-        if (significance.configurationsTried() < 0) {
-            p.add("configurations tried must be non-negative, was " + significance.configurationsTried());
-        }
-        return p;
     }
 }

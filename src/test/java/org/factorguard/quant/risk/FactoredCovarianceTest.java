@@ -78,7 +78,7 @@ class FactoredCovarianceTest {
                 {5.244264014825969e-05, -5.020474132413638e-05, -1.9067812004632958e-06},
                 {-5.020474132413638e-05, 5.210313550901518e-05, -7.0581773176676265e-06},
                 {-1.9067812004632958e-06, -7.0581773176676265e-06, 2.71946902283128e-05}};
-        assertSameMatrix(expected, new EwmaCovariance(0.9).estimate(r), 1e-12);
+        assertSameMatrix(expected, new FactoredEwmaCovariance(0.9).estimate(r), 1e-12);
     }
 
     @Test
@@ -92,8 +92,8 @@ class FactoredCovarianceTest {
         double w3 = 1;
         double mean = (w0 * 0.01 + w2 * 0.03 + w3 * -0.02) / (w0 + w2 + w3);
         double[][] imputed = {{0.01, 0.02, nan}, {mean, -0.01, nan}, {0.03, 0.00, nan}, {-0.02, 0.01, nan}};
-        double[][] a = new EwmaCovariance(lambda).estimate(withGap);
-        double[][] b = new EwmaCovariance(lambda).estimate(imputed);
+        double[][] a = new FactoredEwmaCovariance(lambda).estimate(withGap);
+        double[][] b = new FactoredEwmaCovariance(lambda).estimate(imputed);
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 2; j++) {
                 assertThat(a[i][j]).isCloseTo(b[i][j], within(1e-18));

@@ -16,11 +16,14 @@ import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.lstm.LstmModelSettings;
 import org.factorguard.quant.models.lstm.SequenceRegressorFactory;
 import org.factorguard.quant.models.sequence.LstmSettings;
-import org.factorguard.quant.regimes.RegimeSettings;
+import org.factorguard.quant.regimes.RegimeDatingSettings;
 import org.factorguard.quant.validation.TrainingWindow;
 import org.factorguard.quant.validation.WalkForwardSettings;
 
-/** A small, fast study for tests: 30 synthetic stocks over four years, an ensemble of two tiny DL4J LSTMs, monthly rebalancing. */
+/**
+ * A small, fast study for tests: 30 synthetic stocks over four years, an ensemble of two tiny DL4J LSTMs, monthly
+ * rebalancing.
+ */
 final class SmallStudy {
 
     private SmallStudy() {
@@ -40,16 +43,28 @@ final class SmallStudy {
         int horizon = 5;
         int lookback = 10;
         LstmSettings network = new LstmSettings(1, 8, 0.0, 1e-5, 3e-3, 128, 3, 1, 1L);
-        LstmModelSettings lstm = new LstmModelSettings(implementation, lookback, 2, 2_000, 1_000,
-                FeatureScaling.defaults(), network);
-        WalkForwardSettings walkForward = new WalkForwardSettings(TrainingWindow.EXPANDING, 252, 63, 126, horizon,
-                horizon, 0, lookback, -1);
-        AllocationSettings allocation = AllocationSettings.defaults().withMaxWeight(0.10);
-        return new StudyConfig(StudyConfig.Universe.all(), null, null, List.of("EP", "BP", "REV_5", "VOL_60"),
-                CrossSectionalPreparation.Settings.defaults(), horizon, walkForward, LinearModelSettings.defaults(), lstm,
-                allocation, DrawdownControlSettings.defaults(), 60, 20, RebalanceFrequency.MONTHLY, 10.0,
-                RegimeSettings.defaults(), new StudyConfig.OptimisationDegreeSettings(true, false, List.of(), 252,
-                        StudyConfig.DegreePortfolio.RISK_CONSTRAINED),
-                new StudyConfig.SignificanceSettings(200, 10.0, 0.95, 3), 7L);
+        return StudyConfig.builder()
+                .universe(StudyConfig.Universe.all())
+                .factorIds(List.of("EP", "BP", "REV_5", "VOL_60"))
+                .preparation(CrossSectionalPreparation.Settings.defaults())
+                .horizon(horizon)
+                .walkForward(new WalkForwardSettings(TrainingWindow.EXPANDING, 252, 63, 126, horizon, horizon, 0,
+                        lookback, -1))
+                .linear(LinearModelSettings.defaults())
+                .lstm(new LstmModelSettings(implementation, lookback, 2, 2_000, 1_000, FeatureScaling.defaults(),
+                        network))
+                .allocation(AllocationSettings.defaults().withMaxWeight(0.10))
+                .drawdownControl(DrawdownControlSettings.defaults())
+                .covarianceWindow(60)
+                .allocationShortlist(20)
+                .rebalance(RebalanceFrequency.MONTHLY)
+                .costBps(10.0)
+                .optimisationDegree(new StudyConfig.OptimisationDegreeSettings(true, false, List.of(), 252,
+                        StudyConfig.DegreePortfolio.RISK_CONSTRAINED))
+                .significance(new StudyConfig.SignificanceSettings(200, Double.NaN, 0.95, 3, 12,
+                        List.of(0.4, -0.1)))
+                .seed(7L)
+                .regimeDating(RegimeDatingSettings.defaults())
+                .build();
     }
 }

@@ -12,9 +12,10 @@ class StudyConfigJsonTest {
 
     @Test
     void a_config_with_switched_off_limits_reads_back_equal_and_writes_identical_text() {
-        StudyConfig config = SmallStudy.config(LstmImplementation.DL4J)
-                .withUniverse(StudyConfig.Universe.ofTickers(List.of("S001", "S002")))
-                .withDates(LocalDate.of(2016, 1, 4), LocalDate.of(2019, 12, 31));
+        StudyConfig config = SmallStudy.config(LstmImplementation.DL4J).toBuilder()
+                .universe(StudyConfig.Universe.ofTickers(List.of("S001", "S002")))
+                .dates(LocalDate.of(2016, 1, 4), LocalDate.of(2019, 12, 31))
+                .build();
         assertThat(config.allocation().defaultIndustryCap()).isNaN();
 
         String json = StudyConfigJson.write(config);

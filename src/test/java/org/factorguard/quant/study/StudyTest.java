@@ -142,10 +142,63 @@ class StudyTest {
         StudyResult.Significance s = result.significance();
         assertThat(s.dieboldMariano()).isNotNull();
         assertThat(s.sharpeDifference().lower()).isLessThanOrEqualTo(s.sharpeDifference().upper());
-        assertThat(s.trials()).isEqualTo(3 + 2 + degree.points().size());
+        // SmallStudy: 12 screened candidates, 3 earlier studies (2 with stored Sharpe ratios), both models
+        assertThat(s.trialCount()).isEqualTo(new StudyResult.TrialCount(12, 3, degree.points().size(), 0, 2));
+        assertThat(s.trials()).isEqualTo(12 + 3 + degree.points().size() + 2);
+        assertThat(s.deflatedSharpe().trials()).isEqualTo(s.trials());
+        assertThat(s.knownTrialSharpes()).as("both models and the 2 earlier studies' stored Sharpe ratios")
+                .isEqualTo(4);
         assertThat(s.deflatedSharpe().probability()).isBetween(0.0, 1.0);
         assertThat(result.model(StudyResult.LSTM).folds()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(result.model(StudyResult.LINEAR).folds().getFirst().linear().beta()).hasSize(4);
+    }
+
+    @Test
+    void the_result_carries_the_method_version_and_the_new_statistics_with_plain_explanations() {
+        assertThat(result.methodVersion()).isEqualTo(StudyResult.METHOD_VERSION);
+        StudyResult.Significance s = result.significance();
+        assertThat(s.dieboldMariano().horizon()).isEqualTo(5);
+        assertThat(s.dieboldMarianoRankIc()).isNotNull();
+        assertThat(s.dieboldMarianoRankIc().observations()).isEqualTo(s.dieboldMariano().observations());
+        assertThat(s.sharpeDifference().automaticBlockLength()).isTrue();
+        assertThat(s.sharpeDifference().pValue()).isBetween(0.0, 1.0);
+        assertThat(s.sharpeDifference().resamples()).isEqualTo(200);
+        StudyResult.Overfitting pbo = s.overfitting();
+        assertThat(pbo.configurations()).isEqualTo(result.optimisationDegree().points().size());
+        if (pbo.evaluated()) {
+            assertThat(pbo.probability()).isBetween(0.0, 1.0);
+            assertThat(pbo.blocks()).isEven().isBetween(4, 16);
+            assertThat(pbo.blockDays()).isGreaterThanOrEqualTo(21);
+        }
+        assertThat(pbo.note()).isNotBlank();
+        StudyResult.Explanations words = s.explanations();
+        assertThat(words.dieboldMariano()).startsWith("DM p");
+        assertThat(words.dieboldMarianoRankIc()).contains("Rank IC");
+        assertThat(words.sharpeDifference()).startsWith("Sharpe LSTM − linear = ");
+        assertThat(words.deflatedSharpe()).contains("configurations tried").contains("12 screened candidate");
+        assertThat(words.overfitting()).isNotBlank();
+        assertThat(s.note()).contains("N = 12 screened candidate factors + 3 earlier studies");
+
+        StudyResult.IcTests ic = result.model(StudyResult.LSTM).overall().icTests();
+        assertThat(ic.neweyWestLags()).isEqualTo(4);
+        assertThat(ic.rankIcTStatistic()).isFinite();
+        assertThat(ic.explanation()).contains("Newey–West, 4 lags");
+        assertThat(result.model(StudyResult.LINEAR).folds()).allSatisfy(f -> {
+            assertThat(f.test().icTests().neweyWestLags()).isEqualTo(4);
+            var fm = f.linear().famaMacBeth();
+            assertThat(fm.method()).isEqualTo(org.factorguard.quant.models.linear.CoefficientInference.Method
+                    .FAMA_MACBETH);
+            assertThat(fm.lags()).isEqualTo(4);
+            assertThat(fm.tValues()).hasSize(5);
+        });
+        assertThat(result.model(StudyResult.LSTM).folds()).allSatisfy(f -> assertThat(f.linear()).isNull());
+
+        StudyResult.RegimeDating dating = result.regimes().dating();
+        assertThat(dating.method()).isEqualTo(org.factorguard.quant.regimes.RegimeDating.METHOD);
+        assertThat(dating.causal()).hasSameSizeAs(result.returnDates());
+        assertThat(dating.exPostAgreement().agreement()).isEqualTo(result.regimes().agreement());
+        assertThat(dating.exPostAgreement().kappa()).isBetween(-1.0, 1.0);
+        assertThat(dating.causalAgreement().days()).isEqualTo(result.returnDates().length);
     }
 
     @Test
@@ -187,43 +240,47 @@ class StudyTest {
         };
         StudyConfig dl4j = SmallStudy.config(LstmImplementation.DL4J);
         assertThatThrownBy(() -> SmallStudy.study().run(market,
-                dl4j.withAllocationShortlist(0).withAllocation(dl4j.allocation().withMaxWeight(0.02)), counting,
-                CancellationToken.NEVER))
+                dl4j.toBuilder().allocationShortlist(0).allocation(dl4j.allocation().withMaxWeight(0.02)).build(),
+                counting, CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class)
                 .hasMessageContaining("per-stock cap 2.00 % × 30 stocks = 60.00 % cannot reach the required exposure of 100.00 %");
-        assertThatThrownBy(() -> dl4j.withAllocation(dl4j.allocation().withMaxWeight(0.04)))
+        assertThatThrownBy(() -> dl4j.toBuilder().allocation(dl4j.allocation().withMaxWeight(0.04)).build())
                 .isInstanceOf(StudyConfigException.class)
                 .hasMessageContaining("a shortlist of 20 assets at a per-stock cap of 4.00 % holds at most 80.00 %");
         assertThatThrownBy(() -> SmallStudy.study().run(market,
-                dl4j.withAllocation(dl4j.allocation().withIndustryCaps(java.util.Map.of(), 0.1)), counting,
-                CancellationToken.NEVER))
+                dl4j.toBuilder().allocation(dl4j.allocation().withIndustryCaps(java.util.Map.of(), 0.1)).build(),
+                counting, CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("industry caps allow at most 40.00 %");
         assertThatThrownBy(() -> SmallStudy.study().run(market.slice(0, 200), dl4j, counting, CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("one fold needs at least");
         assertThatThrownBy(() -> SmallStudy.study().run(market,
-                dl4j.withDates(java.time.LocalDate.of(2030, 1, 1), null), counting, CancellationToken.NEVER))
+                dl4j.toBuilder().dates(java.time.LocalDate.of(2030, 1, 1), null).build(), counting,
+                CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("contains no trading day");
         assertThatThrownBy(() -> SmallStudy.study().run(market,
-                dl4j.withUniverse(StudyConfig.Universe.ofTickers(List.of("NOPE"))), counting, CancellationToken.NEVER))
+                dl4j.toBuilder().universe(StudyConfig.Universe.ofTickers(List.of("NOPE"))).build(), counting,
+                CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("unknown tickers in the universe: NOPE");
         assertThat(reports).as("nothing ran").hasValue(0);
 
-        assertThatThrownBy(() -> dl4j.withLstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(1_000_000_000))))
+        assertThatThrownBy(() -> dl4j.toBuilder()
+                .lstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(1_000_000_000))).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epochs must be between 1 and 10000");
-        assertThatThrownBy(() -> dl4j.withLstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(5000))))
+        assertThatThrownBy(() -> dl4j.toBuilder()
+                .lstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(5000))).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("network passes per fold");
-        assertThatThrownBy(() -> dl4j.withWalkForward(new org.factorguard.quant.validation.WalkForwardSettings(
-                org.factorguard.quant.validation.TrainingWindow.EXPANDING, 0, 0, 126, 5, 5, 0, 1, -1)))
+        assertThatThrownBy(() -> dl4j.toBuilder().walkForward(new org.factorguard.quant.validation.WalkForwardSettings(
+                org.factorguard.quant.validation.TrainingWindow.EXPANDING, 0, 0, 126, 5, 5, 0, 1, -1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one day");
-        assertThatThrownBy(() -> dl4j.withWalkForward(org.factorguard.quant.validation.WalkForwardSettings.expanding(
-                252, 63, 126, 1)))
+        assertThatThrownBy(() -> dl4j.toBuilder().walkForward(
+                org.factorguard.quant.validation.WalkForwardSettings.expanding(252, 63, 126, 1)).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("must equal the forward horizon");
-        assertThatThrownBy(() -> dl4j.withFactors(List.of("EP", "MAGIC")))
+        assertThatThrownBy(() -> dl4j.toBuilder().factorIds(List.of("EP", "MAGIC")).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("unknown factors [MAGIC]");
-        assertThatThrownBy(() -> dl4j.withRebalance(dl4j.rebalance(), 50_000))
+        assertThatThrownBy(() -> dl4j.toBuilder().costBps(50_000).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("transaction costs must be between 0 and 1000 bps");
-        assertThatThrownBy(() -> dl4j.withLstm(new org.factorguard.quant.models.lstm.LstmModelSettings(
-                LstmImplementation.DL4J, 400, 1, 0, 0, dl4j.lstm().scaling(), dl4j.lstm().network())))
+        assertThatThrownBy(() -> dl4j.toBuilder().lstm(new org.factorguard.quant.models.lstm.LstmModelSettings(
+                LstmImplementation.DL4J, 400, 1, 0, 0, dl4j.lstm().scaling(), dl4j.lstm().network())).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("look-back of 400 days is longer than the training window");
     }
 

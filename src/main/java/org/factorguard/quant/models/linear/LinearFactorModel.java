@@ -35,6 +35,12 @@ import org.hipparchus.stat.regression.OLSMultipleLinearRegression;
  * </pre>
  * (Hoerl &amp; Kennard, Technometrics 12(1), 1970). Solved with a Cholesky decomposition; penalising per
  * observation keeps λ comparable across window lengths, and on z-scored factors λ is unit-free.
+ *
+ * <p><b>Inference.</b> The pooled standard errors above assume independent stock-days, which overlapping h-day
+ * labels and co-moving instruments violate. Each fit also keeps per-date cross-sectional regressions and score
+ * sums ({@link PanelInference}), so {@link LinearFit#famaMacBeth(int)} gives Fama–MacBeth coefficients with
+ * Newey–West (h − 1 lags) standard errors and {@link LinearFit#driscollKraay(int)} Driscoll–Kraay errors for the
+ * pooled OLS coefficients.
  */
 public final class LinearFactorModel implements ReturnModel {
 
@@ -65,6 +71,7 @@ public final class LinearFactorModel implements ReturnModel {
         int maxRows = split.trainingDays() * panel.instrumentCount();
         double[][] x = new double[maxRows][];
         double[] y = new double[maxRows];
+        int[] date = new int[maxRows];
         int n = 0;
         for (int t = split.trainStart(); t < split.trainEnd(); t++) {
             for (int i = 0; i < panel.instrumentCount(); i++) {
@@ -82,6 +89,7 @@ public final class LinearFactorModel implements ReturnModel {
                 if (complete) {
                     x[n] = row;
                     y[n] = label;
+                    date[n] = t;
                     n++;
                 }
             }
@@ -92,10 +100,18 @@ public final class LinearFactorModel implements ReturnModel {
         }
         x = Arrays.copyOf(x, n);
         y = Arrays.copyOf(y, n);
+        date = Arrays.copyOf(date, n);
         cancel.throwIfCancelled();
-        LinearFit fit = settings.ridgeLambda() == 0
+        LinearFit pooled = settings.ridgeLambda() == 0
                 ? ordinaryLeastSquares(panel, x, y)
                 : ridge(panel, x, y, settings.ridgeLambda());
+        double[] coefficients = new double[p + 1];
+        coefficients[0] = pooled.alpha();
+        System.arraycopy(pooled.beta(), 0, coefficients, 1, p);
+        PanelInference inference = PanelInference.of(x, y, date, coefficients, settings.ridgeLambda());
+        LinearFit fit = new LinearFit(pooled.factorNames(), pooled.alpha(), pooled.beta(), pooled.alphaStandardError(),
+                pooled.betaStandardErrors(), pooled.rSquared(), pooled.adjustedRSquared(), pooled.residualVariance(),
+                pooled.observations(), pooled.ridgeLambda(), inference);
         return new FittedLinearModel(fit, scaler);
     }
 

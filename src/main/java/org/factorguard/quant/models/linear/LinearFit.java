@@ -18,10 +18,16 @@ import org.factorguard.quant.models.ModelFit;
  * @param residualVariance  {@code σ̂² = RSS/(n − p − 1)}
  * @param observations      pooled stock-days {@code n}
  * @param ridgeLambda       ridge penalty λ (0 = ordinary least squares)
+ * @param inference         per-date data for Fama–MacBeth and Driscoll–Kraay standard errors (null when not kept)
+ *
+ * <p>{@code alphaStandardError}, {@code betaStandardErrors} and the t-values derived from them are the textbook
+ * pooled ones, which treat every stock-day as an independent observation. With overlapping h-day labels and
+ * instruments that move together they overstate significance; report {@link #famaMacBeth(int)} (or
+ * {@link #driscollKraay(int)}) instead.
  */
 public record LinearFit(List<String> factorNames, double alpha, double[] beta, double alphaStandardError,
                         double[] betaStandardErrors, double rSquared, double adjustedRSquared, double residualVariance,
-                        long observations, double ridgeLambda) implements ModelFit {
+                        long observations, double ridgeLambda, PanelInference inference) implements ModelFit {
 
     public LinearFit {
         factorNames = List.copyOf(factorNames);
@@ -29,12 +35,40 @@ public record LinearFit(List<String> factorNames, double alpha, double[] beta, d
         betaStandardErrors = betaStandardErrors.clone();
     }
 
-    /** {@code t = α / SE(α)}. */
+    /** A fit without per-date inference data. */
+    public LinearFit(List<String> factorNames, double alpha, double[] beta, double alphaStandardError,
+                     double[] betaStandardErrors, double rSquared, double adjustedRSquared, double residualVariance,
+                     long observations, double ridgeLambda) {
+        this(factorNames, alpha, beta, alphaStandardError, betaStandardErrors, rSquared, adjustedRSquared,
+                residualVariance, observations, ridgeLambda, null);
+    }
+
+    /**
+     * Fama–MacBeth coefficients with Newey–West (h − 1 lags) standard errors, for labels of horizon h
+     * (index 0 = α); see {@link PanelInference}.
+     */
+    public CoefficientInference famaMacBeth(int horizon) {
+        return requireInference().famaMacBeth(horizon);
+    }
+
+    /** The pooled OLS coefficients with Driscoll–Kraay (h − 1 lags) standard errors (OLS fits only). */
+    public CoefficientInference driscollKraay(int horizon) {
+        return requireInference().driscollKraay(horizon);
+    }
+
+    private PanelInference requireInference() {
+        if (inference == null) {
+            throw new IllegalStateException("this fit kept no per-date inference data");
+        }
+        return inference;
+    }
+
+    /** Pooled {@code t = α / SE(α)} (independent stock-days assumed, see the class comment). */
     public double alphaTValue() {
         return alpha / alphaStandardError;
     }
 
-    /** {@code t_k = β_k / SE(β_k)}. */
+    /** Pooled {@code t_k = β_k / SE(β_k)} (independent stock-days assumed, see the class comment). */
     public double[] betaTValues() {
         double[] t = new double[beta.length];
         for (int k = 0; k < beta.length; k++) {

@@ -7,8 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -23,13 +21,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.factorguard.quant.models.sequence.CancellationToken;
-import org.factorguard.quant.models.sequence.EpochProgress;
 import org.factorguard.quant.models.sequence.LstmSettings;
 import org.factorguard.quant.models.sequence.SequenceBatch;
 import org.factorguard.quant.models.sequence.SequenceRegressor;
 import org.factorguard.quant.models.sequence.SequenceSource;
+import org.factorguard.quant.models.sequence.SequenceTrainer;
 import org.factorguard.quant.models.sequence.TrainingHistory;
 import org.factorguard.quant.models.sequence.TrainingListener;
+import org.factorguard.quant.models.sequence.TrainingStep;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,18 +44,14 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *   LSTM(tanh, units) × layers  →  last time step  →  dense output (identity, 1 unit),  loss = MSE
  * </pre>
  * trained with Adam (learning rate), L2 weight decay, dropout on the input of every layer after the first
- * LSTM, Xavier initialisation from the seed, single-precision floats and DL4J workspaces. Mini-batches are
- * drawn in an order shuffled with the seed and fed through {@code fit(DataSet)} one at a time, so the
- * cancel flag is checked and progress reported between batches. ND4J's BLAS runs on one thread (faster on
- * small machines and needed for bit-identical repeats). With a validation source, each epoch's validation
- * MSE drives early stopping and the best epoch's weights are kept. The reported training loss is DL4J's
- * score: batch MSE plus the L2 penalty.
+ * LSTM, Xavier initialisation from the seed, single-precision floats and DL4J workspaces. The loop (order
+ * shuffled with the seed, cancellation and progress between mini-batches, divergence checks, early stopping
+ * on the validation MSE keeping the best epoch's weights) is {@link SequenceTrainer}'s; each mini-batch goes
+ * through {@code fit(DataSet)}. ND4J's BLAS runs on one thread (faster on small machines and needed for
+ * bit-identical repeats). The reported training loss is DL4J's score: batch MSE plus the L2 penalty. Saved
+ * as a {@link SavedLstmHeader}, an int length and DL4J's {@code ModelSerializer} zip.
  */
 public final class Dl4jLstmRegressor implements SequenceRegressor {
-
-    private static final int FORMAT_VERSION = 1;
-    private static final String MAGIC = "factorguard-dl4j-lstm";
-    private static final int PREDICTION_CHUNK = 4096;
 
     private MultiLayerNetwork network;
     private LstmSettings settings;
@@ -66,82 +61,41 @@ public final class Dl4jLstmRegressor implements SequenceRegressor {
     @Override
     public TrainingHistory fit(SequenceSource train, SequenceSource validation, LstmSettings settings,
                                TrainingListener listener, CancellationToken cancel) {
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("no training samples");
-        }
-        if (validation != null && (validation.steps() != train.steps() || validation.features() != train.features())) {
-            throw new IllegalArgumentException("validation sequences differ in shape from the training sequences");
-        }
+        SequenceTrainer trainer = new SequenceTrainer(train, validation, settings, listener, cancel);
         useOneThread();
         this.settings = settings;
         this.steps = train.steps();
         this.features = train.features();
         this.network = new MultiLayerNetwork(configuration(settings, features, steps));
         network.init();
+        return trainer.run(new Step(), new SplittableRandom(settings.seed()));
+    }
 
-        SplittableRandom random = new SplittableRandom(settings.seed());
-        int n = train.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+    /** One {@code fit(DataSet)} per mini-batch; its loss is DL4J's score (batch MSE plus the L2 penalty). */
+    private final class Step implements TrainingStep {
+
+        private INDArray best;
+
+        @Override
+        public double train(SequenceBatch batch) {
+            network.fit(new DataSet(features(batch), labels(batch)));
+            return network.score() * batch.size();
         }
-        int batches = (n + settings.batchSize() - 1) / settings.batchSize();
-        boolean hasValidation = validation != null && validation.size() > 0;
-        List<EpochProgress> epochs = new ArrayList<>();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        INDArray bestParams = null;
-        int bestEpoch = 0;
-        int sinceBest = 0;
-        boolean stoppedEarly = false;
-        long started = System.nanoTime();
-        for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
-            shuffle(order, random);
-            double lossSum = 0;
-            long seen = 0;
-            for (int b = 0; b < batches; b++) {
-                cancel.throwIfCancelled();
-                int from = b * settings.batchSize();
-                int to = Math.min(n, from + settings.batchSize());
-                int[] indices = java.util.Arrays.copyOfRange(order, from, to);
-                SequenceBatch batch = train.batch(indices);
-                network.fit(new DataSet(features(batch), labels(batch)));
-                double loss = network.score();
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("LSTM training diverged: the loss became " + loss + " in epoch " + epoch
-                            + ", mini-batch " + (b + 1) + "; lower the learning rate or check the factors for extreme values");
-                }
-                lossSum += loss * batch.size();
-                seen += batch.size();
-                listener.onBatch(new EpochProgress(epoch, settings.maxEpochs(), b + 1, batches, lossSum / seen,
-                        Double.NaN, elapsedMillis(started)));
-            }
-            double validationLoss = hasValidation ? meanSquaredError(validation, cancel) : Double.NaN;
-            if (hasValidation && !Double.isFinite(validationLoss)) {
-                throw new IllegalStateException("LSTM training diverged: the validation loss became " + validationLoss
-                        + " in epoch " + epoch + "; lower the learning rate");
-            }
-            EpochProgress progress = new EpochProgress(epoch, settings.maxEpochs(), batches, batches, lossSum / seen,
-                    validationLoss, elapsedMillis(started));
-            epochs.add(progress);
-            listener.onEpochEnd(progress, this::predict);
-            if (!hasValidation) {
-                bestEpoch = epoch;
-                continue;
-            }
-            if (validationLoss < bestLoss) {
-                bestLoss = validationLoss;
-                bestParams = network.params().dup();
-                bestEpoch = epoch;
-                sinceBest = 0;
-            } else if (settings.patience() > 0 && ++sinceBest >= settings.patience()) {
-                stoppedEarly = epoch < settings.maxEpochs();
-                break;
-            }
+
+        @Override
+        public float[] predict(SequenceBatch batch) {
+            return Dl4jLstmRegressor.this.predict(batch);
         }
-        if (bestParams != null) {
-            network.setParams(bestParams);
+
+        @Override
+        public void snapshot() {
+            best = network.params().dup();
         }
-        return new TrainingHistory(epochs, bestEpoch, stoppedEarly);
+
+        @Override
+        public void restoreSnapshot() {
+            network.setParams(best);
+        }
     }
 
     static MultiLayerConfiguration configuration(LstmSettings settings, int features, int steps) {
@@ -198,25 +152,6 @@ public final class Dl4jLstmRegressor implements SequenceRegressor {
         return Nd4j.create(batch.y(), new long[]{batch.size(), 1}, DataType.FLOAT);
     }
 
-    private double meanSquaredError(SequenceSource source, CancellationToken cancel) {
-        double sum = 0;
-        for (int from = 0; from < source.size(); from += PREDICTION_CHUNK) {
-            cancel.throwIfCancelled();
-            int to = Math.min(source.size(), from + PREDICTION_CHUNK);
-            int[] indices = new int[to - from];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = from + i;
-            }
-            SequenceBatch batch = source.batch(indices);
-            float[] predicted = predict(batch);
-            for (int i = 0; i < predicted.length; i++) {
-                double e = predicted[i] - batch.y()[i];
-                sum += e * e;
-            }
-        }
-        return sum / source.size();
-    }
-
     @Override
     public float[] predict(SequenceBatch batch) {
         if (network == null) {
@@ -245,19 +180,7 @@ public final class Dl4jLstmRegressor implements SequenceRegressor {
         ByteArrayOutputStream model = new ByteArrayOutputStream();
         ModelSerializer.writeModel(network, model, false);
         DataOutputStream data = new DataOutputStream(out);
-        data.writeUTF(MAGIC);
-        data.writeInt(FORMAT_VERSION);
-        data.writeInt(steps);
-        data.writeInt(features);
-        data.writeInt(settings.layers());
-        data.writeInt(settings.units());
-        data.writeDouble(settings.dropout());
-        data.writeDouble(settings.l2());
-        data.writeDouble(settings.learningRate());
-        data.writeInt(settings.batchSize());
-        data.writeInt(settings.maxEpochs());
-        data.writeInt(settings.patience());
-        data.writeLong(settings.seed());
+        new SavedLstmHeader(LstmImplementation.DL4J, steps, features, settings).write(data);
         data.writeInt(model.size());
         model.writeTo(data);
         data.flush();
@@ -266,24 +189,14 @@ public final class Dl4jLstmRegressor implements SequenceRegressor {
     @Override
     public void load(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (!MAGIC.equals(data.readUTF())) {
-            throw new IOException("not a saved DL4J LSTM");
-        }
-        int version = data.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("unsupported DL4J LSTM format version " + version);
-        }
-        int savedSteps = data.readInt();
-        int savedFeatures = data.readInt();
-        LstmSettings savedSettings = new LstmSettings(data.readInt(), data.readInt(), data.readDouble(),
-                data.readDouble(), data.readDouble(), data.readInt(), data.readInt(), data.readInt(), data.readLong());
+        SavedLstmHeader header = SavedLstmHeader.read(data, LstmImplementation.DL4J);
         byte[] model = new byte[data.readInt()];
         data.readFully(model);
         useOneThread();
         this.network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model), false);
-        this.steps = savedSteps;
-        this.features = savedFeatures;
-        this.settings = savedSettings;
+        this.steps = header.steps();
+        this.features = header.features();
+        this.settings = header.settings();
     }
 
     /**
@@ -295,18 +208,5 @@ public final class Dl4jLstmRegressor implements SequenceRegressor {
         Nd4j.factory().blas().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-    }
-
-    private static long elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }

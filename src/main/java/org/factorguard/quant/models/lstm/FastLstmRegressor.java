@@ -16,14 +16,15 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.factorguard.quant.models.sequence.CancellationToken;
-import org.factorguard.quant.models.sequence.EpochProgress;
 import org.factorguard.quant.models.sequence.LstmSettings;
 import org.factorguard.quant.models.sequence.SequenceBatch;
 import org.factorguard.quant.models.sequence.SequencePredictor;
 import org.factorguard.quant.models.sequence.SequenceRegressor;
 import org.factorguard.quant.models.sequence.SequenceSource;
+import org.factorguard.quant.models.sequence.SequenceTrainer;
 import org.factorguard.quant.models.sequence.TrainingHistory;
 import org.factorguard.quant.models.sequence.TrainingListener;
+import org.factorguard.quant.models.sequence.TrainingStep;
 
 /**
  * The default LSTM sequence regressor: a hand-written stacked LSTM (Hochreiter &amp; Schmidhuber
@@ -38,26 +39,20 @@ import org.factorguard.quant.models.sequence.TrainingListener;
  * {@code h_t = o⊙tanh(c_t)}; {@code ŷ = w·h_T + b}. Dropout {@code p} (inverted) acts on every LSTM
  * layer's output during training.
  *
- * <p><b>Training.</b> Each epoch visits the training samples in an order reshuffled with the seed;
- * each mini-batch is split into two fixed halves (shards) whose gradients are computed in parallel
- * and summed in a fixed order, so results depend on the seed only, not on the thread count. Adam
- * with L2 on weights ({@link AdamOptimizer}). With a validation source, early stopping keeps the
- * weights of the epoch with the lowest validation MSE and stops after {@code patience} epochs without
- * improvement. Cancellation is checked between mini-batches; a non-finite loss throws
- * {@link IllegalStateException}.
+ * <p><b>Training.</b> {@link SequenceTrainer} runs the loop (order reshuffled with the seed each epoch,
+ * cancellation between mini-batches, divergence checks, early stopping on the validation MSE keeping the
+ * best epoch's weights); this class supplies the step: each mini-batch is split into two fixed halves
+ * (shards) whose gradients are computed in parallel and summed in a fixed order, so results depend on the
+ * seed only, not on the thread count; then Adam with L2 on weights ({@link AdamOptimizer}).
  *
- * <p><b>File format</b> (version 1, big-endian, {@link DataOutputStream}): int magic
- * {@code 0x46474C53} ("FGLS"), int version, int features, int steps, int units, int layers,
- * double dropout, double l2, double learningRate, int batchSize, int maxEpochs, int patience,
- * long seed; then for each layer the {@code 4H·(H+I+1)} floats of {@code W_l} row-major (rows in
- * DL4J gate order g, f, o, i; columns h, x, bias); then {@code H} dense weights and the dense bias.
+ * <p><b>File format:</b> a {@link SavedLstmHeader}, then for each layer the {@code 4H·(H+I+1)} floats of
+ * {@code W_l} row-major (rows in DL4J gate order g, f, o, i; columns h, x, bias); then {@code H} dense
+ * weights and the dense bias (big-endian).
  *
  * <p>Instances are not thread-safe; {@link #predict} may be called concurrently once trained.
  */
 public final class FastLstmRegressor implements SequenceRegressor {
 
-    static final int FORMAT_MAGIC = 0x46474C53;
-    static final int FORMAT_VERSION = 1;
     /** Fixed number of shards per mini-batch (independent of the thread count, for reproducibility). */
     static final int SHARDS = 2;
     private static final int PREDICT_CHUNK = 256;
@@ -94,17 +89,8 @@ public final class FastLstmRegressor implements SequenceRegressor {
     @Override
     public TrainingHistory fit(SequenceSource train, SequenceSource validation, LstmSettings settings,
                                TrainingListener listener, CancellationToken cancel) {
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("no training samples");
-        }
-        if (validation != null && (validation.features() != train.features() || validation.size() == 0)) {
-            throw new IllegalArgumentException("validation must be non-empty with the training features");
-        }
-        TrainingListener progressListener = listener == null ? TrainingListener.NONE : listener;
-        CancellationToken token = cancel == null ? CancellationToken.NEVER : cancel;
+        SequenceTrainer trainer = new SequenceTrainer(train, validation, settings, listener, cancel);
         NativeSgemm.useSingleThreadedCalls();
-        long started = System.nanoTime();
-
         SplittableRandom master = new SplittableRandom(settings.seed());
         LstmParameters p = new LstmParameters(train.features(), settings.units(), settings.layers());
         p.initialise(master.split());
@@ -114,8 +100,7 @@ public final class FastLstmRegressor implements SequenceRegressor {
         this.settings = settings;
         this.steps = train.steps();
 
-        int n = train.size();
-        int batchSize = Math.min(settings.batchSize(), n);
+        int batchSize = Math.min(settings.batchSize(), train.size());
         int shardCapacity = (batchSize + SHARDS - 1) / SHARDS;
         LstmShardTrainer[] shards = new LstmShardTrainer[SHARDS];
         for (int s = 0; s < SHARDS; s++) {
@@ -123,78 +108,51 @@ public final class FastLstmRegressor implements SequenceRegressor {
                     shardCapacity, settings.dropout());
         }
         AdamOptimizer adam = new AdamOptimizer(p, settings.learningRate(), settings.l2());
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        return trainer.run(new Step(p, shards, adam, dropoutSeeds), shuffling);
+    }
+
+    /** Sharded gradient, then one Adam update; the loss is the batch's sum of squared errors. */
+    private final class Step implements TrainingStep {
+
+        private final LstmParameters live;
+        private final LstmShardTrainer[] shards;
+        private final AdamOptimizer adam;
+        private final SplittableRandom dropoutSeeds;
+        private LstmParameters best;
+
+        Step(LstmParameters live, LstmShardTrainer[] shards, AdamOptimizer adam, SplittableRandom dropoutSeeds) {
+            this.live = live;
+            this.shards = shards;
+            this.adam = adam;
+            this.dropoutSeeds = dropoutSeeds;
         }
-        int batches = (n + batchSize - 1) / batchSize;
-        List<EpochProgress> epochs = new ArrayList<>();
-        LstmParameters best = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        int sinceBest = 0;
-        boolean stoppedEarly = false;
-        for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
-            shuffle(order, shuffling);
-            double sse = 0;
-            int seen = 0;
-            for (int b = 0; b < batches; b++) {
-                token.throwIfCancelled();
-                int from = b * batchSize;
-                int size = Math.min(batchSize, n - from);
-                int[] idx = new int[size];
-                System.arraycopy(order, from, idx, 0, size);
-                SequenceBatch batch = train.batch(idx);
-                double batchSse = trainStep(p, shards, batch, dropoutSeeds);
-                if (!Double.isFinite(batchSse)) {
-                    throw new IllegalStateException("training loss became " + batchSse + " in epoch " + epoch
-                            + ", mini-batch " + (b + 1) + "; lower the learning rate or check the inputs");
-                }
-                adam.update(p, shards[0].gradient);
-                sse += batchSse;
-                seen += size;
-                progressListener.onBatch(new EpochProgress(epoch, settings.maxEpochs(), b + 1, batches, sse / seen,
-                        Double.NaN, elapsedMillis(started)));
+
+        @Override
+        public double train(SequenceBatch batch) {
+            double sse = trainStep(live, shards, batch, dropoutSeeds);
+            if (Double.isFinite(sse)) {
+                adam.update(live, shards[0].gradient);
             }
-            double validationLoss = validation == null ? Double.NaN : meanSquaredError(validation);
-            EpochProgress progress = new EpochProgress(epoch, settings.maxEpochs(), batches, batches, sse / seen,
-                    validationLoss, elapsedMillis(started));
-            epochs.add(progress);
-            progressListener.onEpochEnd(progress, this::predict);
-            if (validation == null) {
-                bestEpoch = epoch;
-                continue;
-            }
-            if (validationLoss < bestLoss) {
-                bestLoss = validationLoss;
-                bestEpoch = epoch;
-                sinceBest = 0;
-                best = best == null ? p.copy() : best;
-                best.copyFrom(p);
+            return sse;
+        }
+
+        @Override
+        public float[] predict(SequenceBatch batch) {
+            return FastLstmRegressor.this.predict(batch);
+        }
+
+        @Override
+        public void snapshot() {
+            if (best == null) {
+                best = live.copy();
             } else {
-                sinceBest++;
-                if (settings.patience() > 0 && sinceBest >= settings.patience()) {
-                    stoppedEarly = epoch < settings.maxEpochs();
-                    break;
-                }
+                best.copyFrom(live);
             }
         }
-        if (best != null) {
-            p.copyFrom(best);
-        }
-        return new TrainingHistory(epochs, bestEpoch, stoppedEarly);
-    }
 
-    private static long elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000L;
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
+        @Override
+        public void restoreSnapshot() {
+            live.copyFrom(best);
         }
     }
 
@@ -276,23 +234,7 @@ public final class FastLstmRegressor implements SequenceRegressor {
 
     /** Mean squared error of the current weights on {@code source}. */
     public double meanSquaredError(SequenceSource source) {
-        double sse = 0;
-        int chunk = 4096;
-        int[] idx;
-        for (int from = 0; from < source.size(); from += chunk) {
-            int size = Math.min(chunk, source.size() - from);
-            idx = new int[size];
-            for (int i = 0; i < size; i++) {
-                idx[i] = from + i;
-            }
-            SequenceBatch batch = source.batch(idx);
-            float[] yHat = predict(batch);
-            for (int i = 0; i < size; i++) {
-                double e = yHat[i] - batch.y()[i];
-                sse += e * e;
-            }
-        }
-        return sse / source.size();
+        return SequenceTrainer.meanSquaredError(this, source, CancellationToken.NEVER);
     }
 
     @Override
@@ -334,19 +276,7 @@ public final class FastLstmRegressor implements SequenceRegressor {
             throw new IllegalStateException("nothing to save: the regressor has not been trained or loaded");
         }
         DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(FORMAT_MAGIC);
-        data.writeInt(FORMAT_VERSION);
-        data.writeInt(p.features);
-        data.writeInt(steps);
-        data.writeInt(p.units);
-        data.writeInt(p.layers);
-        data.writeDouble(settings.dropout());
-        data.writeDouble(settings.l2());
-        data.writeDouble(settings.learningRate());
-        data.writeInt(settings.batchSize());
-        data.writeInt(settings.maxEpochs());
-        data.writeInt(settings.patience());
-        data.writeLong(settings.seed());
+        new SavedLstmHeader(LstmImplementation.FAST, steps, p.features, settings).write(data);
         for (float[] a : p.arrays()) {
             for (float v : a) {
                 data.writeFloat(v);
@@ -358,23 +288,9 @@ public final class FastLstmRegressor implements SequenceRegressor {
     @Override
     public void load(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != FORMAT_MAGIC) {
-            throw new IOException("not a FastLstmRegressor model (bad magic number)");
-        }
-        int version = data.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("unsupported FastLstmRegressor format version " + version);
-        }
-        int features = data.readInt();
-        int savedSteps = data.readInt();
-        int units = data.readInt();
-        int layers = data.readInt();
-        LstmSettings loaded = new LstmSettings(layers, units, data.readDouble(), data.readDouble(),
-                data.readDouble(), data.readInt(), data.readInt(), data.readInt(), data.readLong());
-        if (features < 1 || savedSteps < 1) {
-            throw new IOException("corrupt model header");
-        }
-        LstmParameters p = new LstmParameters(features, units, layers);
+        SavedLstmHeader header = SavedLstmHeader.read(data, LstmImplementation.FAST);
+        LstmSettings loaded = header.settings();
+        LstmParameters p = new LstmParameters(header.features(), loaded.units(), loaded.layers());
         for (float[] a : p.arrays()) {
             for (int i = 0; i < a.length; i++) {
                 a[i] = data.readFloat();
@@ -382,7 +298,7 @@ public final class FastLstmRegressor implements SequenceRegressor {
         }
         this.parameters = p;
         this.settings = loaded;
-        this.steps = savedSteps;
+        this.steps = header.steps();
     }
 
     /** Package access for tests: the live parameters. */

@@ -12,11 +12,12 @@ import java.io.OutputStream;
 public interface SequenceRegressor extends SequencePredictor {
 
     /**
-     * Trains from scratch. When {@code validation} is non-null, early stopping watches its MSE and the
-     * best epoch's weights are kept.
+     * Trains from scratch with {@link SequenceTrainer}. When {@code validation} is non-null (and then
+     * non-empty), early stopping watches its MSE and the best epoch's weights are kept.
      *
      * @throws TrainingCancelledException when {@code cancel} asks for it (checked between mini-batches)
-     * @throws IllegalStateException when the loss becomes NaN or infinite
+     * @throws TrainingDivergedException (an {@link IllegalStateException}) when the training or validation
+     *         loss becomes NaN or infinite
      */
     TrainingHistory fit(SequenceSource train, SequenceSource validation, LstmSettings settings,
                         TrainingListener listener, CancellationToken cancel);

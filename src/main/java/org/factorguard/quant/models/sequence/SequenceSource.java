@@ -18,12 +18,17 @@ public interface SequenceSource {
     /** Assembles the given samples (in the given order) into one batch, with targets. */
     SequenceBatch batch(int[] sampleIndices);
 
-    /** All samples as one batch (only for sources known to be small). */
-    default SequenceBatch all() {
-        int[] idx = new int[size()];
+    /** Samples {@code from} (inclusive) to {@code to} (exclusive), in order, as one batch. */
+    default SequenceBatch range(int from, int to) {
+        int[] idx = new int[to - from];
         for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+            idx[i] = from + i;
         }
         return batch(idx);
+    }
+
+    /** All samples as one batch (only for sources known to be small). */
+    default SequenceBatch all() {
+        return range(0, size());
     }
 }

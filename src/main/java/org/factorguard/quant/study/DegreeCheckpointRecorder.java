@@ -1,0 +1,167 @@
+package org.factorguard.quant.study;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.factorguard.quant.factors.FactorPanel;
+import org.factorguard.quant.models.FeatureScaler;
+import org.factorguard.quant.models.lstm.LstmModelSettings;
+import org.factorguard.quant.models.lstm.PanelSequenceSource;
+import org.factorguard.quant.models.sequence.EpochProgress;
+import org.factorguard.quant.models.sequence.SequenceBatch;
+import org.factorguard.quant.models.sequence.SequencePredictor;
+import org.factorguard.quant.validation.WalkForwardPlan;
+import org.factorguard.quant.validation.WalkForwardSplit;
+
+/**
+ * Collects, while the LSTM trains, each evaluated fold's checkpoint predictions per epoch on the fold's last
+ * in-sample training days and on its test days, summed over the ensemble members, so that the
+ * {@link OptimisationDegreeAnalysis} needs no extra training.
+ */
+final class DegreeCheckpointRecorder implements WalkForwardProgress.CheckpointRecorder {
+
+    private static final int PREDICTION_CHUNK = 4096;
+
+    /** A fold's member-averaged checkpoint predictions at one epoch, [day][instrument] from the window's start. */
+    record Checkpoint(int fold, int members, float[][] inSample, float[][] outOfSample, double trainLoss,
+                      double validationLoss) {
+    }
+
+    private final StudyConfig.OptimisationDegreeSettings settings;
+    private final List<Integer> folds;
+    private final FactorPanel panel;
+    private final WalkForwardPlan plan;
+    private final LstmModelSettings lstm;
+    private final int instruments;
+    /** fold → epoch → accumulator. */
+    private final Map<Integer, Map<Integer, Accumulator>> sums = new TreeMap<>();
+    /** fold → the fold's feature scaler, as LstmReturnModel estimates it (deterministic in the training slice). */
+    private final Map<Integer, FeatureScaler> scalers = new TreeMap<>();
+
+    /**
+     * @param folds       the folds to evaluate (empty: record nothing)
+     * @param panel       the prepared factors the LSTM trains on
+     * @param lstm        the LSTM's settings (scaling and look-back)
+     * @param instruments instruments of the studied data
+     */
+    DegreeCheckpointRecorder(StudyConfig.OptimisationDegreeSettings settings, List<Integer> folds, FactorPanel panel,
+                             WalkForwardPlan plan, LstmModelSettings lstm, int instruments) {
+        this.settings = settings;
+        this.folds = List.copyOf(folds);
+        this.panel = panel;
+        this.plan = plan;
+        this.lstm = lstm;
+        this.instruments = instruments;
+    }
+
+    List<Integer> folds() {
+        return folds;
+    }
+
+    /** First in-sample day of a fold: the last {@code inSampleDays} days of its training window. */
+    int inSampleStart(WalkForwardSplit split) {
+        return Math.max(split.trainStart(), split.trainEnd() - settings.inSampleDays());
+    }
+
+    @Override
+    public void record(int fold, int member, EpochProgress p, SequencePredictor checkpoint) {
+        if (!folds.contains(fold)) {
+            return;
+        }
+        List<Integer> wanted = settings.epochs();
+        if (!wanted.isEmpty() && !wanted.contains(p.epoch())) {
+            return;
+        }
+        WalkForwardSplit split = plan.folds().get(fold);
+        FeatureScaler scaler = scalers.computeIfAbsent(fold, f -> FeatureScaler.fit(panel, split.trainStart(),
+                split.trainEnd(), lstm.scaling()));
+        float[][] in = predict(scaler, checkpoint, inSampleStart(split), split.trainEnd());
+        float[][] out = predict(scaler, checkpoint, split.testStart(), split.testEnd());
+        Accumulator a = sums.computeIfAbsent(fold, k -> new TreeMap<>()).computeIfAbsent(p.epoch(),
+                k -> new Accumulator(in.length, out.length, instruments));
+        a.add(in, out, p.trainLoss(), p.validationLoss());
+    }
+
+    /** Per epoch reached in every evaluated fold: each fold's member-averaged checkpoint, ascending epochs. */
+    TreeMap<Integer, List<Checkpoint>> averagedByEpoch() {
+        Map<Integer, List<Checkpoint>> byEpoch = new TreeMap<>();
+        sums.forEach((fold, epochs) -> epochs.forEach((epoch, a) ->
+                byEpoch.computeIfAbsent(epoch, k -> new ArrayList<>()).add(a.average(fold))));
+        TreeMap<Integer, List<Checkpoint>> complete = new TreeMap<>();
+        byEpoch.forEach((epoch, list) -> {
+            if (list.size() == folds.size()) {
+                complete.put(epoch, list);
+            }
+        });
+        return complete;
+    }
+
+    /** The checkpoint's predictions over days [from, to), NaN where it has no sequence. */
+    private float[][] predict(FeatureScaler scaler, SequencePredictor checkpoint, int from, int to) {
+        float[][] out = new float[to - from][instruments];
+        for (float[] row : out) {
+            Arrays.fill(row, Float.NaN);
+        }
+        PanelSequenceSource source = PanelSequenceSource.forPrediction(panel, scaler, lstm.lookback(), from, to);
+        for (int s = 0; s < source.size(); s += PREDICTION_CHUNK) {
+            int[] indices = new int[Math.min(PREDICTION_CHUNK, source.size() - s)];
+            for (int i = 0; i < indices.length; i++) {
+                indices[i] = s + i;
+            }
+            SequenceBatch batch = source.batch(indices);
+            float[] p = checkpoint.predict(batch);
+            for (int i = 0; i < indices.length; i++) {
+                out[source.day(indices[i]) - from][source.instrument(indices[i])] = p[i];
+            }
+        }
+        return out;
+    }
+
+    /** Sums of member predictions at one fold and epoch. */
+    private static final class Accumulator {
+        final double[][] in;
+        final double[][] out;
+        int members;
+        double trainLoss;
+        double validationLoss;
+
+        Accumulator(int inDays, int outDays, int instruments) {
+            in = new double[inDays][instruments];
+            out = new double[outDays][instruments];
+        }
+
+        void add(float[][] inPredictions, float[][] outPredictions, double train, double validation) {
+            addInto(in, inPredictions);
+            addInto(out, outPredictions);
+            members++;
+            trainLoss += train;
+            validationLoss += validation;
+        }
+
+        private static void addInto(double[][] sum, float[][] add) {
+            for (int t = 0; t < sum.length; t++) {
+                for (int i = 0; i < sum[t].length; i++) {
+                    sum[t][i] += add[t][i];
+                }
+            }
+        }
+
+        Checkpoint average(int fold) {
+            return new Checkpoint(fold, members, divide(in), divide(out), trainLoss / members,
+                    validationLoss / members);
+        }
+
+        private float[][] divide(double[][] sum) {
+            float[][] out = new float[sum.length][];
+            for (int t = 0; t < sum.length; t++) {
+                out[t] = new float[sum[t].length];
+                for (int i = 0; i < sum[t].length; i++) {
+                    out[t][i] = (float) (sum[t][i] / members);
+                }
+            }
+            return out;
+        }
+    }
+}
