@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.factorguard.quant.allocation.AllocationSettings;
+import org.factorguard.quant.allocation.AllocationSolver;
 import org.factorguard.quant.allocation.DrawdownControlSettings;
 import org.factorguard.quant.backtest.RebalanceFrequency;
 import org.factorguard.quant.data.Instrument;
@@ -64,6 +65,8 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  *                           reads as {@link RegimeDatingSettings#defaults()}. A config written before regime
  *                           dating holds the trailing-mean rule's {@code regimes} settings instead: they are
  *                           ignored when it is read, and such a config dates regimes with the defaults
+ * @param allocationSolver   the allocation's QP solver; {@code null} (a config written before the choice existed)
+ *                           reads as {@link AllocationSolver#OJALGO}, the solver such a config ran with
  */
 public record StudyConfig(
         Universe universe,
@@ -84,7 +87,8 @@ public record StudyConfig(
         OptimisationDegreeSettings optimisationDegree,
         SignificanceSettings significance,
         long seed,
-        RegimeDatingSettings regimeDating) {
+        RegimeDatingSettings regimeDating,
+        AllocationSolver allocationSolver) {
 
     /** Most folds a study will train (each retrains the LSTM ensemble). */
     public static final int MAX_FOLDS = 60;
@@ -254,7 +258,8 @@ public record StudyConfig(
                        LinearModelSettings linear, LstmModelSettings lstm, AllocationSettings allocation,
                        DrawdownControlSettings drawdownControl, int covarianceWindow, int allocationShortlist,
                        RebalanceFrequency rebalance, double costBps, OptimisationDegreeSettings optimisationDegree,
-                       SignificanceSettings significance, long seed, RegimeDatingSettings regimeDating) {
+                       SignificanceSettings significance, long seed, RegimeDatingSettings regimeDating,
+                       AllocationSolver allocationSolver) {
         this.universe = universe;
         this.startDate = startDate;
         this.endDate = endDate;
@@ -274,6 +279,7 @@ public record StudyConfig(
         this.significance = significance;
         this.seed = seed;
         this.regimeDating = regimeDating == null ? RegimeDatingSettings.defaults() : regimeDating;
+        this.allocationSolver = allocationSolver == null ? AllocationSolver.OJALGO : allocationSolver;
         List<String> problems = StudyConfigValidation.intrinsicProblems(this);
         if (!problems.isEmpty()) {
             throw new StudyConfigException(problems);
@@ -286,10 +292,9 @@ public record StudyConfig(
      * stopping), OLS benchmark, LSTM with 32 units over 20 days, at most 25,000 training stock-days per fold
      * drawn at random, Adam at 2·10⁻³, batch 256, at most 10 epochs with patience 3, one network; monthly
      * rebalancing at 10 bps; γ = 10, 10 % per stock,
-     * 25 % volatility and 3 % daily VaR limits, the 40 highest expected returns shortlisted for each quadratic
-     * program; drawdown control at 20 %; seed 42. Sized so that the default study on the built-in market
-     * runs in minutes on a small machine ({@code StudyBenchmark} times it); monthly rebalancing and the
-     * shortlist because the quadratic program's time per rebalance grows steeply with the number of assets.
+     * 25 % volatility and 3 % daily VaR limits, every asset in each quadratic program (no shortlist), solved by the
+     * warm-started active-set solver; drawdown control at 20 %; seed 42. Sized so that the default study on the
+     * built-in market runs in minutes on a small machine ({@code StudyBenchmark} times it).
      */
     public static StudyConfig defaults() {
         int horizon = 20;
@@ -308,7 +313,8 @@ public record StudyConfig(
                 .allocation(AllocationSettings.defaults().withMaxWeight(0.10))
                 .drawdownControl(DrawdownControlSettings.defaults())
                 .covarianceWindow(120)
-                .allocationShortlist(40)
+                .allocationShortlist(0)
+                .allocationSolver(AllocationSolver.ACTIVE_SET)
                 .rebalance(RebalanceFrequency.MONTHLY)
                 .costBps(10.0)
                 .optimisationDegree(OptimisationDegreeSettings.defaults())
@@ -343,7 +349,8 @@ public record StudyConfig(
                 .optimisationDegree(optimisationDegree)
                 .significance(significance)
                 .seed(seed)
-                .regimeDating(regimeDating);
+                .regimeDating(regimeDating)
+                .allocationSolver(allocationSolver);
     }
 
     /**
@@ -411,6 +418,7 @@ public record StudyConfig(
         private DrawdownControlSettings drawdownControl;
         private int covarianceWindow;
         private int allocationShortlist;
+        private AllocationSolver allocationSolver;
         private RebalanceFrequency rebalance;
         private double costBps;
         private OptimisationDegreeSettings optimisationDegree;
@@ -520,6 +528,12 @@ public record StudyConfig(
             return this;
         }
 
+        /** {@code null} = {@link AllocationSolver#OJALGO}. */
+        public Builder allocationSolver(AllocationSolver value) {
+            allocationSolver = value;
+            return this;
+        }
+
         /** {@code null} = {@link RegimeDatingSettings#defaults()}. */
         public Builder regimeDating(RegimeDatingSettings value) {
             regimeDating = value;
@@ -530,7 +544,7 @@ public record StudyConfig(
         public StudyConfig build() {
             return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear,
                     lstm, allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps,
-                    optimisationDegree, significance, seed, regimeDating);
+                    optimisationDegree, significance, seed, regimeDating, allocationSolver);
         }
     }
 }
