@@ -156,6 +156,10 @@ public final class Study {
                     degree.outOfSampleReturnsByDay());
             finish();
 
+            String fallbacks = backtests.solverFallbackNote();
+            if (fallbacks != null) {
+                notes.add(fallbacks);
+            }
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),

@@ -1,10 +1,14 @@
 package org.factorguard.quant.study;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.factorguard.quant.allocation.AllocationSolver;
 import org.factorguard.quant.backtest.BacktestResult;
 import org.factorguard.quant.backtest.Backtester;
 import org.factorguard.quant.backtest.TradingData;
 import org.factorguard.quant.backtest.WeightPolicy;
+import org.factorguard.quant.risk.CovarianceEstimator;
+import org.factorguard.quant.risk.FactoredLedoitWolfCovariance;
 import org.factorguard.quant.risk.LedoitWolfCovariance;
 
 /**
@@ -33,6 +37,7 @@ final class StudyBacktests {
 
     private final StudyConfig config;
     private final TradingData trading;
+    private final List<ShortlistAllocationPolicy> policies = new CopyOnWriteArrayList<>();
 
     StudyBacktests(StudyConfig config, TradingData trading) {
         this.config = config;
@@ -77,8 +82,21 @@ final class StudyBacktests {
 
     /** The model portfolios' allocation on daily expected returns {@code mu} [day][instrument]. */
     ShortlistAllocationPolicy riskConstrainedPolicy(float[][] mu) {
-        return new ShortlistAllocationPolicy(mu, new LedoitWolfCovariance(), config.covarianceWindow(),
-                config.allocation(), null, config.allocationShortlist());
+        // the factored estimate has the dense one's entries; only the active-set solver can use its structure
+        CovarianceEstimator covariance = config.allocationSolver() == AllocationSolver.ACTIVE_SET
+                ? new FactoredLedoitWolfCovariance() : new LedoitWolfCovariance();
+        ShortlistAllocationPolicy policy = new ShortlistAllocationPolicy(mu, covariance, config.covarianceWindow(),
+                config.allocation(), null, config.allocationShortlist(), config.allocationSolver());
+        policies.add(policy);
+        return policy;
+    }
+
+    /** A note on the QPs the active-set solver failed on (ojAlgo solved them) over every policy made; null if none. */
+    String solverFallbackNote() {
+        int qps = policies.stream().mapToInt(ShortlistAllocationPolicy::qps).sum();
+        int fallbacks = policies.stream().mapToInt(ShortlistAllocationPolicy::fallbacks).sum();
+        return fallbacks == 0 ? null : "The active-set QP solver failed on " + fallbacks + " of " + qps
+                + " allocation QPs; ojAlgo solved those (each such rebalance's message says so).";
     }
 
     /** μ_t = prediction_t / h: the model's h-day log return as a daily expected return. */

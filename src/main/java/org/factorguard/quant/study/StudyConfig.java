@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.factorguard.quant.allocation.AllocationSettings;
+import org.factorguard.quant.allocation.AllocationSolver;
 import org.factorguard.quant.allocation.DrawdownControlSettings;
 import org.factorguard.quant.backtest.DrawdownOverlaySettings;
 import org.factorguard.quant.backtest.RebalanceFrequency;
@@ -73,6 +74,8 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  *                           (0 in configs written before issue 13)
  * @param inputCleaning      the causal cleaning of model inputs and labels ({@code null} = inputs as stored, as
  *                           before issue 13 when datasets were cleaned at import)
+ * @param allocationSolver   the allocation's QP solver; {@code null} (a config written before the choice existed)
+ *                           reads as {@link AllocationSolver#OJALGO}, the solver such a config ran with
  */
 public record StudyConfig(
         Universe universe,
@@ -96,7 +99,8 @@ public record StudyConfig(
         RegimeDatingSettings regimeDating,
         DrawdownOverlaySettings drawdownOverlay,
         double riskFreeRate,
-        CausalCleaningSettings inputCleaning) {
+        CausalCleaningSettings inputCleaning,
+        AllocationSolver allocationSolver) {
 
     /** Most folds a study will train (each retrains the LSTM ensemble). */
     public static final int MAX_FOLDS = 60;
@@ -268,7 +272,7 @@ public record StudyConfig(
                        RebalanceFrequency rebalance, double costBps, OptimisationDegreeSettings optimisationDegree,
                        SignificanceSettings significance, long seed, RegimeDatingSettings regimeDating,
                        DrawdownOverlaySettings drawdownOverlay, double riskFreeRate,
-                       CausalCleaningSettings inputCleaning) {
+                       CausalCleaningSettings inputCleaning, AllocationSolver allocationSolver) {
         this.universe = universe;
         this.startDate = startDate;
         this.endDate = endDate;
@@ -291,6 +295,7 @@ public record StudyConfig(
         this.drawdownOverlay = drawdownOverlay;
         this.riskFreeRate = riskFreeRate;
         this.inputCleaning = inputCleaning;
+        this.allocationSolver = allocationSolver == null ? AllocationSolver.OJALGO : allocationSolver;
         List<String> problems = StudyConfigValidation.intrinsicProblems(this);
         if (!problems.isEmpty()) {
             throw new StudyConfigException(problems);
@@ -302,11 +307,10 @@ public record StudyConfig(
      * on an expanding window (first fold: 2 years of training, then half a year of validation for early
      * stopping), OLS benchmark, LSTM with 32 units over 20 days, at most 25,000 training stock-days per fold
      * drawn at random, Adam at 2·10⁻³, batch 256, at most 10 epochs with patience 3, one network; monthly
-     * rebalancing at 10 bps; γ = 10, 10 % per stock, 25 % volatility and 3 % daily VaR limits, the 40 highest
-     * expected returns shortlisted for each quadratic program; the daily drawdown overlay at 20 %; cash at 0 %;
-     * model inputs cleaned causally; seed 42. Sized so that the default study on the built-in market runs in
-     * minutes on a small machine ({@code StudyBenchmark} times it); monthly rebalancing and the shortlist because
-     * the quadratic program's time per rebalance grows steeply with the number of assets.
+     * rebalancing at 10 bps; γ = 10, 10 % per stock, 25 % volatility and 3 % daily VaR limits, every asset in each
+     * quadratic program (no shortlist), solved by the warm-started active-set solver; the daily drawdown overlay at
+     * 20 %; cash at 0 %; model inputs cleaned causally; seed 42. Sized so that the default study on the built-in
+     * market runs in minutes on a small machine ({@code StudyBenchmark} times it).
      */
     public static StudyConfig defaults() {
         int horizon = 20;
@@ -327,7 +331,8 @@ public record StudyConfig(
                 .riskFreeRate(0.0)
                 .inputCleaning(CausalCleaningSettings.defaults())
                 .covarianceWindow(120)
-                .allocationShortlist(40)
+                .allocationShortlist(0)
+                .allocationSolver(AllocationSolver.ACTIVE_SET)
                 .rebalance(RebalanceFrequency.MONTHLY)
                 .costBps(10.0)
                 .optimisationDegree(OptimisationDegreeSettings.defaults())
@@ -368,7 +373,8 @@ public record StudyConfig(
                 .regimeDating(regimeDating)
                 .drawdownOverlay(drawdownOverlay)
                 .riskFreeRate(riskFreeRate)
-                .inputCleaning(inputCleaning);
+                .inputCleaning(inputCleaning)
+                .allocationSolver(allocationSolver);
     }
 
     /**
@@ -447,6 +453,7 @@ public record StudyConfig(
         private DrawdownControlSettings drawdownControl;
         private int covarianceWindow;
         private int allocationShortlist;
+        private AllocationSolver allocationSolver;
         private RebalanceFrequency rebalance;
         private double costBps;
         private OptimisationDegreeSettings optimisationDegree;
@@ -559,6 +566,12 @@ public record StudyConfig(
             return this;
         }
 
+        /** {@code null} = {@link AllocationSolver#OJALGO}. */
+        public Builder allocationSolver(AllocationSolver value) {
+            allocationSolver = value;
+            return this;
+        }
+
         /** {@code null} = {@link RegimeDatingSettings#defaults()}. */
         public Builder regimeDating(RegimeDatingSettings value) {
             regimeDating = value;
@@ -588,7 +601,7 @@ public record StudyConfig(
             return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear,
                     lstm, allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps,
                     optimisationDegree, significance, seed, regimeDating, drawdownOverlay, riskFreeRate,
-                    inputCleaning);
+                    inputCleaning, allocationSolver);
         }
     }
 }
