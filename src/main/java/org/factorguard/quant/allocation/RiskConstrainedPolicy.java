@@ -11,7 +11,8 @@ import org.factorguard.quant.risk.CovarianceEstimator;
  * {@link RiskConstrainedAllocator}: at decision day t, μ = predictions[t] (predicted next-day returns,
  * NaN = no prediction), Σ = the covariance estimator on the trailing {@code covarianceWindow} daily returns
  * ending at t, and the required exposure = settings.exposure × the {@link DrawdownControl}'s allowed
- * exposure for the running drawdown at t (when a control is given). An infeasible allocation leaves the
+ * exposure for the running drawdown at t (when a control is given), then the {@link VarLimitStep} on the same
+ * window. An infeasible allocation leaves the
  * portfolio in cash for that period; every result is kept in {@link #results()} for reporting.
  * Stateful (drawdown control, results): use one instance per backtest run.
  */
@@ -57,11 +58,12 @@ public final class RiskConstrainedPolicy implements WeightPolicy {
                 mu[i] = Double.NaN;
             }
         }
-        double[][] cov = covariance.estimate(context.trailingReturns(all, covarianceWindow));
+        double[][] window = context.trailingReturns(all, covarianceWindow);
+        double[][] cov = covariance.estimate(window);
         double allowed = drawdownControl == null ? 1.0 : drawdownControl.update(context.drawdown());
         AllocationSettings effective = settings.withExposure(settings.exposure() * allowed);
-        AllocationResult result = new RiskConstrainedAllocator(effective)
-                .allocate(new AllocationProblem(tickers, industries, mu, cov));
+        AllocationResult result = VarLimitStep.of(settings).apply(new RiskConstrainedAllocator(effective)
+                .allocate(new AllocationProblem(tickers, industries, mu, cov)), window).result();
         results.add(result);
         return result.weights().clone();
     }

@@ -8,6 +8,7 @@ import org.factorguard.quant.allocation.AllocationResult;
 import org.factorguard.quant.allocation.AllocationSettings;
 import org.factorguard.quant.allocation.DrawdownControl;
 import org.factorguard.quant.allocation.RiskConstrainedAllocator;
+import org.factorguard.quant.allocation.VarLimitStep;
 import org.factorguard.quant.backtest.DecisionContext;
 import org.factorguard.quant.backtest.WeightPolicy;
 import org.factorguard.quant.risk.CovarianceEstimator;
@@ -18,8 +19,8 @@ import org.factorguard.quant.risk.CovarianceEstimator;
  * {@code shortlist} investable assets with the highest μ (long-only), or the highest and lowest halves
  * (long-short), enter the {@link RiskConstrainedAllocator} with their covariance Σ estimated on the trailing
  * {@code covarianceWindow} daily returns ending at t; the required exposure is settings.exposure × the
- * {@link DrawdownControl}'s allowed exposure for the running drawdown at t; assets off the shortlist get
- * weight 0. With {@code shortlist} = 0 (or at least the universe) every asset enters, which is exactly
+ * {@link DrawdownControl}'s allowed exposure for the running drawdown at t; the {@link VarLimitStep} then scales the
+ * book into cash when its VaR on the same window exceeds the limit; assets off the shortlist get weight 0. With {@code shortlist} = 0 (or at least the universe) every asset enters, which is exactly
  * {@link org.factorguard.quant.allocation.RiskConstrainedPolicy}.
  *
  * <p>Why a shortlist: ojAlgo's convex solver time grows steeply with the number of assets, and a long-only
@@ -28,8 +29,11 @@ import org.factorguard.quant.risk.CovarianceEstimator;
  */
 public final class ShortlistAllocationPolicy implements WeightPolicy {
 
-    /** One decision: the shortlisted instrument indices and the allocator's result in that order. */
-    public record Decision(int day, int[] shortlist, AllocationResult result) {
+    /**
+     * One decision: the shortlisted instrument indices and the allocator's result in that order (after the
+     * {@link VarLimitStep}, whose outcome {@code varLimit} also says whether the book's VaR limit bound).
+     */
+    public record Decision(int day, int[] shortlist, AllocationResult result, VarLimitStep.Outcome varLimit) {
 
         /** Weights over the whole universe of {@code instruments} instruments. */
         public double[] fullWeights(int instruments) {
@@ -89,11 +93,13 @@ public final class ShortlistAllocationPolicy implements WeightPolicy {
             industries[k] = context.instruments().get(chosen[k]).industry();
             chosenMu[k] = mu[chosen[k]];
         }
-        double[][] cov = covariance.estimate(context.trailingReturns(chosen, covarianceWindow));
+        double[][] window = context.trailingReturns(chosen, covarianceWindow);
+        double[][] cov = covariance.estimate(window);
         double allowed = drawdownControl == null ? 1.0 : drawdownControl.update(context.drawdown());
         AllocationResult result = new RiskConstrainedAllocator(settings.withExposure(settings.exposure() * allowed))
                 .allocate(new AllocationProblem(tickers, industries, chosenMu, cov));
-        Decision decision = new Decision(t, chosen, result);
+        VarLimitStep.Outcome varLimit = VarLimitStep.of(settings).apply(result, window);
+        Decision decision = new Decision(t, chosen, varLimit.result(), varLimit);
         decisions.add(decision);
         return decision.fullWeights(n);
     }

@@ -132,6 +132,7 @@ public final class Study {
                     this);
             List<StudyResult.Portfolio> portfolios = assembler.portfolios(backtested);
             List<StudyResult.CurrentAllocation> current = assembler.currentAllocations(backtested);
+            StudyResult.ExAnteRisk exAnteRisk = new ExAnteRiskAnalysis(data, config).analyse(backtested);
             finish();
 
             begin(StudyStage.OPTIMISATION_DEGREE);
@@ -152,7 +153,7 @@ public final class Study {
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
-                    portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION);
+                    portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION, exAnteRisk);
         }
 
         /** The configured universe over the configured dates (the source itself when that is everything). */

@@ -6,13 +6,12 @@ import org.factorguard.quant.backtest.BacktestResult;
 import org.factorguard.quant.backtest.Backtester;
 import org.factorguard.quant.backtest.WeightPolicy;
 import org.factorguard.quant.data.MarketData;
-import org.factorguard.quant.risk.LedoitWolfCovariance;
 
 /**
  * The backtests of a study, from the first test day to the last: the LSTM and linear portfolios through the
  * risk-constrained allocation of {@link ShortlistAllocationPolicy} (μ_t = prediction_t / h as a daily expected
- * return, Ledoit–Wolf covariance of the trailing returns, QP with caps, volatility and VaR limits, drawdown
- * control), the equal-weight universe and the market index, all on the study's schedule and costs (see
+ * return, the configured covariance of the trailing raw returns, QP with caps, volatility and VaR limits, the
+ * book's historical VaR limit, drawdown control), the equal-weight universe and the market index, all on the study's schedule and costs (see
  * {@link Backtester} for timing: decided at the close of t, traded at the close of t + 1). The optimisation-degree
  * analysis trades its checkpoints through the same {@link #backtester()} and {@link #riskConstrainedPolicy}.
  */
@@ -67,7 +66,8 @@ final class StudyBacktests {
 
     /** The model portfolios' allocation on daily expected returns {@code mu} [day][instrument]. */
     ShortlistAllocationPolicy riskConstrainedPolicy(float[][] mu) {
-        return new ShortlistAllocationPolicy(mu, new LedoitWolfCovariance(), config.covarianceWindow(),
+        return new ShortlistAllocationPolicy(mu, config.allocation().covarianceModel().estimator(),
+                config.covarianceWindow(),
                 config.allocation(),
                 config.drawdownControl() == null ? null : new DrawdownControl(config.drawdownControl()),
                 config.allocationShortlist());

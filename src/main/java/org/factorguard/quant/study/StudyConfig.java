@@ -52,7 +52,7 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  * @param allocation         constraints of the risk-constrained allocation; long-only or long-short is
  *                           {@link AllocationSettings#longShort()}
  * @param drawdownControl    drawdown control of the model portfolios, or {@code null} for none
- * @param covarianceWindow   trailing days of returns for the Ledoit–Wolf covariance at each rebalance
+ * @param covarianceWindow   trailing days of raw returns for the ex-ante covariance and the book's historical VaR
  * @param allocationShortlist assets with the highest expected return that enter each allocation's quadratic
  *                           program (0 = all); see {@link ShortlistAllocationPolicy}
  * @param rebalance          rebalance schedule of every backtested portfolio
