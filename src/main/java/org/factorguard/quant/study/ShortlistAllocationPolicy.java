@@ -20,7 +20,8 @@ import org.factorguard.quant.risk.CovarianceEstimator;
  * (long-short), enter the {@link RiskConstrainedAllocator} with their covariance Σ estimated on the trailing
  * {@code covarianceWindow} daily returns ending at t; the required exposure is settings.exposure × the
  * {@link DrawdownControl}'s allowed exposure for the running drawdown at t; the {@link VarLimitStep} then scales the
- * book into cash when its VaR on the same window exceeds the limit; assets off the shortlist get weight 0. With {@code shortlist} = 0 (or at least the universe) every asset enters, which is exactly
+ * book into cash when its VaR on the same window exceeds the limit; assets off the shortlist get weight 0. With
+ * {@code shortlist} = 0 (or at least the universe) every asset enters, which is exactly
  * {@link org.factorguard.quant.allocation.RiskConstrainedPolicy}.
  *
  * <p>Why a shortlist: ojAlgo's convex solver time grows steeply with the number of assets, and a long-only

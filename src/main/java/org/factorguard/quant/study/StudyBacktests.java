@@ -11,7 +11,8 @@ import org.factorguard.quant.data.MarketData;
  * The backtests of a study, from the first test day to the last: the LSTM and linear portfolios through the
  * risk-constrained allocation of {@link ShortlistAllocationPolicy} (μ_t = prediction_t / h as a daily expected
  * return, the configured covariance of the trailing raw returns, QP with caps, volatility and VaR limits, the
- * book's historical VaR limit, drawdown control), the equal-weight universe and the market index, all on the study's schedule and costs (see
+ * book's historical VaR limit, drawdown control), the equal-weight universe and the market index, all on the
+ * study's schedule and costs (see
  * {@link Backtester} for timing: decided at the close of t, traded at the close of t + 1). The optimisation-degree
  * analysis trades its checkpoints through the same {@link #backtester()} and {@link #riskConstrainedPolicy}.
  */
