@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.factorguard.quant.allocation.CovarianceModel;
+import org.factorguard.quant.allocation.VarModel;
 import org.factorguard.quant.data.Regime;
 import org.factorguard.quant.regimes.RegimeReport;
 import org.factorguard.quant.risk.PerformanceSummary;
@@ -466,12 +468,23 @@ class ReportBody extends Div {
                 + c.lstm().network().units() + ", epochs " + c.lstm().network().maxEpochs() + ", seeds " + c.lstm().ensembleSize()));
         body.add(row("Allocation", (c.longShort() ? "long-short" : "long-only") + ", per-asset cap "
                 + percent(c.allocation().maxWeight()) + ", volatility limit " + percent(c.allocation().maxAnnualVolatility())
-                + ", VaR limit " + percent(c.allocation().maxDailyVar95())));
+                + ", VaR limit " + percent(c.allocation().maxDailyVar95()) + " ("
+                + varModelLabel(c.allocation().varModel()) + "), covariance "
+                + (c.allocation().covarianceModel() == CovarianceModel.EWMA ? "EWMA (λ = 0.94)" : "Ledoit–Wolf")
+                + " over " + c.covarianceWindow() + " days"));
         body.add(row("Seed", String.valueOf(c.seed())));
         body.add(row("Engine", r.codeVersion() + " · method version " + r.methodVersion() + " · LSTM "
                 + r.selection().lstmImplementation()));
         table.add(body);
         return scroll(table);
+    }
+
+    private static String varModelLabel(VarModel model) {
+        return switch (model) {
+            case HISTORICAL -> "historical simulation of the book";
+            case CORNISH_FISHER -> "Cornish–Fisher on the book";
+            case PARAMETRIC -> "Gaussian, inside the optimiser only";
+        };
     }
 
     // ---------------------------------------------------------------- helpers
