@@ -86,6 +86,8 @@ class ReportsBrowserTest {
         ada.waitForLoadState(LoadState.NETWORKIDLE);
         assertThat(ada.locator("#report-risk-table")).containsText("Sharpe ratio");
         assertThat(ada.locator("#report-risk-table")).containsText("Market index");
+        assertThat(ada.locator("#report-risk-table")).containsText("VaR coverage test (Kupiec p)");
+        assertThat(ada.locator("#report-ex-ante-risk")).containsText("Ex-ante risk from the Ledoit–Wolf");
         assertThat(ada.locator("#report-regime-table")).containsText("Bull");
         assertThat(ada.locator("#report-synthetic-note")).isVisible();
         for (String chart : List.of("report-equity-chart", "report-drawdown-chart", "report-weights-chart",
@@ -99,7 +101,8 @@ class ReportsBrowserTest {
         Download csv = ada.waitForDownload(() -> ada.locator("#report-export-risk-table").click());
         String csvText = Files.readString(csv.path());
         assertThat(csv.suggestedFilename()).endsWith("risk-table.csv");
-        assertThat(csvText).startsWith("portfolio,days,max_drawdown,sharpe").contains("LSTM,").contains("Equal weight,");
+        assertThat(csvText).startsWith("portfolio,days,max_drawdown,sharpe").contains("LSTM,").contains("Equal weight,")
+                .contains(",kupiec_p,christoffersen_independence_p,").contains(",HISTORICAL,");
         Download json = ada.waitForDownload(() -> ada.locator("#report-export-json").click());
         assertThat(Files.readString(json.path())).startsWith("{").contains("\"portfolios\"").contains("\"seed\"");
 

@@ -138,6 +138,8 @@ public final class Study {
                     this);
             List<StudyResult.Portfolio> portfolios = assembler.portfolios(backtested);
             List<StudyResult.CurrentAllocation> current = assembler.currentAllocations(backtested);
+            StudyResult.ExAnteRisk exAnteRisk = new ExAnteRiskAnalysis(inputs.trading().pnl(), config)
+                    .analyse(backtested);
             finish();
 
             begin(StudyStage.OPTIMISATION_DEGREE);
@@ -164,7 +166,7 @@ public final class Study {
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
                     portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION,
-                    dataTreatment(inputs));
+                    dataTreatment(inputs), exAnteRisk);
         }
 
         StudyResult.DataTreatment dataTreatment(StudyInputs inputs) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.factorguard.quant.allocation.CovarianceModel;
+import org.factorguard.quant.allocation.VarModel;
 import org.factorguard.quant.data.Regime;
 import org.factorguard.quant.regimes.RegimeReport;
 import org.factorguard.quant.risk.PerformanceSummary;
@@ -62,7 +64,8 @@ class ReportBody extends Div {
         add(facts(report));
         add(section("Risk and return (Table 1)", ReportTable.RISK, riskTable(r),
                 note("Out-of-sample daily net returns " + first(r) + " – " + last(r)
-                        + ". The better value per row is bold. VaR/CVaR 95 % are one-day historical.")));
+                        + ". The better value per row is bold. VaR/CVaR 95 % are one-day historical."),
+                exAnteRiskNotes(r)));
         add(section("Equity curves", ReportTable.EQUITY_CURVES,
                 chart("report-equity-chart", "360px", equityOption(r, false))));
         add(section("Drawdowns", ReportTable.DRAWDOWNS,
@@ -203,8 +206,70 @@ class ReportBody extends Div {
             }
             body.add(row);
         }
+        exAnteRiskRows(r, body);
         table.add(body);
         return scroll(table);
+    }
+
+    /** The VaR backtest rows of Table 1, each with the line that says what it means (absent in older results). */
+    private static void exAnteRiskRows(StudyResult r, NativeTableBody body) {
+        StudyResult.ExAnteRisk risk = r.exAnteRisk();
+        if (risk == null) {
+            return;
+        }
+        riskRow(r, body, "Days the loss exceeded the 1-day VaR 95 % (expected)",
+                "How often the day's loss was worse than the VaR predicted the evening before; 5 % of days is the "
+                        + "promise.", p -> p.varBacktest() == null ? "–" : p.varBacktest().exceedances() + " of "
+                        + p.varBacktest().days() + " (" + Formats.number(p.varBacktest().expectedExceedances(), 0)
+                        + ")");
+        riskRow(r, body, "VaR coverage test (Kupiec p)",
+                "Below 5 %: the VaR was exceeded too often (or too rarely) to be luck.",
+                p -> p.varBacktest() == null ? "–" : Formats.number(p.varBacktest().kupiec().monteCarloPValue(), 3));
+        riskRow(r, body, "VaR clustering test (Christoffersen p)",
+                "Below 5 %: bad days came in runs, so one exceedance warned of the next.",
+                p -> p.varBacktest() == null ? "–"
+                        : Formats.number(p.varBacktest().independence().monteCarloPValue(), 3));
+        riskRow(r, body, "Rebalances cut by the VaR limit",
+                "How often the book's historical VaR exceeded the limit and part of it was moved into cash.",
+                p -> p.decisions() == 0 ? "–" : p.varLimitBound() + " of " + p.decisions());
+        riskRow(r, body, "Realised / predicted volatility (EWMA | Ledoit–Wolf)",
+                "1 means the risk model predicted the risk taken; above 1, it understated it.",
+                p -> p.ewma() == null || p.ledoitWolf() == null ? "–"
+                        : Formats.number(p.ewma().ratio(), 2) + " | " + Formats.number(p.ledoitWolf().ratio(), 2));
+    }
+
+    private static void riskRow(StudyResult r, NativeTableBody body, String label, String meaning,
+                                java.util.function.Function<StudyResult.PortfolioRisk, String> value) {
+        NativeTableRow row = new NativeTableRow();
+        NativeTableHeaderCell head = new NativeTableHeaderCell(label);
+        head.setTitle(meaning);
+        row.add(head);
+        for (StudyResult.Portfolio p : r.portfolios()) {
+            StudyResult.PortfolioRisk risk = r.exAnteRisk().portfolio(p.name());
+            NativeTableCell cell = new NativeTableCell(risk == null ? "–" : value.apply(risk));
+            cell.addClassName("fg-num");
+            row.add(cell);
+        }
+        body.add(row);
+        NativeTableRow explain = new NativeTableRow();
+        NativeTableCell text = new NativeTableCell(meaning);
+        text.addClassName("fg-muted");
+        text.getElement().setAttribute("colspan", String.valueOf(r.portfolios().size() + 1));
+        explain.add(text);
+        body.add(explain);
+    }
+
+    /** Which risk model was used and why, and each portfolio's VaR backtest in a sentence. */
+    private static Component exAnteRiskNotes(StudyResult r) {
+        Div notes = new Div();
+        notes.setId("report-ex-ante-risk");
+        StudyResult.ExAnteRisk risk = r.exAnteRisk();
+        if (risk == null) {
+            return notes;
+        }
+        notes.add(note(risk.explanation()));
+        risk.portfolios().forEach(p -> notes.add(note(p.explanation())));
+        return notes;
     }
 
     // ---------------------------------------------------------------- charts
@@ -403,12 +468,23 @@ class ReportBody extends Div {
                 + c.lstm().network().units() + ", epochs " + c.lstm().network().maxEpochs() + ", seeds " + c.lstm().ensembleSize()));
         body.add(row("Allocation", (c.longShort() ? "long-short" : "long-only") + ", per-asset cap "
                 + percent(c.allocation().maxWeight()) + ", volatility limit " + percent(c.allocation().maxAnnualVolatility())
-                + ", VaR limit " + percent(c.allocation().maxDailyVar95())));
+                + ", VaR limit " + percent(c.allocation().maxDailyVar95()) + " ("
+                + varModelLabel(c.allocation().varModel()) + "), covariance "
+                + (c.allocation().covarianceModel() == CovarianceModel.EWMA ? "EWMA (λ = 0.94)" : "Ledoit–Wolf")
+                + " over " + c.covarianceWindow() + " days"));
         body.add(row("Seed", String.valueOf(c.seed())));
         body.add(row("Engine", r.codeVersion() + " · method version " + r.methodVersion() + " · LSTM "
                 + r.selection().lstmImplementation()));
         table.add(body);
         return scroll(table);
+    }
+
+    private static String varModelLabel(VarModel model) {
+        return switch (model) {
+            case HISTORICAL -> "historical simulation of the book";
+            case CORNISH_FISHER -> "Cornish–Fisher on the book";
+            case PARAMETRIC -> "Gaussian, inside the optimiser only";
+        };
     }
 
     // ---------------------------------------------------------------- helpers

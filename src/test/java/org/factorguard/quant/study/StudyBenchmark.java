@@ -3,6 +3,7 @@ package org.factorguard.quant.study;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import org.factorguard.quant.allocation.CovarianceModel;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.data.Regime;
 import org.factorguard.quant.data.SyntheticMarket;
@@ -10,6 +11,7 @@ import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.sequence.CancellationToken;
 import org.factorguard.quant.regimes.RegimeReport;
 import org.factorguard.quant.risk.PerformanceSummary;
+import org.factorguard.quant.risk.VarBacktest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * the headline tables (Table 1, Table 2, Figure 2, significance). Not part of the default run (the name
  * does not end in Test); run it with {@code mvn -o test -Dtest=StudyBenchmark}. The target is under 90 s
  * of wall time on 2 cores with the FAST LSTM; without it the study falls back to DL4J and says so.
- * Set {@code -Dstudy.lstm=DL4J} to force the reference implementation.
+ * Set {@code -Dstudy.lstm=DL4J} to force the reference implementation, {@code -Dstudy.covariance=LEDOIT_WOLF} (or
+ * {@code EWMA}) to run the allocation on the other covariance model.
  */
 @EnabledIfSystemProperty(named = "test", matches = ".*StudyBenchmark.*",
         disabledReason = "benchmark: run with -Dtest=StudyBenchmark")
@@ -35,6 +38,11 @@ class StudyBenchmark {
             config = config.toBuilder()
                     .lstm(config.lstm().withImplementation(LstmImplementation.valueOf(forced)))
                     .build();
+        }
+        String covariance = System.getProperty("study.covariance");
+        if (covariance != null && !covariance.isBlank()) {
+            config = config.toBuilder().allocation(config.allocation()
+                    .withCovarianceModel(CovarianceModel.valueOf(covariance))).build();
         }
         StudyResult result = Study.standard().run(market, config, new StudyProgressListener() {
             @Override
@@ -122,6 +130,25 @@ class StudyBenchmark {
                     100 * c.exAnteDailyVar95(), c.bindingConstraints().size() > 6
                             ? c.bindingConstraints().subList(0, 6) + "…" : c.bindingConstraints());
         }
+        printExAnteRisk(result.exAnteRisk());
         assertThat(result.regimes().table()).hasSize(Regime.values().length * 4);
+    }
+
+    private static void printExAnteRisk(StudyResult.ExAnteRisk risk) {
+        System.out.printf(Locale.ROOT, "%nEx-ante risk: covariance %s, VaR %s on %d days, limit %.1f%%%n",
+                risk.covarianceModel(), risk.varModel(), risk.lookbackDays(), 100 * risk.varLimit());
+        System.out.printf(Locale.ROOT, "%-13s %9s %9s %6s %9s %8s %8s %8s %10s%n", "portfolio", "vol EWMA", "vol LW",
+                "days", "exceed.", "rate", "Kupiec p", "Chr. p", "VaR bound");
+        for (StudyResult.PortfolioRisk p : risk.portfolios()) {
+            VarBacktest.Result b = p.varBacktest();
+            System.out.printf(Locale.ROOT, "%-13s %9s %9s %6d %4d/%4.0f %7.2f%% %8.3f %8.3f %6d/%3d%n", p.portfolio(),
+                    p.ewma() == null ? "-" : String.format(Locale.ROOT, "%.3f", p.ewma().ratio()),
+                    p.ledoitWolf() == null ? "-" : String.format(Locale.ROOT, "%.3f", p.ledoitWolf().ratio()),
+                    b.days(), b.exceedances(), b.expectedExceedances(), 100 * b.exceedanceRate(),
+                    b.kupiec().monteCarloPValue(), b.independence().monteCarloPValue(), p.varLimitBound(),
+                    p.decisions());
+        }
+        System.out.println(risk.explanation());
+        risk.portfolios().forEach(p -> System.out.println(p.explanation()));
     }
 }
