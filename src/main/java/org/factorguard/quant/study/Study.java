@@ -11,6 +11,7 @@ import org.factorguard.quant.factors.FactorPanel;
 import org.factorguard.quant.factors.FactorPanelBuilder;
 import org.factorguard.quant.factors.ForwardReturns;
 import org.factorguard.quant.models.ReturnModel;
+import org.factorguard.quant.models.WalkForwardListener;
 import org.factorguard.quant.models.WalkForwardResult;
 import org.factorguard.quant.models.WalkForwardRun;
 import org.factorguard.quant.models.linear.LinearFactorModel;
@@ -112,17 +113,20 @@ public final class Study {
             plan = WalkForwardPlan.over(config.effectiveWalkForward(), 0, data.dayCount());
             finish();
 
+            TearSheetAnalysis tearSheets = new TearSheetAnalysis(config, data, panel, labels, plan, cancel);
             begin(StudyStage.LINEAR);
             WalkForwardResult linear = walkForward(new LinearFactorModel(config.linear()),
-                    new WalkForwardProgress(this, StudyResult.LINEAR, plan.folds().size(), 0, 1, null));
+                    tearSheets.measuringImportance(new WalkForwardProgress(this, StudyResult.LINEAR,
+                            plan.folds().size(), 0, 1, null), StudyResult.LINEAR));
             finish();
 
             begin(StudyStage.LSTM);
             OptimisationDegreeAnalysis degree = new OptimisationDegreeAnalysis(config, data, panel, plan, lstmSettings,
                     backtests);
             WalkForwardResult lstm = walkForward(new LstmReturnModel(lstmSettings, factory),
-                    new WalkForwardProgress(this, StudyResult.LSTM, plan.folds().size(),
-                            lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(), degree.recorder()));
+                    tearSheets.measuringImportance(new WalkForwardProgress(this, StudyResult.LSTM, plan.folds().size(),
+                            lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(), degree.recorder()),
+                            StudyResult.LSTM));
             finish();
 
             begin(StudyStage.BACKTESTS);
@@ -149,10 +153,16 @@ public final class Study {
                     degree.outOfSampleReturnsByDay());
             finish();
 
+            begin(StudyStage.TEAR_SHEETS);
+            TearSheet tearSheet = tearSheets.analyse(linear.predictions(), lstm.predictions(), backtested.lstm(),
+                    backtested.linear(), this);
+            finish();
+
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
-                    portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION);
+                    portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION,
+                    tearSheet);
         }
 
         /** The configured universe over the configured dates (the source itself when that is everything). */
@@ -176,7 +186,7 @@ public final class Study {
             return fallback;
         }
 
-        WalkForwardResult walkForward(ReturnModel model, WalkForwardProgress progress) {
+        WalkForwardResult walkForward(ReturnModel model, WalkForwardListener progress) {
             try {
                 return WalkForwardRun.run(model, panel, labels, plan, progress, cancel);
             } catch (TrainingCancelledException e) {

@@ -45,6 +45,8 @@ import org.factorguard.quant.risk.SharpeDifferenceBootstrap;
  * @param methodVersion   the version of the method that computed the figures ({@link #METHOD_VERSION} when
  *                        computed now); a result without one (written before versions) reads as 1. A figure's
  *                        meaning can differ between versions, e.g. Diebold–Mariano's loss; see the docs
+ * @param tearSheet       returns by quintile, permutation importance and factor attribution (null in results
+ *                        written before tear sheets: "not computed for this study")
  */
 public record StudyResult(
         String codeVersion,
@@ -64,7 +66,8 @@ public record StudyResult(
         RegimeAnalysis regimes,
         OptimisationDegree optimisationDegree,
         Significance significance,
-        int methodVersion) {
+        int methodVersion,
+        TearSheet tearSheet) {
 
     /**
      * Raised whenever the method changes what a figure means. 1: until the statistics of issue 14 and the regime
@@ -95,7 +98,7 @@ public record StudyResult(
     public StudyResult withoutTimings() {
         return new StudyResult(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, List.of(),
                 selection, factorMissing, models, returnDates, portfolios, currentAllocations, regimes,
-                optimisationDegree, significance, methodVersion);
+                optimisationDegree, significance, methodVersion, tearSheet);
     }
 
     public Portfolio portfolio(String name) {

@@ -45,6 +45,7 @@ class OldStudyResultJsonTest {
         assertThat(old.significance().sharpeDifference().automaticBlockLength()).isFalse();
         assertThat(old.model(StudyResult.LINEAR).overall().icTests()).isNull();
         assertThat(old.model(StudyResult.LINEAR).folds().getFirst().linear().famaMacBeth()).isNull();
+        assertThat(old.tearSheet()).as("written before tear sheets").isNull();
         assertThat(StudyResultJson.write(StudyResultJson.read(StudyResultJson.write(old))))
                 .isEqualTo(StudyResultJson.write(old)).contains("\"methodVersion\":1");
     }
@@ -74,7 +75,7 @@ class OldStudyResultJsonTest {
         StudyResult now = new StudyResult(old.codeVersion(), old.datasetLabel(), old.datasetHash(),
                 old.syntheticData(), old.seed(), old.config(), old.notes(), old.timings(), old.selection(),
                 old.factorMissing(), old.models(), old.returnDates(), old.portfolios(), old.currentAllocations(),
-                old.regimes(), old.optimisationDegree(), old.significance(), StudyResult.METHOD_VERSION);
+                old.regimes(), old.optimisationDegree(), old.significance(), StudyResult.METHOD_VERSION, null);
         assertThat(StudyResultJson.read(StudyResultJson.write(now)).methodVersion()).isEqualTo(2);
     }
 }
