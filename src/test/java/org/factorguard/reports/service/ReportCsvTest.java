@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.factorguard.quant.study.StudyResult;
 import org.factorguard.quant.study.StudyResultJson;
@@ -50,5 +51,9 @@ class ReportCsvTest {
         assertThat(coefficients.lines().skip(1).findFirst().orElseThrow()).startsWith("Linear,1,alpha,");
         assertThat(ReportCsv.write(old, ReportTable.REGIME_DAYS).lines().skip(1).findFirst().orElseThrow())
                 .matches("\\d{4}-\\d{2}-\\d{2},(Bull|Bear|Sideways),,(Bull|Bear|Sideways)");
+        for (ReportTable tearSheet : List.of(ReportTable.RETURNS_BY_QUINTILE, ReportTable.QUINTILE_CURVES,
+                ReportTable.MODEL_IMPORTANCE, ReportTable.RETURN_ATTRIBUTION, ReportTable.ATTRIBUTION_EXPOSURES)) {
+            assertThat(ReportCsv.write(old, tearSheet).lines().count()).as("no tear sheet: header only").isEqualTo(1);
+        }
     }
 }
