@@ -508,8 +508,9 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
 
     static ChartOptions quintileCumulativeOption(FactorQuintiles.Row row) {
         String[] colors = {"#c62828", "#ef8a62", "#9e9e9e", "#67a9cf", "#1565c0"};
-        ChartOptions o = ChartOptions.chart().legend().grid(56, 16, 36, 56).axisTooltip(ChartFormat.NUMBER2)
-                .xAxis(Axis.time()).yAxis(Axis.values().name("growth of 1 (vs average)").fitToData()).zoom();
+        ChartOptions o = ChartOptions.chart().legend().grid(64, 16, 36, 56).axisTooltip(ChartFormat.NUMBER2)
+                .xAxis(Axis.time()).yAxis(Axis.values().name("growth of 1 (vs average)").nameInMiddle(36).fitToData())
+                .zoom();
         for (int b = 0; b < row.cumulative().length; b++) {
             double[] values = new double[row.cumulative()[b].length];
             for (int d = 0; d < values.length; d++) {

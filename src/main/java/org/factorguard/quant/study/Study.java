@@ -154,8 +154,8 @@ public final class Study {
             finish();
 
             begin(StudyStage.TEAR_SHEETS);
-            TearSheet tearSheet = tearSheets.analyse(linear.predictions(), lstm.predictions(), backtested.lstm(),
-                    backtested.linear(), this);
+            TearSheet tearSheet = tearSheets.analyseOrNote(linear.predictions(), lstm.predictions(),
+                    backtested.lstm(), backtested.linear(), this, notes::add);
             finish();
 
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,

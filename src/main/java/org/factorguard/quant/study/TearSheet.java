@@ -11,7 +11,8 @@ import org.factorguard.quant.models.ImportanceSummary;
  * models' out-of-sample predictions by quintile, what drives them (permutation importance per factor and, for the
  * LSTM, per block of the look-back) and where each model portfolio's return came from (factor attribution). The
  * formulas and references are in docs/tear-sheets.md ({@link org.factorguard.quant.factors.QuantileAnalysis},
- * {@link org.factorguard.quant.models.PermutationImportance}, {@link org.factorguard.quant.backtest.FactorAttribution}).
+ * {@link org.factorguard.quant.models.PermutationImportance},
+ * {@link org.factorguard.quant.backtest.FactorAttribution}).
  * A result written before tear sheets has none ({@code null}).
  *
  * @param quantiles   the number of buckets (5: quintiles)
@@ -56,6 +57,7 @@ public record TearSheet(int quantiles, int horizon, List<ModelQuantiles> models,
      * @param spreadT       its Newey–West t (h − 1 lags)
      * @param spreadP       its two-sided Student-t p-value
      * @param topTurnover   mean share of new names in the top bucket from one day to the next
+ * @param bottomTurnover the same for the bottom bucket
      * @param monotonicity  Spearman's ρ of bucket number against mean return (1 = perfectly increasing)
      */
     public record QuantileFigures(LocalDate from, LocalDate to, int days, double[] meanReturn,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.factorguard.quant.backtest.AttributionResult;
 import org.factorguard.quant.backtest.AttributionSettings;
 import org.factorguard.quant.backtest.BacktestResult;
@@ -24,6 +25,7 @@ import org.factorguard.quant.models.ImportanceSummary;
 import org.factorguard.quant.models.PermutationImportance;
 import org.factorguard.quant.models.WalkForwardListener;
 import org.factorguard.quant.models.sequence.CancellationToken;
+import org.factorguard.quant.models.sequence.TrainingCancelledException;
 import org.factorguard.quant.models.sequence.TrainingListener;
 import org.factorguard.quant.validation.WalkForwardPlan;
 import org.factorguard.quant.validation.WalkForwardSplit;
@@ -48,6 +50,8 @@ final class TearSheetAnalysis {
     private final QuantileSettings quantileSettings = QuantileSettings.defaults();
     private final List<FoldImportance> linearFolds = new ArrayList<>();
     private final List<FoldImportance> lstmFolds = new ArrayList<>();
+    /** A diagnostic must not cost the user the study: the first failure drops the tear sheet with a note. */
+    private RuntimeException failure;
 
     TearSheetAnalysis(StudyConfig config, MarketData data, FactorPanel panel, double[][] labels, WalkForwardPlan plan,
                       CancellationToken cancel) {
@@ -78,7 +82,16 @@ final class TearSheetAnalysis {
             @Override
             public void onFoldFitted(int fold, WalkForwardSplit split, FittedReturnModel fitted) {
                 progress.onFoldFitted(fold, split, fitted);
-                sink.add(PermutationImportance.measure(fitted, panel, labels, split, importanceSettings, cancel));
+                if (failure != null) {
+                    return;
+                }
+                try {
+                    sink.add(PermutationImportance.measure(fitted, panel, labels, split, importanceSettings, cancel));
+                } catch (TrainingCancelledException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
             }
 
             @Override
@@ -86,6 +99,26 @@ final class TearSheetAnalysis {
                 progress.onFoldFinished(result);
             }
         };
+    }
+
+    /**
+     * The tear sheet, or {@code null} with a note to {@code notes} when it could not be computed (the study's other
+     * results stand).
+     */
+    TearSheet analyseOrNote(float[][] linearPredictions, float[][] lstmPredictions, BacktestResult lstmBook,
+                            BacktestResult linearBook, StageProgress progress, Consumer<String> notes) {
+        try {
+            if (failure == null) {
+                return analyse(linearPredictions, lstmPredictions, lstmBook, linearBook, progress);
+            }
+        } catch (StudyCancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        notes.accept("The tear sheets (quintiles, importance, attribution) could not be computed for this study: "
+                + failure.getMessage());
+        return null;
     }
 
     /**

@@ -92,9 +92,9 @@ final class TearSheetSections {
         for (int b = 1; b <= sheet.quantiles(); b++) {
             buckets.add("Q" + b + (b == 1 ? " (lowest)" : b == sheet.quantiles() ? " (highest)" : ""));
         }
-        ChartOptions o = ChartOptions.chart().grid(72, 24, 48, 48).legend().axisTooltip(ChartFormat.PERCENT)
+        ChartOptions o = ChartOptions.chart().grid(80, 24, 48, 48).legend().axisTooltip(ChartFormat.PERCENT)
                 .xAxis(Axis.categories(buckets).name("quintile of the prediction").nameInMiddle(28))
-                .yAxis(Axis.values().name("mean " + sheet.horizon() + "-day return vs average")
+                .yAxis(Axis.values().name("mean " + sheet.horizon() + "-day return vs average").nameInMiddle(52)
                         .labels(ChartFormat.PERCENT1));
         for (TearSheet.ModelQuantiles m : sheet.models()) {
             o.series(Series.bar(m.model(), ChartData.values(m.overall().meanReturn())).color(color(m.model())));
@@ -104,9 +104,9 @@ final class TearSheetSections {
 
     static ChartOptions cumulativeOption(TearSheet.ModelQuantiles m) {
         List<String> dates = Arrays.stream(m.dates()).map(LocalDate::toString).toList();
-        ChartOptions o = ChartOptions.chart().grid(56, 16, 48, 64).legend().axisTooltip(ChartFormat.NUMBER2).zoom()
+        ChartOptions o = ChartOptions.chart().grid(64, 16, 48, 64).legend().axisTooltip(ChartFormat.NUMBER2).zoom()
                 .xAxis(Axis.categories(dates).noBoundaryGap())
-                .yAxis(Axis.values().name("growth of 1 (vs average)").fitToData());
+                .yAxis(Axis.values().name("growth of 1 (vs average)").nameInMiddle(36).fitToData());
         for (int b = 0; b < m.cumulative().length; b++) {
             o.series(Series.line("Q" + (b + 1), ChartData.values(doubles(m.cumulative()[b]))).noSymbols()
                     .color(QUINTILE_COLORS[b % QUINTILE_COLORS.length]));
