@@ -138,15 +138,8 @@ final class TearSheetAnalysis {
         List<AttributionResult> attributed = FactorAttribution.attribute(data,
                 List.of(HeldWeights.rebuild(data, lstmBook), HeldWeights.rebuild(data, linearBook)), panel,
                 AttributionSettings.defaults());
-        long importanceNanos = 0;
-        for (FoldImportance f : linearFolds) {
-            importanceNanos += f.elapsedNanos();
-        }
-        for (FoldImportance f : lstmFolds) {
-            importanceNanos += f.elapsedNanos();
-        }
         progress.report(0.95, String.format(java.util.Locale.ROOT, "permutation importance across folds (measured "
-                + "inside the walk-forwards in %.2f s)", importanceNanos / 1e9));
+                + "inside the walk-forwards: linear %.2f s, LSTM %.2f s)", seconds(linearFolds), seconds(lstmFolds)));
         return new TearSheet(quantileSettings.quantiles(), config.horizon(), List.of(linear, lstm),
                 List.of(importance(StudyResult.LINEAR, linearFolds), importance(StudyResult.LSTM, lstmFolds)),
                 List.of(attribution(StudyResult.LSTM, attributed.get(0)),
@@ -219,6 +212,10 @@ final class TearSheetAnalysis {
                 Arrays.copyOfRange(r.contributions(), from, to), Arrays.copyOfRange(r.specific(), from, to),
                 Arrays.copyOfRange(r.costs(), from, to), Arrays.copyOfRange(r.returns(), from, to),
                 Arrays.copyOfRange(r.rSquared(), from, to));
+    }
+
+    private static double seconds(List<FoldImportance> folds) {
+        return folds.stream().mapToLong(FoldImportance::elapsedNanos).sum() / 1e9;
     }
 
     private static float[] toFloats(double[] values) {
