@@ -104,6 +104,21 @@ class TearSheetAnalysisTest {
         assertThat(book.meanExposure()[market]).as("a fully invested book").isEqualTo(1.0, within(0.02));
     }
 
+    @Test
+    void a_tear_sheet_that_cannot_be_computed_leaves_a_note_and_no_tear_sheet() {
+        TearSheetAnalysis analysis = new TearSheetAnalysis(config, market, panel, labels, plan,
+                CancellationToken.NEVER);
+        var book = new StudyBacktests(config, market).backtester().equalWeightUniverse(market, plan.firstTestDay(),
+                plan.folds().getLast().testEnd() - 1);
+        List<String> notes = new java.util.ArrayList<>();
+
+        TearSheet sheet = analysis.analyseOrNote(new float[1][1], new float[1][1], book, book, new NoProgress(),
+                notes::add);
+
+        assertThat(sheet).isNull();
+        assertThat(notes).singleElement().asString().contains("could not be computed");
+    }
+
     /** The signal on test days only ({@code noise}: seeded Gaussian noise instead), NaN elsewhere. */
     private static float[][] onTestDays(double[][] signal, int noise) {
         float[][] out = onTestDaysAndBefore(signal, noise);
