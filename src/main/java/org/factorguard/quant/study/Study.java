@@ -3,6 +3,7 @@ package org.factorguard.quant.study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.factorguard.quant.backtest.BacktestResult;
 import org.factorguard.quant.backtest.Backtester;
 import org.factorguard.quant.data.DatasetHash;
 import org.factorguard.quant.data.MarketData;
@@ -12,6 +13,7 @@ import org.factorguard.quant.factors.FactorPanel;
 import org.factorguard.quant.factors.FactorPanelBuilder;
 import org.factorguard.quant.factors.ForwardReturns;
 import org.factorguard.quant.models.ReturnModel;
+import org.factorguard.quant.models.WalkForwardListener;
 import org.factorguard.quant.models.WalkForwardResult;
 import org.factorguard.quant.models.WalkForwardRun;
 import org.factorguard.quant.models.linear.LinearFactorModel;
@@ -118,17 +120,21 @@ public final class Study {
             plan = WalkForwardPlan.over(config.effectiveWalkForward(), 0, data.dayCount());
             finish();
 
+            TearSheetAnalysis tearSheets = new TearSheetAnalysis(config, data, inputs.trading().pnl(), panel,
+                    labels, plan, cancel);
             begin(StudyStage.LINEAR);
             WalkForwardResult linear = walkForward(new LinearFactorModel(config.linear()),
-                    new WalkForwardProgress(this, StudyResult.LINEAR, plan.folds().size(), 0, 1, null));
+                    tearSheets.measuringImportance(new WalkForwardProgress(this, StudyResult.LINEAR,
+                            plan.folds().size(), 0, 1, null), StudyResult.LINEAR));
             finish();
 
             begin(StudyStage.LSTM);
             OptimisationDegreeAnalysis degree = new OptimisationDegreeAnalysis(config, data, panel, plan, lstmSettings,
                     backtests);
             WalkForwardResult lstm = walkForward(new LstmReturnModel(lstmSettings, factory),
-                    new WalkForwardProgress(this, StudyResult.LSTM, plan.folds().size(),
-                            lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(), degree.recorder()));
+                    tearSheets.measuringImportance(new WalkForwardProgress(this, StudyResult.LSTM, plan.folds().size(),
+                            lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(), degree.recorder()),
+                            StudyResult.LSTM));
             finish();
 
             begin(StudyStage.BACKTESTS);
@@ -162,11 +168,25 @@ public final class Study {
             if (fallbacks != null) {
                 notes.add(fallbacks);
             }
+
+            begin(StudyStage.TEAR_SHEETS);
+            TearSheet tearSheet = tearSheets.analyseOrNote(linear.predictions(), lstm.predictions(),
+                    modelBook(backtested.lstm()), modelBook(backtested.linear()), this, notes::add);
+            finish();
+
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
                     portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION,
-                    dataTreatment(inputs), exAnteRisk);
+                    dataTreatment(inputs), exAnteRisk, tearSheet);
+        }
+
+        /**
+         * The model's own book, before the daily drawdown overlay scales it: what the tear sheet attributes (the
+         * overlay's exposure is a risk decision, not the model's, and the report shows it apart).
+         */
+        static BacktestResult modelBook(BacktestResult traded) {
+            return traded.overlay() == null ? traded : traded.overlay().withoutOverlay();
         }
 
         StudyResult.DataTreatment dataTreatment(StudyInputs inputs) {
@@ -195,7 +215,7 @@ public final class Study {
             return fallback;
         }
 
-        WalkForwardResult walkForward(ReturnModel model, WalkForwardProgress progress) {
+        WalkForwardResult walkForward(ReturnModel model, WalkForwardListener progress) {
             try {
                 return WalkForwardRun.run(model, panel, labels, plan, progress, cancel);
             } catch (TrainingCancelledException e) {

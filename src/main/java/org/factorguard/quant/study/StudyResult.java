@@ -55,6 +55,8 @@ import org.factorguard.quant.risk.VolatilityForecastCheck;
  * @param exAnteRisk      ex-ante risk against what was realised: the covariance model used and both models'
  *                        realised / ex-ante volatility, the VaR backtest per portfolio and how often the VaR limit
  *                        bound (null in results written before it existed)
+ * @param tearSheet       returns by quintile, permutation importance and factor attribution (null in results
+ *                        written before tear sheets: "not computed for this study")
  */
 public record StudyResult(
         String codeVersion,
@@ -76,7 +78,8 @@ public record StudyResult(
         Significance significance,
         int methodVersion,
         DataTreatment dataTreatment,
-        ExAnteRisk exAnteRisk) {
+        ExAnteRisk exAnteRisk,
+        TearSheet tearSheet) {
 
     /**
      * Raised whenever the method changes what a figure means. 1: until the statistics of issue 14 and the regime
@@ -115,14 +118,15 @@ public record StudyResult(
                        int methodVersion) {
         this(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, timings, selection,
                 factorMissing, models, returnDates, portfolios, currentAllocations, regimes, optimisationDegree,
-                significance, methodVersion, null, null);
+                significance, methodVersion, null, null, null);
     }
 
     /** The same result without the wall-clock timings: the part that repeats exactly for the same inputs. */
     public StudyResult withoutTimings() {
         return new StudyResult(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, List.of(),
                 selection, factorMissing, models, returnDates, portfolios, currentAllocations, regimes,
-                optimisationDegree, significance, methodVersion, dataTreatment, exAnteRisk);
+                optimisationDegree, significance, methodVersion, dataTreatment, exAnteRisk,
+                tearSheet);
     }
 
     public Portfolio portfolio(String name) {

@@ -9,11 +9,12 @@ public enum StudyStage {
     FACTORS("compute and prepare factors", 3),
     LABELS("forward-return labels", 1),
     LINEAR("walk-forward linear model", 3),
-    LSTM("walk-forward LSTM", 70),
+    LSTM("walk-forward LSTM", 67),
     BACKTESTS("risk-constrained backtests", 12),
     OPTIMISATION_DEGREE("optimisation degree (Figure 2)", 6),
     REGIMES("regimes (Table 2)", 1),
-    SIGNIFICANCE("significance tests", 3);
+    SIGNIFICANCE("significance tests", 3),
+    TEAR_SHEETS("tear sheets: quintiles, importance, attribution", 3);
 
     private final String displayName;
     private final int weight;

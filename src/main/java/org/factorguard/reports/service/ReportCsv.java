@@ -46,6 +46,11 @@ public final class ReportCsv {
             case REGIME_DATING -> regimeDating(r, rows);
             case REGIME_DAYS -> regimeDays(r, rows);
             case LINEAR_COEFFICIENTS -> coefficients(r, rows);
+            case RETURNS_BY_QUINTILE -> TearSheetCsv.quintiles(r.tearSheet(), rows);
+            case QUINTILE_CURVES -> TearSheetCsv.quintileCurves(r.tearSheet(), rows);
+            case MODEL_IMPORTANCE -> TearSheetCsv.importance(r.tearSheet(), rows);
+            case RETURN_ATTRIBUTION -> TearSheetCsv.attribution(r.tearSheet(), rows);
+            case ATTRIBUTION_EXPOSURES -> TearSheetCsv.exposures(r.tearSheet(), rows);
         };
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {

@@ -79,6 +79,7 @@ class ReportBody extends Div {
                 chart("report-degree-chart", "320px", degreeOption(r)), note(r.optimisationDegree().note())));
         add(section("Significance (LSTM vs linear)", ReportTable.SIGNIFICANCE, significance(r)));
         add(section("Model out-of-sample metrics per fold", ReportTable.MODEL_FOLDS, foldsTable(r)));
+        TearSheetSections.sections(r, this::section).forEach(this::add);
         add(section("Settings", null, settings(r)));
     }
 

@@ -48,6 +48,7 @@ class OldStudyResultJsonTest {
         assertThat(old.model(StudyResult.LINEAR).overall().icTests()).isNull();
         assertThat(old.model(StudyResult.LINEAR).folds().getFirst().linear().famaMacBeth()).isNull();
         assertThat(old.exAnteRisk()).isNull();
+        assertThat(old.tearSheet()).as("written before tear sheets").isNull();
         assertThat(StudyResultJson.write(StudyResultJson.read(StudyResultJson.write(old))))
                 .isEqualTo(StudyResultJson.write(old)).contains("\"methodVersion\":1");
     }
@@ -81,7 +82,7 @@ class OldStudyResultJsonTest {
                 old.syntheticData(), old.seed(), old.config(), old.notes(), old.timings(), old.selection(),
                 old.factorMissing(), old.models(), old.returnDates(), old.portfolios(), old.currentAllocations(),
                 old.regimes(), old.optimisationDegree(), old.significance(), StudyResult.METHOD_VERSION,
-                old.dataTreatment(), old.exAnteRisk());
+                old.dataTreatment(), old.exAnteRisk(), null);
         assertThat(StudyResultJson.read(StudyResultJson.write(now)).methodVersion()).isEqualTo(3);
     }
 }

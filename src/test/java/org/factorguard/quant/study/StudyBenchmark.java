@@ -49,8 +49,17 @@ class StudyBenchmark {
             public void onStageFinished(StudyStage stage, long millis) {
                 System.out.printf(Locale.ROOT, "stage %-32s %8.2f s%n", stage.displayName(), millis / 1000.0);
             }
+
+            @Override
+            public void onProgress(StudyProgress p) {
+                if (p.stage() == StudyStage.TEAR_SHEETS && p.message().contains("importance")) {
+                    System.out.println("tear sheets: " + p.message());
+                }
+            }
         }, CancellationToken.NEVER);
         long done = System.nanoTime();
+        System.out.printf(Locale.ROOT, "process CPU %.2f s%n", ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
         System.out.printf(Locale.ROOT, "%d processors, load average %.2f, LSTM %s%n",
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

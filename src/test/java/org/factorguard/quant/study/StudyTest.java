@@ -398,6 +398,34 @@ class StudyTest {
     }
 
     /** Closes, opens, highs, lows and volumes after {@code day} multiplied by random factors (seeded). */
+    @Test
+    void the_result_holds_the_tear_sheet_of_both_models_computed_on_the_test_slices() {
+        TearSheet sheet = result.tearSheet();
+        assertThat(sheet).isNotNull();
+        int folds = result.model(StudyResult.LSTM).folds().size();
+        assertThat(sheet.models()).extracting(TearSheet.ModelQuantiles::model)
+                .containsExactly(StudyResult.LINEAR, StudyResult.LSTM);
+        assertThat(sheet.quantilesOf(StudyResult.LSTM).folds()).hasSize(folds);
+        assertThat(sheet.quantilesOf(StudyResult.LSTM).overall().from()).as("the first test day")
+                .isAfter(result.selection().firstDate()).isBefore(result.returnDates()[0]);
+        assertThat(sheet.quantilesOf(StudyResult.LINEAR).overall().meanReturn()).hasSize(5);
+        assertThat(sheet.importanceOf(StudyResult.LINEAR).factors()).extracting(a -> a.name())
+                .containsExactlyElementsOf(config.factorIds());
+        assertThat(sheet.importanceOf(StudyResult.LINEAR).blocks()).isEmpty();
+        assertThat(sheet.importanceOf(StudyResult.LSTM).blocks()).extracting(a -> a.name())
+                .containsExactly("days 1–5", "days 6–10");
+        assertThat(sheet.importanceOf(StudyResult.LSTM).baselineRankIc()).hasSize(folds);
+        TearSheet.Parts lstm = sheet.attributionOf(StudyResult.LSTM).total();
+        assertThat(lstm.market() + lstm.industries() + lstm.styles() + lstm.specific() + lstm.costs())
+                .isEqualTo(lstm.portfolio(), within(1e-9));
+        StudyResult.Portfolio book = result.portfolio(StudyResult.LSTM);
+        double[] ownReturns = book.drawdownOverlay() == null ? book.returns()
+                : book.drawdownOverlay().withoutOverlayReturns();
+        double compounded = java.util.Arrays.stream(ownReturns).reduce(1, (g, r) -> g * (1 + r)) - 1;
+        assertThat(lstm.portfolio()).as("the compounded net return of the model's book before the drawdown overlay")
+                .isEqualTo(compounded, within(1e-9));
+    }
+
     private static MarketData perturbAfter(MarketData data, int day) {
         SplittableRandom random = new SplittableRandom(99);
         double[][] close = copy(data.close());

@@ -55,6 +55,10 @@ class ReportCsvTest {
         assertThat(coefficients.lines().skip(1).findFirst().orElseThrow()).startsWith("Linear,1,alpha,");
         assertThat(ReportCsv.write(old, ReportTable.REGIME_DAYS).lines().skip(1).findFirst().orElseThrow())
                 .matches("\\d{4}-\\d{2}-\\d{2},(Bull|Bear|Sideways),,(Bull|Bear|Sideways)");
+        for (ReportTable tearSheet : List.of(ReportTable.RETURNS_BY_QUINTILE, ReportTable.QUINTILE_CURVES,
+                ReportTable.MODEL_IMPORTANCE, ReportTable.RETURN_ATTRIBUTION, ReportTable.ATTRIBUTION_EXPOSURES)) {
+            assertThat(ReportCsv.write(old, tearSheet).lines().count()).as("no tear sheet: header only").isEqualTo(1);
+        }
     }
 
     @Test
@@ -79,7 +83,7 @@ class ReportCsvTest {
                 old.syntheticData(), old.seed(), old.config(), old.notes(), old.timings(), old.selection(),
                 old.factorMissing(), old.models(), old.returnDates(), old.portfolios(), old.currentAllocations(),
                 old.regimes(), old.optimisationDegree(), old.significance(), old.methodVersion(), old.dataTreatment(),
-                risk);
+                risk, null);
 
         List<String> lines = ReportCsv.write(now, ReportTable.RISK).lines().toList();
 
