@@ -14,7 +14,9 @@ public enum ReportTable {
     REGIMES_CAUSAL("regime-table-causal", "Regime table by the causal view"),
     REGIME_DATING("regime-dating", "Regime dating: method and agreement"),
     REGIME_DAYS("regime-days", "Regime of every return day"),
-    LINEAR_COEFFICIENTS("linear-coefficients", "Linear model coefficients per fold");
+    LINEAR_COEFFICIENTS("linear-coefficients", "Linear model coefficients per fold"),
+    DRAWDOWN_LIMIT("drawdown-limit", "Drawdown overlay day by day"),
+    DATA_TREATMENT("data-treatment", "Data treatment: repairs, cleaning counts, delistings");
 
     private final String slug;
     private final String label;
