@@ -124,7 +124,7 @@ final class BacktestRulesSections {
                 says.addClassName("fg-outdated-note");
             }
             content.add(says);
-            content.add(chart("report-drawdown-limit-chart-" + slug, "360px",
+            content.add(chart("report-drawdown-limit-chart-" + slug, "460px",
                     drawdownLimitOption(r, p, MODEL_COLORS[c++ % MODEL_COLORS.length])));
             content.add(actedDates(p, slug));
         }
@@ -171,8 +171,8 @@ final class BacktestRulesSections {
         return ChartOptions.chart().grid(72, 24, 48, 64).legend().axisTooltip(ChartFormat.PERCENT).zoom()
                 .xAxis(Axis.categories(dates).noBoundaryGap())
                 .yAxis(Axis.values().name("drawdown").labels(ChartFormat.PERCENT0))
-                .lowerPanel(Axis.categories(dates).noBoundaryGap(),
-                        Axis.values().name("exposure").labels(ChartFormat.PERCENT0), 0.3)
+                .lowerPanel(Axis.categories(dates).noBoundaryGap(), Axis.values().labels(ChartFormat.PERCENT0),
+                        0.35)
                 .series(Series.line(p.name(), ChartData.values(p.drawdown())).noSymbols().color(color).area(0.08))
                 .series(Series.line(p.name() + " without overlay",
                         ChartData.values(PerformanceMetrics.drawdownCurve(o.withoutOverlayReturns()))).noSymbols()
@@ -197,8 +197,8 @@ final class BacktestRulesSections {
         NativeTable facts = table("report-data-treatment-table");
         NativeTableBody body = new NativeTableBody();
         body.add(row("Bad ticks repaired in the P&L", Formats.count(t.priceRepairs().size())));
-        body.add(row("Model-input returns winsorised", Formats.count(t.inputReturnsWinsorised())));
-        body.add(row("Model-input days carried forward over gaps", Formats.count(t.inputDaysCarriedForward())));
+        body.add(row("Model-input returns winsorised (whole dataset)", Formats.count(t.inputReturnsWinsorised())));
+        body.add(row("Model-input days carried forward over gaps (whole dataset)", Formats.count(t.inputDaysCarriedForward())));
         body.add(row("Risk-free rate (cash, Sharpe, Sortino)", Formats.percent(r.config().riskFreeRate(), 2)
                 + " a year (" + Formats.significant(t.dailyRiskFreeRate(), 3) + " a day)"));
         long delisted = r.portfolios().stream().mapToLong(p -> p.delistings().size()).sum();
