@@ -101,12 +101,15 @@ class ReportsBrowserTest {
         String csvText = Files.readString(csv.path());
         assertThat(csv.suggestedFilename()).endsWith("risk-table.csv");
         assertThat(csvText).startsWith("portfolio,days,max_drawdown,sharpe").contains("LSTM,").contains("Equal weight,");
+        Download json = ada.waitForDownload(() -> ada.locator("#report-export-json").click());
+        assertThat(Files.readString(json.path())).startsWith("{").contains("\"portfolios\"").contains("\"seed\"");
         assertThat(csvText).contains("\r\nLSTM without overlay,").contains("\r\nLinear without overlay,");
         Download overlayCsv = ada.waitForDownload(() -> ada.locator("#report-export-drawdown-limit").click());
         assertThat(Files.readString(overlayCsv.path())).startsWith("portfolio,date,exposure,overlay_acted")
                 .contains("\r\nLSTM,").contains("\r\nLinear,");
-        Download json = ada.waitForDownload(() -> ada.locator("#report-export-json").click());
-        assertThat(Files.readString(json.path())).startsWith("{").contains("\"portfolios\"").contains("\"seed\"");
+        Download treatmentCsv = ada.waitForDownload(() -> ada.locator("#report-export-data-treatment").click());
+        assertThat(Files.readString(treatmentCsv.path())).startsWith("record,portfolio,ticker,date")
+                .contains("\r\nmethod_version,,,,,,,,3,");
 
         VaadinPage.click(ada, "report-share");
         VaadinPage.click(ada, "share-create");
