@@ -33,7 +33,7 @@ public final class ReportCsv {
     public static String write(StudyResult r, ReportTable table) {
         List<List<Object>> rows = new ArrayList<>();
         List<String> header = switch (table) {
-            case RISK -> risk(r, rows);
+            case RISK -> BacktestRulesCsv.withoutOverlayRows(r, rows, risk(r, rows));
             case REGIMES -> regimes(r, rows);
             case CURRENT_ALLOCATION -> allocation(r, rows);
             case WEIGHTS_OVER_TIME -> weights(r, rows);
@@ -51,12 +51,19 @@ public final class ReportCsv {
             case MODEL_IMPORTANCE -> TearSheetCsv.importance(r.tearSheet(), rows);
             case RETURN_ATTRIBUTION -> TearSheetCsv.attribution(r.tearSheet(), rows);
             case ATTRIBUTION_EXPOSURES -> TearSheetCsv.exposures(r.tearSheet(), rows);
+            case DRAWDOWN_LIMIT -> BacktestRulesCsv.drawdownLimit(r, rows);
+            case DATA_TREATMENT -> BacktestRulesCsv.dataTreatment(r, rows);
         };
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
             printer.printRecord(header.stream().map(ReportCsv::neutralise).toList());
             for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(ReportCsv::cell).toList());
+                // rows that know fewer columns than the header (e.g. "without overlay" lines) end in empty cells
+                List<Object> cells = new ArrayList<>(row.stream().map(ReportCsv::cell).toList());
+                while (cells.size() < header.size()) {
+                    cells.add("");
+                }
+                printer.printRecord(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

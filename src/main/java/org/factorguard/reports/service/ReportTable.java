@@ -19,7 +19,9 @@ public enum ReportTable {
     QUINTILE_CURVES("quintile-cumulative-returns", "Cumulative return of each quintile"),
     MODEL_IMPORTANCE("model-importance", "What drives the models (permutation importance)"),
     RETURN_ATTRIBUTION("return-attribution", "Where the return came from"),
-    ATTRIBUTION_EXPOSURES("attribution-exposures", "Attribution by exposure");
+    ATTRIBUTION_EXPOSURES("attribution-exposures", "Attribution by exposure"),
+    DRAWDOWN_LIMIT("drawdown-limit", "Drawdown overlay day by day"),
+    DATA_TREATMENT("data-treatment", "Data treatment: repairs, cleaning counts, delistings");
 
     private final String slug;
     private final String label;
