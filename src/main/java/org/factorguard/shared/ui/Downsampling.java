@@ -9,7 +9,8 @@ import java.util.List;
  * between are cut into buckets, and each bucket keeps the day of each series' lowest and highest
  * value. Unlike Largest-Triangle-Three-Buckets (Steinarsson 2013), which keeps one visually salient
  * point per bucket and may drop a crash day, every extreme survives: the chart's deepest drawdown is
- * the one Table 1 reports. Series of one chart share one set of days, so they can keep sharing a
+ * the one Table 1 reports. A bucket with missing values also keeps its first missing day, so a gap stays a
+ * gap. Series of one chart share one set of days, so they can keep sharing a
  * category axis (stacked weights, regime bands, one tooltip per date). Exports never go through here.
  */
 public final class Downsampling {
@@ -24,7 +25,8 @@ public final class Downsampling {
      * The days a chart keeps: sorted indices into series of length {@code n}, at most {@code maxPoints}
      * of them, all days when {@code n <= maxPoints}.
      *
-     * @param series the chart's series, each of length n (non-finite values are ignored)
+     * @param series the chart's series, of length n (non-finite values, and days past a shorter series' end, are
+     *               missing)
      * @param mustKeep days that must stay, e.g. where a shaded band starts or ends
      */
     public static int[] keptDays(int n, List<double[]> series, int maxPoints, int... mustKeep) {
@@ -56,11 +58,11 @@ public final class Downsampling {
         return keptDays(values.length, List.of(values), maxPoints);
     }
 
-    /** The values at the kept days. */
+    /** The values at the kept days; NaN (missing) past the end of a shorter series. */
     public static double[] pick(double[] values, int[] days) {
         double[] out = new double[days.length];
         for (int i = 0; i < days.length; i++) {
-            out[i] = values[days[i]];
+            out[i] = days[i] < values.length ? values[days[i]] : Double.NaN;
         }
         return out;
     }
@@ -92,8 +94,10 @@ public final class Downsampling {
             for (double[] v : series) {
                 int min = -1;
                 int max = -1;
+                int gap = -1;
                 for (int t = from; t < to; t++) {
-                    if (!Double.isFinite(v[t])) {
+                    if (t >= v.length || !Double.isFinite(v[t])) {
+                        gap = gap < 0 ? t : gap;
                         continue;
                     }
                     if (min < 0 || v[t] < v[min]) {
@@ -108,9 +112,12 @@ public final class Downsampling {
                     keep[max] = true;
                     anyFinite = true;
                 }
+                if (gap >= 0) {
+                    keep[gap] = true; // a missing stretch stays a gap instead of a line across it
+                }
             }
             if (!anyFinite) {
-                keep[from] = true; // a bucket of missing values stays a gap
+                keep[from] = true;
             }
         }
         int count = 0;

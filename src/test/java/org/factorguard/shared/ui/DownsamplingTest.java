@@ -71,11 +71,31 @@ class DownsamplingTest {
     }
 
     @Test
+    void a_series_shorter_than_the_axis_is_missing_past_its_end() {
+        double[] full = walkWithCrash(3_000, 13, 2_500, 100);
+        double[] shorter = Arrays.copyOf(walkWithCrash(3_000, 17, 1_500, 200), 2_000);
+        int[] days = Downsampling.keptDays(3_000, List.of(full, shorter), 400);
+
+        assertThat(days).contains(2_500, 1_500, 2_999);
+        assertThat(Downsampling.pick(shorter, days)).contains(0.01, 100.0, Double.NaN);
+    }
+
+    @Test
     void a_stretch_of_missing_values_stays_a_gap() {
         double[] v = walkWithCrash(3_000, 9, 50, 2_900);
         Arrays.fill(v, 1_000, 2_000, Double.NaN);
         double[] kept = Downsampling.pick(v, Downsampling.keptDays(v, 200));
 
         assertThat(kept).contains(Double.NaN);
+    }
+
+    @Test
+    void a_single_missing_day_among_values_stays_a_gap() {
+        double[] v = walkWithCrash(10_000, 19, 50, 9_900);
+        v[5_003] = Double.NaN;
+        int[] days = Downsampling.keptDays(v, 200);
+
+        assertThat(days.length).isLessThanOrEqualTo(200);
+        assertThat(days).contains(5_003);
     }
 }
