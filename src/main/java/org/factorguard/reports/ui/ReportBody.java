@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.factorguard.quant.allocation.CovarianceModel;
 import org.factorguard.quant.allocation.VarModel;
 import org.factorguard.quant.data.Regime;
@@ -33,6 +34,7 @@ import org.factorguard.shared.ui.Axis;
 import org.factorguard.shared.ui.ChartData;
 import org.factorguard.shared.ui.ChartFormat;
 import org.factorguard.shared.ui.ChartOptions;
+import org.factorguard.shared.ui.Downsampling;
 import org.factorguard.shared.ui.EChart;
 import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.Series;
@@ -291,13 +293,16 @@ class ReportBody extends Div {
     }
 
     static ChartOptions equityOption(StudyResult r, boolean drawdown) {
+        List<double[]> lines = r.portfolios().stream().map(p -> drawdown ? p.drawdown() : p.equity()).toList();
+        int[] days = Downsampling.keptDays(r.returnDates().length, lines, Downsampling.MAX_CHART_POINTS);
         ChartOptions o = timeChart(drawdown ? ChartFormat.PERCENT : ChartFormat.NUMBER2)
-                .xAxis(Axis.categories(dates(r)).noBoundaryGap())
+                .xAxis(Axis.categories(Downsampling.pick(dates(r), days)).noBoundaryGap())
                 .yAxis(drawdown ? Axis.values().name("drawdown").labels(ChartFormat.PERCENT0)
                         : Axis.values().name("equity (start = 1)").fitToData());
         int c = 0;
         for (StudyResult.Portfolio p : r.portfolios()) {
-            Series line = Series.line(p.name(), ChartData.values(drawdown ? p.drawdown() : p.equity())).noSymbols()
+            double[] values = Downsampling.pick(drawdown ? p.drawdown() : p.equity(), days);
+            Series line = Series.line(p.name(), ChartData.values(values)).noSymbols()
                     .color(COLORS[c++ % COLORS.length]);
             o.series(drawdown ? line.area(0.08) : line);
         }
@@ -306,16 +311,20 @@ class ReportBody extends Div {
 
     static ChartOptions weightsOption(StudyResult r) {
         HoldingsOverTime holdings = HoldingsOverTime.ofLstm(r, 8);
-        ChartOptions o = timeChart(ChartFormat.PERCENT1)
-                .xAxis(Axis.categories(holdings.dates().stream().map(LocalDate::toString).toList()).noBoundaryGap())
+        List<double[]> lines = new ArrayList<>(holdings.largest().stream().map(HoldingsOverTime.Holding::weights)
+                .toList());
+        lines.add(holdings.other());
+        int[] days = Downsampling.keptDays(holdings.dates().size(), lines, Downsampling.MAX_CHART_POINTS);
+        List<String> dates = Downsampling.pick(holdings.dates(), days).stream().map(LocalDate::toString).toList();
+        ChartOptions o = timeChart(ChartFormat.PERCENT1).xAxis(Axis.categories(dates).noBoundaryGap())
                 .yAxis(Axis.values().name("weight").labels(ChartFormat.PERCENT0));
         int c = 0;
         for (HoldingsOverTime.Holding h : holdings.largest()) {
-            o.series(Series.line(h.ticker(), ChartData.values(h.weights())).stack("weights").noSymbols().area()
-                    .color(COLORS[c++ % COLORS.length]));
+            o.series(Series.line(h.ticker(), ChartData.values(Downsampling.pick(h.weights(), days))).stack("weights")
+                    .noSymbols().area().color(COLORS[c++ % COLORS.length]));
         }
-        return o.series(Series.line("Other", ChartData.values(holdings.other())).stack("weights").noSymbols().area()
-                .color("#bdbdbd"));
+        return o.series(Series.line("Other", ChartData.values(Downsampling.pick(holdings.other(), days)))
+                .stack("weights").noSymbols().area().color("#bdbdbd"));
     }
 
     static ChartOptions regimeOption(StudyResult r) {
@@ -324,13 +333,19 @@ class ReportBody extends Div {
                 .findFirst().orElse(r.portfolios().getLast());
         Map<Regime, String> shade = Map.of(Regime.BULL, "rgba(46,125,50,0.14)", Regime.BEAR, "rgba(198,40,40,0.14)",
                 Regime.SIDEWAYS, "rgba(120,120,120,0.10)");
-        List<Series.Band> bands = RegimeSpell.of(r.regimes().detected()).stream()
+        List<RegimeSpell> spells = RegimeSpell.of(r.regimes().detected());
+        List<Series.Band> bands = spells.stream()
                 .map(s -> new Series.Band(s.regime().label(), dates.get(s.first()), dates.get(s.last()),
                         shade.get(s.regime()))).toList();
-        ChartOptions o = timeChart(ChartFormat.NUMBER2).xAxis(Axis.categories(dates).noBoundaryGap())
+        // band edges must stay categories of the thinned axis
+        int[] edges = spells.stream().flatMapToInt(s -> IntStream.of(s.first(), s.last())).toArray();
+        int[] days = Downsampling.keptDays(dates.size(), List.of(index.equity()), Downsampling.MAX_CHART_POINTS,
+                edges);
+        ChartOptions o = timeChart(ChartFormat.NUMBER2)
+                .xAxis(Axis.categories(Downsampling.pick(dates, days)).noBoundaryGap())
                 .yAxis(Axis.values().name("market index (start = 1)").fitToData())
-                .series(Series.line("Market index", ChartData.values(index.equity())).noSymbols().color("#37474f")
-                        .bands(bands));
+                .series(Series.line("Market index", ChartData.values(Downsampling.pick(index.equity(), days)))
+                        .noSymbols().color("#37474f").bands(bands));
         // legend entries for the shading
         for (Regime g : Regime.values()) {
             o.series(Series.legendEntry(g.label() + " (detected)",
