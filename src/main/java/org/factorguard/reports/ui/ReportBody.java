@@ -23,7 +23,6 @@ import java.util.stream.IntStream;
 import org.factorguard.quant.allocation.CovarianceModel;
 import org.factorguard.quant.allocation.VarModel;
 import org.factorguard.quant.data.Regime;
-import org.factorguard.quant.regimes.RegimeReport;
 import org.factorguard.quant.risk.PerformanceSummary;
 import org.factorguard.quant.study.StudyResult;
 import org.factorguard.reports.service.HoldingsOverTime;
@@ -76,12 +75,14 @@ class ReportBody extends Div {
         add(allocationSection(r));
         add(section("Weights over time (LSTM, largest holdings)", ReportTable.WEIGHTS_OVER_TIME,
                 chart("report-weights-chart", "320px", weightsOption(r))));
-        add(section("Regimes (Table 2)", ReportTable.REGIMES, regimeTable(r),
-                chart("report-regime-chart", "300px", regimeOption(r)), regimeNote(r)));
+        StatisticsSections.regimes(r, this::section, StatisticsSections.regimeTable("report-regime-table",
+                r.regimes().table()), chart("report-regime-chart", "300px", regimeOption(r)), exportSlot)
+                .forEach(this::add);
         add(section("Degree of optimisation (Figure 2)", ReportTable.OPTIMISATION_DEGREE,
                 chart("report-degree-chart", "320px", degreeOption(r)), note(r.optimisationDegree().note())));
-        add(section("Significance (LSTM vs linear)", ReportTable.SIGNIFICANCE, significance(r)));
-        add(section("Model out-of-sample metrics per fold", ReportTable.MODEL_FOLDS, foldsTable(r)));
+        add(StatisticsSections.significance(r, this::section));
+        add(section("Model out-of-sample metrics per fold", ReportTable.MODEL_FOLDS, foldsTable(r),
+                StatisticsSections.downloads(exportSlot, ReportTable.LINEAR_COEFFICIENTS)));
         TearSheetSections.sections(r, this::section).forEach(this::add);
         add(section("Settings", null, settings(r)));
         add(BacktestRulesSections.dataTreatment(r, this::section));
@@ -419,49 +420,7 @@ class ReportBody extends Div {
                         .color("#1565c0"));
     }
 
-    // ---------------------------------------------------------------- Table 2, significance, folds, settings
-
-    private static Component regimeTable(StudyResult r) {
-        NativeTable table = table("report-regime-table");
-        table.add(header(List.of("Regime", "Portfolio", "Days", "Avg daily return", "Max drawdown", "Sharpe", "VaR 95 %")));
-        NativeTableBody body = new NativeTableBody();
-        for (RegimeReport.Row row : r.regimes().table()) {
-            body.add(row(row.regime().label(), row.portfolio(), String.valueOf(row.days()),
-                    percent(row.averageDailyReturn()), percent(row.maxDrawdown()), number(row.sharpe()),
-                    percent(row.valueAtRisk95())));
-        }
-        table.add(body);
-        return scroll(table);
-    }
-
-    private static Component regimeNote(StudyResult r) {
-        double agreement = r.regimes().agreement();
-        return note(Double.isFinite(agreement)
-                ? "Detected regimes agree with the generator's true regimes on " + percent(agreement) + " of the days."
-                : "Regimes detected from the market index (no true regimes for real data).");
-    }
-
-    private static Component significance(StudyResult r) {
-        StudyResult.Significance s = r.significance();
-        NativeTable table = table("report-significance-table");
-        NativeTableBody body = new NativeTableBody();
-        if (s.dieboldMariano() != null) {
-            body.add(row("Diebold–Mariano statistic (LSTM vs linear errors)", number(s.dieboldMariano().statistic())));
-            body.add(row("Diebold–Mariano p-value (HLN-corrected)", number(s.dieboldMariano().hlnPValue())));
-        } else {
-            body.add(row("Diebold–Mariano", "too few days"));
-        }
-        if (s.sharpeDifference() != null) {
-            var d = s.sharpeDifference();
-            body.add(row("Sharpe difference LSTM − linear", number(d.observedDifference())));
-            body.add(row(percent0(d.confidence()) + " bootstrap interval", "[" + number(d.lower()) + ", " + number(d.upper()) + "]"));
-        }
-        if (s.deflatedSharpe() != null) {
-            body.add(row("Deflated Sharpe ratio (probability, N = " + s.trials() + ")", number(s.deflatedSharpe().probability())));
-        }
-        table.add(body);
-        return new Div(scroll(table), note(s.note()));
-    }
+    // ---------------------------------------------------------------- folds, settings
 
     private static Component foldsTable(StudyResult r) {
         NativeTable table = table("report-folds-table");
@@ -542,10 +501,6 @@ class ReportBody extends Div {
 
     static String percent(double v) {
         return Formats.percent(v, 2);
-    }
-
-    private static String percent0(double v) {
-        return Formats.percent(v, 0);
     }
 
     static String number(double v) {
