@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.NativeTableHeader;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import java.util.ArrayList;
 import java.util.List;
 import org.factorguard.quant.regimes.RegimeReport;
@@ -87,7 +88,7 @@ final class StatisticsSections {
     }
 
     private static String dieboldMariano(DieboldMariano.Result dm) {
-        return "statistic " + number(dm.hlnStatistic()) + ", p = " + number3(dm.hlnPValue()) + " (" + dm.observations()
+        return "statistic " + number(dm.hlnStatistic()) + ", " + pValue(dm.hlnPValue()) + " (" + dm.observations()
                 + " days, horizon " + dm.horizon() + ", "
                 + (dm.fellBack() ? "Bartlett fallback variance" : "unweighted HLN variance") + ")";
     }
@@ -96,7 +97,7 @@ final class StatisticsSections {
         String interval = Formats.percent(d.confidence(), 0) + (r.methodVersion() < 2 ? " percentile" : " studentised")
                 + " interval [" + number(d.lower()) + ", " + number(d.upper()) + "]";
         String p = r.methodVersion() < 2 || !Double.isFinite(d.pValue()) ? "p-value " + NOT_COMPUTED
-                : "p = " + number3(d.pValue());
+                : pValue(d.pValue());
         String block = (d.automaticBlockLength() ? "automatic block length (Politis–White) " : "fixed block length ")
                 + Formats.number(d.meanBlockLength(), 1) + " days";
         return number(d.observedDifference()) + ", " + interval + ", " + p + ", " + block;
@@ -215,7 +216,9 @@ final class StatisticsSections {
         box.addClassName("fg-report-downloads");
         if (exportSlot != null) {
             for (ReportTable t : tables) {
-                box.add(exportSlot.exportButton(t));
+                Span label = new Span(t.label() + ": ");
+                label.addClassName("fg-muted");
+                box.add(new Div(label, exportSlot.exportButton(t)));
             }
         }
         return box;
@@ -303,7 +306,7 @@ final class StatisticsSections {
         return Formats.number(v, 2);
     }
 
-    private static String number3(double v) {
-        return Formats.number(v, 3);
+    private static String pValue(double p) {
+        return p < 0.001 ? "p < 0.001" : "p = " + Formats.number(p, 3);
     }
 }
