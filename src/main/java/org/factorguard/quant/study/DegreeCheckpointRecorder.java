@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.factorguard.quant.factors.FactorPanel;
 import org.factorguard.quant.models.FeatureScaler;
-import org.factorguard.quant.models.lstm.LstmModelSettings;
 import org.factorguard.quant.models.lstm.PanelSequenceSource;
 import org.factorguard.quant.models.sequence.EpochProgress;
 import org.factorguard.quant.models.sequence.SequenceBatch;
@@ -31,29 +30,33 @@ final class DegreeCheckpointRecorder implements WalkForwardProgress.CheckpointRe
 
     private final StudyConfig.OptimisationDegreeSettings settings;
     private final List<Integer> folds;
-    private final FactorPanel panel;
     private final WalkForwardPlan plan;
-    private final LstmModelSettings lstm;
     private final int instruments;
     /** fold → epoch → accumulator. */
     private final Map<Integer, Map<Integer, Accumulator>> sums = new TreeMap<>();
-    /** fold → the fold's feature scaler, as LstmReturnModel estimates it (deterministic in the training slice). */
-    private final Map<Integer, FeatureScaler> scalers = new TreeMap<>();
+    /** fold → what the fold's ensemble reads (its factors, scaler and look-back, chosen inside the fold). */
+    private final Map<Integer, Inputs> inputs = new TreeMap<>();
+
+    private record Inputs(FactorPanel panel, FeatureScaler scaler, int lookback) {
+    }
 
     /**
      * @param folds       the folds to evaluate (empty: record nothing)
-     * @param panel       the prepared factors the LSTM trains on
-     * @param lstm        the LSTM's settings (scaling and look-back)
      * @param instruments instruments of the studied data
      */
-    DegreeCheckpointRecorder(StudyConfig.OptimisationDegreeSettings settings, List<Integer> folds, FactorPanel panel,
-                             WalkForwardPlan plan, LstmModelSettings lstm, int instruments) {
+    DegreeCheckpointRecorder(StudyConfig.OptimisationDegreeSettings settings, List<Integer> folds,
+                             WalkForwardPlan plan, int instruments) {
         this.settings = settings;
         this.folds = List.copyOf(folds);
-        this.panel = panel;
         this.plan = plan;
-        this.lstm = lstm;
         this.instruments = instruments;
+    }
+
+    @Override
+    public void onEnsembleStart(int fold, FactorPanel panel, FeatureScaler scaler, int lookback) {
+        if (folds.contains(fold)) {
+            inputs.put(fold, new Inputs(panel, scaler, lookback));
+        }
     }
 
     List<Integer> folds() {
@@ -75,10 +78,12 @@ final class DegreeCheckpointRecorder implements WalkForwardProgress.CheckpointRe
             return;
         }
         WalkForwardSplit split = plan.folds().get(fold);
-        FeatureScaler scaler = scalers.computeIfAbsent(fold, f -> FeatureScaler.fit(panel, split.trainStart(),
-                split.trainEnd(), lstm.scaling()));
-        float[][] in = predict(scaler, checkpoint, inSampleStart(split), split.trainEnd());
-        float[][] out = predict(scaler, checkpoint, split.testStart(), split.testEnd());
+        Inputs fed = inputs.get(fold);
+        if (fed == null) {
+            throw new IllegalStateException("fold " + fold + " reported a checkpoint before its ensemble's inputs");
+        }
+        float[][] in = predict(fed, checkpoint, inSampleStart(split), split.trainEnd());
+        float[][] out = predict(fed, checkpoint, split.testStart(), split.testEnd());
         Accumulator a = sums.computeIfAbsent(fold, k -> new TreeMap<>()).computeIfAbsent(p.epoch(),
                 k -> new Accumulator(in.length, out.length, instruments));
         a.add(in, out, p.trainLoss(), p.validationLoss());
@@ -99,12 +104,13 @@ final class DegreeCheckpointRecorder implements WalkForwardProgress.CheckpointRe
     }
 
     /** The checkpoint's predictions over days [from, to), NaN where it has no sequence. */
-    private float[][] predict(FeatureScaler scaler, SequencePredictor checkpoint, int from, int to) {
+    private float[][] predict(Inputs fed, SequencePredictor checkpoint, int from, int to) {
         float[][] out = new float[to - from][instruments];
         for (float[] row : out) {
             Arrays.fill(row, Float.NaN);
         }
-        PanelSequenceSource source = PanelSequenceSource.forPrediction(panel, scaler, lstm.lookback(), from, to);
+        PanelSequenceSource source = PanelSequenceSource.forPrediction(fed.panel(), fed.scaler(), fed.lookback(), from,
+                to);
         for (int s = 0; s < source.size(); s += PREDICTION_CHUNK) {
             int[] indices = new int[Math.min(PREDICTION_CHUNK, source.size() - s)];
             for (int i = 0; i < indices.length; i++) {

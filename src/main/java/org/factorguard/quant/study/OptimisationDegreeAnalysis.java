@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.factorguard.quant.backtest.WeightPolicy;
 import org.factorguard.quant.data.MarketData;
-import org.factorguard.quant.factors.FactorPanel;
-import org.factorguard.quant.models.lstm.LstmModelSettings;
 import org.factorguard.quant.risk.PerformanceMetrics;
 import org.factorguard.quant.validation.WalkForwardPlan;
 import org.factorguard.quant.validation.WalkForwardSplit;
@@ -30,13 +28,12 @@ final class OptimisationDegreeAnalysis {
     private final StudyBacktests backtests;
     private final DegreeCheckpointRecorder recorder;
 
-    OptimisationDegreeAnalysis(StudyConfig config, MarketData data, FactorPanel panel, WalkForwardPlan plan,
-                               LstmModelSettings lstm, StudyBacktests backtests) {
+    OptimisationDegreeAnalysis(StudyConfig config, MarketData data, WalkForwardPlan plan, StudyBacktests backtests) {
         this.config = config;
         this.data = data;
         this.plan = plan;
         this.backtests = backtests;
-        this.recorder = new DegreeCheckpointRecorder(config.optimisationDegree(), evaluatedFolds(), panel, plan, lstm,
+        this.recorder = new DegreeCheckpointRecorder(config.optimisationDegree(), evaluatedFolds(), plan,
                 data.instrumentCount());
     }
 

@@ -60,11 +60,17 @@ public final class Study {
      */
     public StudyResult run(MarketData data, StudyConfig config, StudyProgressListener listener,
                            CancellationToken cancel) {
+        return run(data, config, listener, cancel, StudyInspector.NONE);
+    }
+
+    /** As {@link #run(MarketData, StudyConfig, StudyProgressListener, CancellationToken)}, showing intermediates. */
+    StudyResult run(MarketData data, StudyConfig config, StudyProgressListener listener, CancellationToken cancel,
+                    StudyInspector inspector) {
         List<String> problems = config.problemsWith(data);
         if (!problems.isEmpty()) {
             throw new StudyConfigException(problems);
         }
-        return new Execution(data, config, listener, cancel).run();
+        return new Execution(data, config, listener, cancel, inspector).run();
     }
 
     /** The state of one run. */
@@ -73,6 +79,7 @@ public final class Study {
         final StudyConfig config;
         final StudyProgressListener listener;
         final CancellationToken cancel;
+        final StudyInspector inspector;
         final List<String> notes = new ArrayList<>();
         final List<StudyResult.StageTiming> timings = new ArrayList<>();
         StudyStage stage = StudyStage.DATA;
@@ -82,12 +89,15 @@ public final class Study {
         FactorPanel panel;
         double[][] labels;
         WalkForwardPlan plan;
+        PerFoldFactorSelection.Outcome selection;
 
-        Execution(MarketData source, StudyConfig config, StudyProgressListener listener, CancellationToken cancel) {
+        Execution(MarketData source, StudyConfig config, StudyProgressListener listener, CancellationToken cancel,
+                  StudyInspector inspector) {
             this.source = source;
             this.config = config;
             this.listener = listener;
             this.cancel = cancel;
+            this.inspector = inspector;
         }
 
         StudyResult run() {
@@ -105,6 +115,7 @@ public final class Study {
             CrossSectionalPreparation.Result prepared = FactorPanelBuilder.prepared(data,
                     FactorLibrary.byIds(config.factorIds()), config.preparation());
             panel = prepared.panel();
+            inspector.onFactors(panel);
             finish();
 
             begin(StudyStage.LABELS);
@@ -112,17 +123,26 @@ public final class Study {
             plan = WalkForwardPlan.over(config.effectiveWalkForward(), 0, data.dayCount());
             finish();
 
+            begin(StudyStage.SELECTION);
+            selection = PerFoldFactorSelection.choose(config, data, panel, labels, plan, this);
+            notes.addAll(selection.notes());
+            finish();
+
             begin(StudyStage.LINEAR);
             WalkForwardResult linear = walkForward(new LinearFactorModel(config.linear()),
                     new WalkForwardProgress(this, StudyResult.LINEAR, plan.folds().size(), 0, 1, null));
+            inspector.onWalkForward(StudyResult.LINEAR, linear);
             finish();
 
             begin(StudyStage.LSTM);
-            OptimisationDegreeAnalysis degree = new OptimisationDegreeAnalysis(config, data, panel, plan, lstmSettings,
-                    backtests);
-            WalkForwardResult lstm = walkForward(new LstmReturnModel(lstmSettings, factory),
+            OptimisationDegreeAnalysis degree = new OptimisationDegreeAnalysis(config, data, plan, backtests);
+            boolean searches = config.lstmSearch().searches(lstmSettings);
+            WalkForwardResult lstm = walkForward(new LstmReturnModel(lstmSettings, config.lstmSearch(), factory),
                     new WalkForwardProgress(this, StudyResult.LSTM, plan.folds().size(),
-                            lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(), degree.recorder()));
+                            lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(),
+                            searches ? config.lstmSearch().configurations(lstmSettings).size() : 0,
+                            config.lstmSearch().maxEpochs(), degree.recorder()));
+            inspector.onWalkForward(StudyResult.LSTM, lstm);
             finish();
 
             begin(StudyStage.BACKTESTS);
@@ -151,7 +171,7 @@ public final class Study {
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
-                    portfolios, current, regimes, figure2, significance);
+                    portfolios, current, regimes, figure2, significance, selection.record());
         }
 
         /** The configured universe over the configured dates (the source itself when that is everything). */
@@ -177,7 +197,7 @@ public final class Study {
 
         WalkForwardResult walkForward(ReturnModel model, WalkForwardProgress progress) {
             try {
-                return WalkForwardRun.run(model, panel, labels, plan, progress, cancel);
+                return WalkForwardRun.run(model, panel, labels, plan.folds(), selection.inputs(), progress, cancel);
             } catch (TrainingCancelledException e) {
                 throw new StudyCancelledException(stage);
             }

@@ -16,6 +16,7 @@ import org.factorguard.quant.models.FeatureScaling;
 import org.factorguard.quant.models.linear.LinearModelSettings;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.lstm.LstmModelSettings;
+import org.factorguard.quant.models.lstm.LstmSearchSettings;
 import org.factorguard.quant.models.sequence.LstmSettings;
 import org.factorguard.quant.regimes.RegimeSettings;
 import org.factorguard.quant.validation.TrainingWindow;
@@ -40,11 +41,13 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  * @param universe           instruments to study (tickers or industries; empty = all)
  * @param startDate          first day (inclusive), or {@code null} for the first day of the data
  * @param endDate            last day (inclusive), or {@code null} for the last day of the data
- * @param factorIds          factors from {@link FactorLibrary}, in model input order
+ * @param factorIds          factors from {@link FactorLibrary}, in model input order: the models' inputs when they
+ *                           are hand-picked, the candidates when each fold screens them ({@code factorSelection})
  * @param preparation        cross-sectional preparation of the raw factors (per day, no look-ahead)
  * @param horizon            label horizon h: the models predict ln(P_{t+h}/P_t)
  * @param walkForward        folds; its horizon must equal {@code horizon}; its look-back is replaced by the
- *                           LSTM's so that both models are tested on identical days
+ *                           LSTM's longest (of its own and its search grid's) so that both models are tested on
+ *                           identical days
  * @param linear             the linear benchmark (eq. 1)
  * @param lstm               the LSTM (eq. 2); {@link LstmImplementation#FAST} falls back to DL4J when the
  *                           fast implementation is not in the build (recorded in the result's notes)
@@ -60,6 +63,10 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  * @param optimisationDegree the Figure 2 sweep
  * @param significance       Diebold–Mariano, bootstrap and deflated Sharpe settings
  * @param seed               master seed: the LSTM's seed and the bootstrap's are derived from it
+ * @param factorSelection    hand-picked factors, or a screen of the candidates inside every fold (null in JSON
+ *                           written before it existed: hand-picked, today's behaviour)
+ * @param lstmSearch         the grid from which each fold chooses the LSTM's look-back and units on its
+ *                           validation slice (null in older JSON: no search)
  */
 public record StudyConfig(
         Universe universe,
@@ -80,7 +87,9 @@ public record StudyConfig(
         RegimeSettings regimes,
         OptimisationDegreeSettings optimisationDegree,
         SignificanceSettings significance,
-        long seed) {
+        long seed,
+        FactorSelectionSettings factorSelection,
+        LstmSearchSettings lstmSearch) {
 
     /** Most folds a study will train (each retrains the LSTM ensemble). */
     public static final int MAX_FOLDS = 60;
@@ -97,6 +106,9 @@ public record StudyConfig(
      */
     public static final List<String> DEFAULT_FACTORS = List.of("EP", "BP", "REV_5", "VOL_60", "MOM_60", "SIZE",
             "TURNOVER", "VOLUME_CHANGE_20");
+
+    /** The candidates {@link #defaults()} screens inside each fold: the library's default screening candidates. */
+    public static final List<String> DEFAULT_CANDIDATES = FactorLibrary.defaults().stream().map(f -> f.id()).toList();
 
     /**
      * Which instruments a study uses. With tickers given, exactly those; else with industries given, every
@@ -205,7 +217,8 @@ public record StudyConfig(
                        LinearModelSettings linear, LstmModelSettings lstm, AllocationSettings allocation,
                        DrawdownControlSettings drawdownControl, int covarianceWindow, int allocationShortlist,
                        RebalanceFrequency rebalance, double costBps, RegimeSettings regimes,
-                       OptimisationDegreeSettings optimisationDegree, SignificanceSettings significance, long seed) {
+                       OptimisationDegreeSettings optimisationDegree, SignificanceSettings significance, long seed,
+                       FactorSelectionSettings factorSelection, LstmSearchSettings lstmSearch) {
         this.universe = universe;
         this.startDate = startDate;
         this.endDate = endDate;
@@ -225,6 +238,8 @@ public record StudyConfig(
         this.optimisationDegree = optimisationDegree;
         this.significance = significance;
         this.seed = seed;
+        this.factorSelection = factorSelection == null ? FactorSelectionSettings.handPicked(false) : factorSelection;
+        this.lstmSearch = lstmSearch == null ? LstmSearchSettings.none() : lstmSearch;
         List<String> problems = StudyConfigValidation.intrinsicProblems(this);
         if (!problems.isEmpty()) {
             throw new StudyConfigException(problems);
@@ -232,29 +247,31 @@ public record StudyConfig(
     }
 
     /**
-     * The default study: all instruments and days, {@link #DEFAULT_FACTORS}, 20-day horizon, yearly retraining
-     * on an expanding window (first fold: 2 years of training, then half a year of validation for early
-     * stopping), OLS benchmark, LSTM with 32 units over 20 days, at most 25,000 training stock-days per fold
-     * drawn at random, Adam at 2·10⁻³, batch 256, at most 10 epochs with patience 3, one network; monthly
-     * rebalancing at 10 bps; γ = 10, 10 % per stock,
-     * 25 % volatility and 3 % daily VaR limits, the 40 highest expected returns shortlisted for each quadratic
-     * program; drawdown control at 20 %; seed 42. Sized so that the default study on the built-in market
-     * runs in minutes on a small machine ({@code StudyBenchmark} times it); monthly rebalancing and the
-     * shortlist because the quadratic program's time per rebalance grows steeply with the number of assets.
+     * The default study: all instruments and days; the {@link #DEFAULT_CANDIDATES} screened inside each fold on its
+     * training window (the screen's default rule at the 20-day horizon); 20-day horizon, yearly retraining on an
+     * expanding window (first fold: 2 years of training, then half a year of validation for early stopping and the
+     * LSTM's configuration); OLS benchmark; an LSTM ensemble of three seeds whose look-back (10, 20 or 40 days) and
+     * units (16 or 32) each fold chooses on its validation slice ({@link LstmSearchSettings}: one short run per
+     * pair), at most 25,000 training stock-days per fold drawn at random, Adam at 2·10⁻³, batch 256, at most 10
+     * epochs with patience 3; monthly rebalancing at 10 bps; γ = 10, 10 % per stock, 25 % volatility and 3 % daily
+     * VaR limits, the 40 highest expected returns shortlisted for each quadratic program; drawdown control at 20 %;
+     * seed 42. Sized so that the default study on the built-in market runs within a minute on a small machine
+     * ({@code StudyBenchmark} times it); monthly rebalancing and the shortlist because the quadratic program's time
+     * per rebalance grows steeply with the number of assets.
      */
     public static StudyConfig defaults() {
         int horizon = 20;
         int lookback = 20;
-        LstmSettings network = new LstmSettings(1, 32, 0.0, 1e-5, 2e-3, 256, 10, 3, 42L);
+        LstmSettings network = new LstmSettings(1, 32, 0.0, 1e-5, 2e-3, 256, 20, 3, 42L);
         return builder()
                 .universe(Universe.all())
-                .factorIds(DEFAULT_FACTORS)
+                .factorIds(DEFAULT_CANDIDATES)
                 .preparation(CrossSectionalPreparation.Settings.defaults())
                 .horizon(horizon)
                 .walkForward(new WalkForwardSettings(TrainingWindow.EXPANDING, 504, 126, 252, horizon, horizon, 0,
                         lookback, -1))
                 .linear(LinearModelSettings.defaults())
-                .lstm(new LstmModelSettings(LstmImplementation.FAST, lookback, 1, 25_000, 5_000,
+                .lstm(new LstmModelSettings(LstmImplementation.FAST, lookback, 3, 12_000, 5_000,
                         FeatureScaling.defaults(), network))
                 .allocation(AllocationSettings.defaults().withMaxWeight(0.10))
                 .drawdownControl(DrawdownControlSettings.defaults())
@@ -266,7 +283,14 @@ public record StudyConfig(
                 .optimisationDegree(OptimisationDegreeSettings.defaults())
                 .significance(SignificanceSettings.defaults())
                 .seed(42L)
+                .factorSelection(FactorSelectionSettings.screenedPerFold(horizon))
+                .lstmSearch(defaultLstmSearch())
                 .build();
+    }
+
+    /** The default LSTM grid: look-back 10, 20 or 40 days × 16 or 32 units, one short run each. */
+    public static LstmSearchSettings defaultLstmSearch() {
+        return new LstmSearchSettings(List.of(10, 20, 40), List.of(16, 32), 4, 8_000);
     }
 
     /** A builder with nothing set: only the dates (open) and drawdown control (off) may stay unset. */
@@ -294,7 +318,9 @@ public record StudyConfig(
                 .regimes(regimes)
                 .optimisationDegree(optimisationDegree)
                 .significance(significance)
-                .seed(seed);
+                .seed(seed)
+                .factorSelection(factorSelection)
+                .lstmSearch(lstmSearch);
     }
 
     /** Whether the model portfolios may short (from the allocation settings). */
@@ -302,9 +328,12 @@ public record StudyConfig(
         return allocation.longShort();
     }
 
-    /** The walk-forward settings actually used: the configured ones with the LSTM's look-back. */
+    /**
+     * The walk-forward settings actually used: the configured ones with the LSTM's longest look-back, so that every
+     * configuration of its search has a full history on every training day and both models test the same days.
+     */
     public WalkForwardSettings effectiveWalkForward() {
-        return walkForward.withLookback(lstm.lookback());
+        return walkForward.withLookback(lstmSearch.longestLookback(lstm));
     }
 
     /**
@@ -355,6 +384,8 @@ public record StudyConfig(
         private OptimisationDegreeSettings optimisationDegree;
         private SignificanceSettings significance;
         private long seed;
+        private FactorSelectionSettings factorSelection;
+        private LstmSearchSettings lstmSearch;
 
         private Builder() {
         }
@@ -463,11 +494,23 @@ public record StudyConfig(
             return this;
         }
 
+        /** {@code null} = hand-picked (the factor list as given, not marked as chosen after a screen). */
+        public Builder factorSelection(FactorSelectionSettings value) {
+            factorSelection = value;
+            return this;
+        }
+
+        /** {@code null} = no search (the LSTM's own look-back and units). */
+        public Builder lstmSearch(LstmSearchSettings value) {
+            lstmSearch = value;
+            return this;
+        }
+
         /** @throws StudyConfigException with every problem when the settings are wrong whatever the data */
         public StudyConfig build() {
             return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear,
                     lstm, allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps,
-                    regimes, optimisationDegree, significance, seed);
+                    regimes, optimisationDegree, significance, seed, factorSelection, lstmSearch);
         }
     }
 }
