@@ -20,6 +20,9 @@ import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.portfolios.service.RunPlan;
+import org.factorguard.quant.study.FactorSelectionMode;
+import org.factorguard.quant.study.FactorSelectionSettings;
+import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
@@ -179,6 +182,35 @@ class PortfolioServiceIT {
     }
 
     @Test
+    void factors_saved_from_the_full_period_screen_are_used_as_picked_and_the_plan_says_they_saw_the_test_period() {
+        long id = portfolios.create(draft("Picked", shortRange()));
+        assertThat(portfolios.find(id).settings().factorSelection()).isEqualTo(FactorSelectionMode.SCREENED_PER_FOLD);
+        assertThat(portfolios.planRun(id).config().factorSelection())
+                .isEqualTo(FactorSelectionSettings.screenedPerFold(20));
+        assertThat(portfolios.planRun(id).config().factorIds()).isEqualTo(StudyConfig.DEFAULT_CANDIDATES);
+
+        portfolios.chooseFactors(id, List.of("EP", "MOM_60"), true);
+        PortfolioSettings picked = portfolios.find(id).settings();
+        assertThat(picked.factorSelection()).isEqualTo(FactorSelectionMode.HAND_PICKED);
+        assertThat(picked.factorsFromFullPeriodScreen()).isTrue();
+        StudyConfig config = portfolios.planRun(id).config();
+        assertThat(config.factorIds()).containsExactly("EP", "MOM_60");
+        assertThat(config.factorSelection()).isEqualTo(FactorSelectionSettings.handPicked(true));
+
+        portfolios.update(id, draft("Picked, cheaper", picked.toBuilder().costBps(5).build()));
+        assertThat(portfolios.planRun(id).config().factorSelection()).as("an edit of other settings keeps the choice")
+                .isEqualTo(FactorSelectionSettings.handPicked(true));
+
+        portfolios.screenFactorsPerFold(id, List.of("EP", "BP", "MOM_60", "VOL_60"));
+        PortfolioSettings screened = portfolios.find(id).settings();
+        assertThat(screened.factorSelection()).isEqualTo(FactorSelectionMode.SCREENED_PER_FOLD);
+        assertThat(screened.factorsFromFullPeriodScreen()).isFalse();
+        assertThat(portfolios.planRun(id).config().factorIds()).containsExactly("EP", "BP", "MOM_60", "VOL_60");
+        assertThat(problemFields(() -> portfolios.screenFactorsPerFold(id, List.of("MARKET_RETURN"))))
+                .containsExactly("factors");
+    }
+
+    @Test
     void another_user_gets_not_found_for_every_method_that_takes_a_portfolio_id() {
         long annsId = portfolios.create(draft("Ann's private book", shortRange()));
         long guessed = annsId + 1; // a sequential guess: not Bob's either
@@ -191,6 +223,8 @@ class PortfolioServiceIT {
                     () -> portfolios.duplicate(id),
                     () -> portfolios.delete(id),
                     () -> portfolios.chooseFactors(id, List.of("EP")),
+                    () -> portfolios.chooseFactors(id, List.of("EP"), true),
+                    () -> portfolios.screenFactorsPerFold(id, List.of("EP")),
                     () -> portfolios.planRun(id),
                     () -> portfolios.dataOf(id),
                     () -> screening.screen(id));

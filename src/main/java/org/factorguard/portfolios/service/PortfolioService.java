@@ -13,6 +13,7 @@ import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.portfolios.domain.Portfolio;
 import org.factorguard.portfolios.domain.PortfolioRepository;
 import org.factorguard.quant.data.MarketData;
+import org.factorguard.quant.study.FactorSelectionMode;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.quant.study.StudyConfigException;
 import org.factorguard.shared.FieldProblem;
@@ -158,12 +159,39 @@ public class PortfolioService {
         portfolios.delete(own(id));
     }
 
-    /** Sets the factors the models use (after reading the screening report). */
+    /**
+     * Sets the factors the models use in every fold (hand-picked), not marked as chosen after a screen; see
+     * {@link #chooseFactors(long, List, boolean)}.
+     */
     @Transactional
     public void chooseFactors(long id, List<String> factorIds) {
+        chooseFactors(id, factorIds, false);
+    }
+
+    /**
+     * Sets the factors the models use in every fold (hand-picked). {@code afterFullPeriodScreen}: they were picked
+     * after reading the screen over the portfolio's whole date range (the Factors page), which every report of the
+     * portfolio then states: the choice has seen the test period.
+     */
+    @Transactional
+    public void chooseFactors(long id, List<String> factorIds, boolean afterFullPeriodScreen) {
         Portfolio p = own(id);
         PortfolioSettings changed = PortfolioSettingsJson.read(p.getSettingsJson()).toBuilder().factorIds(factorIds)
+                .factorSelection(FactorSelectionMode.HAND_PICKED).factorsFromFullPeriodScreen(afterFullPeriodScreen)
                 .build();
+        saveFactors(p, changed);
+    }
+
+    /** Lets every walk-forward fold screen {@code candidates} on its own training window and use what it selects. */
+    @Transactional
+    public void screenFactorsPerFold(long id, List<String> candidates) {
+        Portfolio p = own(id);
+        PortfolioSettings changed = PortfolioSettingsJson.read(p.getSettingsJson()).toBuilder().factorIds(candidates)
+                .factorSelection(FactorSelectionMode.SCREENED_PER_FOLD).factorsFromFullPeriodScreen(false).build();
+        saveFactors(p, changed);
+    }
+
+    private void saveFactors(Portfolio p, PortfolioSettings changed) {
         List<FieldProblem> problems = changed.problems().stream().filter(f -> "factors".equals(f.field())).toList();
         if (!problems.isEmpty()) {
             throw new ValidationProblemException(problems);

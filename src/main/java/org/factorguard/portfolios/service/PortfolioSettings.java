@@ -8,9 +8,13 @@ import org.factorguard.quant.allocation.AllocationSettings;
 import org.factorguard.quant.allocation.DrawdownControlSettings;
 import org.factorguard.quant.backtest.RebalanceFrequency;
 import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.factors.FactorScope;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.lstm.LstmModelSettings;
+import org.factorguard.quant.models.lstm.LstmSearchSettings;
 import org.factorguard.quant.models.sequence.LstmSettings;
+import org.factorguard.quant.study.FactorSelectionMode;
+import org.factorguard.quant.study.FactorSelectionSettings;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.quant.validation.WalkForwardSettings;
 import org.factorguard.shared.FieldProblem;
@@ -26,7 +30,8 @@ import org.factorguard.shared.FieldProblem;
  * @param tickers             tickers when {@code universeMode} is TICKERS
  * @param startDate           first day of the study, {@code null} = the dataset's first day
  * @param endDate             last day, {@code null} = the dataset's last day
- * @param factorIds           the factors the models use, in model input order
+ * @param factorIds           the factors the models use, in model input order (hand-picked), or the candidates each
+ *                            walk-forward fold screens on its training window (screened per fold)
  * @param rebalance           rebalance schedule
  * @param costBps             transaction costs in basis points per unit of turnover
  * @param longShort           allow short positions (gross exposure up to 2)
@@ -42,6 +47,12 @@ import org.factorguard.shared.FieldProblem;
  * @param ensembleSize        LSTM seeds averaged
  * @param implementation      fast LSTM (default) or DL4J's reference network
  * @param seed                master seed
+ * @param factorSelection     screened per fold or hand-picked; {@code null} reads as hand-picked
+ * @param factorsFromFullPeriodScreen the hand-picked factors were saved from the Factors page, i.e. after a screen
+ *                            over the portfolio's whole date range (not out of sample); see
+ *                            {@link PortfolioSettingsJson} for settings stored before the flag existed
+ * @param lstmSearch          how each fold chooses the LSTM's look-back and units; {@code null} (older settings)
+ *                            reads as {@link LstmSearch#OFF}
  */
 public record PortfolioSettings(
         UniverseMode universeMode,
@@ -64,9 +75,29 @@ public record PortfolioSettings(
         int epochs,
         int ensembleSize,
         LstmImplementation implementation,
-        long seed) {
+        long seed,
+        FactorSelectionMode factorSelection,
+        boolean factorsFromFullPeriodScreen,
+        LstmSearch lstmSearch) {
 
     public enum UniverseMode { ALL, INDUSTRIES, TICKERS }
+
+    /**
+     * How each walk-forward fold chooses the LSTM's look-back and hidden units on its validation slice: not at all
+     * (the look-back and units as set), from the default grid ({@link StudyConfig#defaultLstmSearch()}: within the
+     * default study's time budget), or from a wider grid with longer search runs (several times slower).
+     */
+    public enum LstmSearch {
+        OFF, STANDARD, THOROUGH;
+
+        LstmSearchSettings settings() {
+            return switch (this) {
+                case OFF -> LstmSearchSettings.none();
+                case STANDARD -> StudyConfig.defaultLstmSearch();
+                case THOROUGH -> new LstmSearchSettings(List.of(10, 20, 40, 60), List.of(16, 32, 64), 8, 25_000);
+            };
+        }
+    }
 
     public enum Retraining {
         YEARLY(252), QUARTERLY(63);
@@ -86,6 +117,11 @@ public record PortfolioSettings(
         industries = industries == null ? List.of() : List.copyOf(industries);
         tickers = tickers == null ? List.of() : List.copyOf(tickers);
         factorIds = factorIds == null ? List.of() : List.copyOf(factorIds);
+        factorSelection = factorSelection == null ? FactorSelectionMode.HAND_PICKED : factorSelection;
+        if (factorSelection == FactorSelectionMode.SCREENED_PER_FOLD) {
+            factorsFromFullPeriodScreen = false;
+        }
+        lstmSearch = lstmSearch == null ? LstmSearch.OFF : lstmSearch;
     }
 
     /** The defaults of a new portfolio: the study defaults with readable risk limits. */
@@ -108,6 +144,8 @@ public record PortfolioSettings(
                 .ensembleSize(d.lstm().ensembleSize())
                 .implementation(d.lstm().implementation())
                 .seed(d.seed())
+                .factorSelection(d.factorSelection().mode())
+                .lstmSearch(LstmSearch.STANDARD)
                 .build();
     }
 
@@ -138,7 +176,10 @@ public record PortfolioSettings(
                 .epochs(epochs)
                 .ensembleSize(ensembleSize)
                 .implementation(implementation)
-                .seed(seed);
+                .seed(seed)
+                .factorSelection(factorSelection)
+                .factorsFromFullPeriodScreen(factorsFromFullPeriodScreen)
+                .lstmSearch(lstmSearch);
     }
 
     /** Problems a person can fix, each naming its field; empty when the settings are sound on their own. */
@@ -161,6 +202,11 @@ public record PortfolioSettings(
             if (FactorLibrary.find(id).isEmpty()) {
                 p.add(new FieldProblem("factors", "Unknown factor " + id));
             }
+        }
+        if (factorSelection == FactorSelectionMode.SCREENED_PER_FOLD && !factorIds.isEmpty()
+                && factorIds.stream().map(FactorLibrary::find)
+                .noneMatch(f -> f.isPresent() && f.get().scope() != FactorScope.MARKET)) {
+            p.add(new FieldProblem("factors", "Screening needs at least one candidate that varies across stocks"));
         }
         if (rebalance == null) {
             p.add(new FieldProblem("rebalance", "Choose a rebalance frequency"));
@@ -226,10 +272,15 @@ public record PortfolioSettings(
         DrawdownControlSettings dd = d.drawdownControl();
         DrawdownControlSettings drawdown = maxDrawdown == null ? null : new DrawdownControlSettings(maxDrawdown,
                 dd.startFraction(), dd.floor(), dd.recoveryBuffer(), dd.maxIncreasePerStep());
+        FactorSelectionSettings selection = factorSelection == FactorSelectionMode.SCREENED_PER_FOLD
+                ? FactorSelectionSettings.screenedPerFold(d.horizon())
+                : FactorSelectionSettings.handPicked(factorsFromFullPeriodScreen);
         return d.toBuilder()
                 .universe(universe)
                 .dates(startDate, endDate)
                 .factorIds(factorIds)
+                .factorSelection(selection)
+                .lstmSearch(lstmSearch.settings())
                 .walkForward(walkForward)
                 .lstm(lstm)
                 .allocation(allocation)
@@ -276,6 +327,9 @@ public record PortfolioSettings(
         private int ensembleSize;
         private LstmImplementation implementation;
         private long seed;
+        private FactorSelectionMode factorSelection;
+        private boolean factorsFromFullPeriodScreen;
+        private LstmSearch lstmSearch;
 
         private Builder() {
         }
@@ -392,10 +446,28 @@ public record PortfolioSettings(
             return this;
         }
 
+        /** {@code null} = hand-picked, as for settings stored before the choice existed. */
+        public Builder factorSelection(FactorSelectionMode value) {
+            factorSelection = value;
+            return this;
+        }
+
+        public Builder factorsFromFullPeriodScreen(boolean value) {
+            factorsFromFullPeriodScreen = value;
+            return this;
+        }
+
+        /** {@code null} = {@link LstmSearch#OFF}. */
+        public Builder lstmSearch(LstmSearch value) {
+            lstmSearch = value;
+            return this;
+        }
+
         public PortfolioSettings build() {
             return new PortfolioSettings(universeMode, industries, tickers, startDate, endDate, factorIds, rebalance,
                     costBps, longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight,
-                    retraining, lookback, units, epochs, ensembleSize, implementation, seed);
+                    retraining, lookback, units, epochs, ensembleSize, implementation, seed, factorSelection,
+                    factorsFromFullPeriodScreen, lstmSearch);
         }
     }
 }

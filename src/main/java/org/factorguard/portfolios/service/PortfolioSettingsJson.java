@@ -1,10 +1,19 @@
 package org.factorguard.portfolios.service;
 
+import org.factorguard.quant.study.FactorSelectionMode;
+import org.factorguard.quant.study.StudyConfig;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON form of {@link PortfolioSettings} stored with a portfolio; unknown fields of older versions are ignored. */
+/**
+ * The JSON form of {@link PortfolioSettings} stored with a portfolio; unknown fields of older versions are ignored.
+ * Settings stored before factor selection existed read as hand-picked factors, marked as chosen after a full-period
+ * screen when the list differs from the old default list: the Factors page was then the only way to change it, and
+ * it saved what the user ticked after reading a screen over the whole date range.
+ */
 final class PortfolioSettingsJson {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -19,6 +28,15 @@ final class PortfolioSettingsJson {
     }
 
     static PortfolioSettings read(String json) {
-        return JSON.readValue(json, PortfolioSettings.class);
+        JsonNode tree = JSON.readTree(json);
+        if (tree instanceof ObjectNode object && !object.has("factorsFromFullPeriodScreen")) {
+            object.put("factorsFromFullPeriodScreen", false);
+        }
+        PortfolioSettings settings = JSON.treeToValue(tree, PortfolioSettings.class);
+        if (tree.has("factorSelection")) {
+            return settings;
+        }
+        return settings.toBuilder().factorSelection(FactorSelectionMode.HAND_PICKED)
+                .factorsFromFullPeriodScreen(!settings.factorIds().equals(StudyConfig.DEFAULT_FACTORS)).build();
     }
 }

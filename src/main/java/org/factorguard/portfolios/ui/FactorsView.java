@@ -48,6 +48,7 @@ import org.factorguard.quant.factors.HorizonIc;
 import org.factorguard.quant.factors.ScreeningReport;
 import org.factorguard.quant.factors.SelectionDecision;
 import org.factorguard.quant.factors.YearlyIc;
+import org.factorguard.quant.study.FactorSelectionMode;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.shared.ValidationProblemException;
 import org.factorguard.shared.ui.EChart;
@@ -171,7 +172,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
     private void show(ScreeningReport result) {
         report = result;
         List<String> saved = portfolio.settings().factorIds();
-        boolean choseBefore = !saved.equals(StudyConfig.DEFAULT_FACTORS);
+        boolean screened = portfolio.settings().factorSelection() == FactorSelectionMode.SCREENED_PER_FOLD;
+        boolean choseBefore = !screened && !saved.equals(StudyConfig.DEFAULT_FACTORS);
         List<Candidate> candidates = new ArrayList<>();
         for (FactorEvaluation e : result.factors()) {
             Factor f = FactorLibrary.byId(e.factorId());
@@ -184,6 +186,10 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         Paragraph which = new Paragraph(choseBefore
                 ? "Ticked: the " + saved.size() + " factors saved with this portfolio. The screening proposes "
                 + result.selected().size() + " (column “Proposed”)."
+                : screened ? "Ticked: the " + result.selected().size() + " factors this full-period screening proposes."
+                + " The portfolio's studies screen its " + saved.size() + " candidates (column “In portfolio”) "
+                + "inside each walk-forward fold instead; saving fixes the ticked factors for every fold, and reports "
+                + "then say that they were chosen after this screen."
                 : "Ticked: the " + result.selected().size() + " factors the screening proposes. The portfolio still "
                 + "uses the " + saved.size() + " default factors (column “In portfolio”) until you save.");
         which.setId("factors-which");
@@ -359,7 +365,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
     private void save() {
         List<String> ids = tickedInCandidateOrder();
         try {
-            portfolios.chooseFactors(portfolio.id(), ids);
+            portfolios.chooseFactors(portfolio.id(), ids, true);
             portfolio = portfolios.find(portfolio.id());
             Notification.show("Saved: the portfolio now uses " + ids.size() + " factors", 4000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
