@@ -141,7 +141,7 @@ public final class Study {
                     new WalkForwardProgress(this, StudyResult.LSTM, plan.folds().size(),
                             lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(),
                             searches ? config.lstmSearch().configurations(lstmSettings).size() : 0,
-                            config.lstmSearch().maxEpochs(), degree.recorder()));
+                            config.lstmSearch().epochsFor(lstmSettings), degree.recorder()));
             inspector.onWalkForward(StudyResult.LSTM, lstm);
             finish();
 

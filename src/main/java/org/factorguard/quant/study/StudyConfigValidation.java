@@ -77,11 +77,11 @@ final class StudyConfigValidation {
                     epochs, c.lstm().ensembleSize(), epochsTimesMembers, MAX_EPOCHS_TIMES_MEMBERS));
         } else if (c.lstmSearch().searches(c.lstm())) {
             int configurations = c.lstmSearch().configurations(c.lstm()).size();
-            int passes = epochsTimesMembers + configurations * c.lstmSearch().maxEpochs();
+            int passes = epochsTimesMembers + configurations * c.lstmSearch().epochsFor(c.lstm());
             if (passes > MAX_EPOCHS_TIMES_MEMBERS) {
                 p.add(String.format(Locale.ROOT, "%d network passes per fold (%d epochs × %d members and %d search "
                                 + "epochs × %d configurations) exceed the limit of %d; lower the epochs or the grid",
-                        passes, epochs, c.lstm().ensembleSize(), c.lstmSearch().maxEpochs(), configurations,
+                        passes, epochs, c.lstm().ensembleSize(), c.lstmSearch().epochsFor(c.lstm()), configurations,
                         MAX_EPOCHS_TIMES_MEMBERS));
             }
         }

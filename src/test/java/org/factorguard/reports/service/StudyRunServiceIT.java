@@ -18,6 +18,8 @@ import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
+import org.factorguard.quant.study.FactorSelectionMode;
+import org.factorguard.quant.study.StudyResult;
 import org.factorguard.quant.study.StudyResultJson;
 import org.factorguard.reports.domain.ShareLinkRepository;
 import org.factorguard.shared.NotFoundException;
@@ -128,6 +130,14 @@ class StudyRunServiceIT {
         assertThat(reports.listMine()).extracting(ReportSummary::id).contains(id);
         assertThat(runs.runsOf(detail.portfolioId()).getFirst().resultLocation()).isEqualTo("reports/" + id);
         assertThat(runs.runsOf(detail.portfolioId()).getFirst().lossHistory()).isNotEmpty();
+        StudyResult result = detail.result();
+        assertThat(result.factorSelection().mode()).isEqualTo(FactorSelectionMode.SCREENED_PER_FOLD);
+        assertThat(result.factorSelection().folds()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.factors()).isNotEmpty().isSubsetOf(result.config().factorIds()));
+        assertThat(result.model(StudyResult.LSTM).folds()).allSatisfy(f -> {
+            assertThat(f.configurationsEvaluated()).isEqualTo(6);
+            assertThat(f.lstmChoice().candidates()).hasSize(6);
+        });
     }
 
     @Test

@@ -73,7 +73,7 @@ final class LstmConfigurationSearch {
             }
             SequenceRegressor network = factory.create(model.implementation());
             TrainingHistory history = network.fit(train, validation, model.network().withUnits(units)
-                    .withMaxEpochs(search.maxEpochs()).withSeed(seed), listener, cancel);
+                    .withMaxEpochs(search.epochsFor(model)).withSeed(seed), listener, cancel);
             double rankIc = validationRankIc(network, panel, labels, scaler, lookback, split);
             candidates.add(new LstmSearchResult.Candidate(lookback, units, rankIc,
                     LstmReturnModel.keptValidationLoss(history), history.bestEpoch(), history.epochs().size()));

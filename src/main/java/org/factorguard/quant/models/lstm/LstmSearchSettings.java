@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param lookbacks          look-backs L tried, in trading days
  * @param units              hidden units H tried
- * @param maxEpochs          epochs of each search run (patience as the model's)
+ * @param maxEpochs          epochs of each search run, at most the model's (patience as the model's)
  * @param maxTrainingSamples training stock-days of each search run, drawn with the model's seed (0 = the model's cap)
  */
 public record LstmSearchSettings(List<Integer> lookbacks, List<Integer> units, int maxEpochs, int maxTrainingSamples) {
@@ -60,6 +60,11 @@ public record LstmSearchSettings(List<Integer> lookbacks, List<Integer> units, i
             }
         }
         return out;
+    }
+
+    /** Most epochs of a search run for {@code model}: this grid's, capped at the model's own. */
+    public int epochsFor(LstmModelSettings model) {
+        return Math.min(maxEpochs, model.network().maxEpochs());
     }
 
     /** Whether more than one configuration is tried. */
