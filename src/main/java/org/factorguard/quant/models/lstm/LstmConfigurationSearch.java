@@ -54,6 +54,13 @@ final class LstmConfigurationSearch {
         LstmTrainingListener observer = listener instanceof LstmTrainingListener l ? l : null;
         long seed = model.memberSeed(0);
         int cap = search.maxTrainingSamples() > 0 ? search.maxTrainingSamples() : model.maxTrainingSamples();
+        // Which stock-days are complete does not depend on the look-back, so one count serves the whole grid.
+        if (PanelSequenceSource.labelled(panel, labels, scaler, model.lookback(), split.validationStart(),
+                split.validationEnd(), 1, seed).size() == 0) {
+            return LstmSearchResult.unsearched(model.lookback(), model.network().units(),
+                    "the validation slice has no stock-day with a label and factor values: the configured "
+                            + "look-back and units");
+        }
         List<LstmSearchResult.Candidate> candidates = new ArrayList<>();
         int best = -1;
         for (int c = 0; c < grid.size(); c++) {
@@ -68,8 +75,8 @@ final class LstmConfigurationSearch {
             PanelSequenceSource validation = PanelSequenceSource.labelled(panel, labels, scaler, lookback,
                     split.validationStart(), split.validationEnd(), model.maxValidationSamples(),
                     LstmReturnModel.validationSeed(seed));
-            if (train.size() == 0 || validation.size() == 0) {
-                throw new IllegalArgumentException("the fold " + split + " has no complete stock-day to search on");
+            if (train.size() == 0) {
+                throw new IllegalArgumentException("the fold " + split + " has no complete stock-day to train on");
             }
             SequenceRegressor network = factory.create(model.implementation());
             TrainingHistory history = network.fit(train, validation, model.network().withUnits(units)

@@ -215,4 +215,24 @@ class LstmReturnModelTest {
         assertThat(fitted.fit().search().criterion()).contains("no validation slice");
         assertThat(fitted.fit().search().candidates().getFirst().validationRankIc()).isNaN();
     }
+
+    @Test
+    void a_validation_slice_without_labels_is_not_searched_and_the_configured_look_back_trains() {
+        LstmSearchSettings grid = new LstmSearchSettings(java.util.List.of(2, 8), java.util.List.of(), 2, 0);
+        double[][] unlabelledValidation = new double[labels.length][];
+        for (int t = 0; t < labels.length; t++) {
+            unlabelledValidation[t] = labels[t].clone();
+            if (t >= split.validationStart() && t < split.validationEnd()) {
+                java.util.Arrays.fill(unlabelledValidation[t], Double.NaN);
+            }
+        }
+
+        FittedLstmEnsemble fitted = new LstmReturnModel(tiny(1), grid, SequenceRegressorFactory.standard())
+                .fit(panel, unlabelledValidation, split, TrainingListener.NONE, CancellationToken.NEVER);
+
+        assertThat(fitted.lookback()).isEqualTo(4);
+        assertThat(fitted.fit().configurationsEvaluated()).isEqualTo(1);
+        assertThat(fitted.fit().search().criterion()).contains("validation slice has no stock-day");
+        assertThat(fitted.fit().validationSamples()).isZero();
+    }
 }
