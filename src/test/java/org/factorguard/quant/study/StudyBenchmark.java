@@ -25,8 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The target is at most 60 s of wall time on 2 unloaded cores with the FAST LSTM; without it the study falls back to
  * DL4J and says so. On a shared machine the wall time measures the other users too: the JVM's CPU time per stage is
  * printed beside it. Set {@code -Dstudy.lstm=DL4J} to force the reference implementation; to try other LSTM budgets:
- * {@code -Dstudy.members=N -Dstudy.samples=N -Dstudy.epochs=N -Dstudy.searchEpochs=N -Dstudy.searchSamples=N}
- * and {@code -Dstudy.search=off}.
+ * {@code -Dstudy.members=N -Dstudy.samples=N -Dstudy.epochs=N -Dstudy.searchEpochs=N -Dstudy.searchSamples=N},
+ * {@code -Dstudy.lookbacks=10,20 -Dstudy.units=16,32} and {@code -Dstudy.search=off}.
  */
 @EnabledIfSystemProperty(named = "test", matches = ".*StudyBenchmark.*",
         disabledReason = "benchmark: run with -Dtest=StudyBenchmark")
@@ -136,10 +136,18 @@ class StudyBenchmark {
                         lstm.network().maxEpochs())));
         LstmSearchSettings search = config.lstmSearch();
         search = "off".equals(System.getProperty("study.search")) ? LstmSearchSettings.none()
-                : new LstmSearchSettings(search.lookbacks(), search.units(),
+                : new LstmSearchSettings(integers("study.lookbacks", search.lookbacks()),
+                integers("study.units", search.units()),
                 Integer.getInteger("study.searchEpochs", search.maxEpochs()),
                 Integer.getInteger("study.searchSamples", search.maxTrainingSamples()));
         return config.toBuilder().lstm(lstm).lstmSearch(search).build();
+    }
+
+    /** A comma-separated list of integers from a system property, or {@code otherwise}. */
+    private static List<Integer> integers(String property, List<Integer> otherwise) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? otherwise
+                : java.util.Arrays.stream(value.split(",")).map(v -> Integer.valueOf(v.trim())).toList();
     }
 
     /** Per fold: the factors selected, the LSTM's look-back and units, and the epochs each member kept. */

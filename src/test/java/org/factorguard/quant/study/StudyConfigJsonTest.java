@@ -63,9 +63,12 @@ class StudyConfigJsonTest {
         assertThat(back.factorSelection().screening().primaryHorizon()).isEqualTo(back.horizon()).isEqualTo(20);
         assertThat(back.factorSelection().screening().horizons()).containsExactly(1, 5, 20);
         assertThat(back.factorIds()).isEqualTo(StudyConfig.DEFAULT_CANDIDATES);
-        assertThat(back.lstmSearch().configurations(back.lstm())).hasSize(6);
+        assertThat(back.lstmSearch().configurations(back.lstm())).hasSize(4);
         assertThat(back.lstm().ensembleSize()).isGreaterThanOrEqualTo(3);
-        assertThat(back.effectiveWalkForward().lookback()).as("both models start where the longest look-back can")
+        assertThat(back.effectiveWalkForward().lookback()).isEqualTo(20);
+        StudyConfig longer = back.toBuilder().lstmSearch(new org.factorguard.quant.models.lstm.LstmSearchSettings(
+                List.of(10, 40), List.of(), 4, 0)).build();
+        assertThat(longer.effectiveWalkForward().lookback()).as("both models start where the longest look-back can")
                 .isEqualTo(40);
     }
 
