@@ -2,9 +2,11 @@
  * FactorGuard chart bridge: renders Apache ECharts options sent by the server-side EChart component.
  * Loaded as a static file (no frontend bundle rebuild). ECharts itself comes from the webjar.
  *
- * Options are JSON; since JSON cannot carry functions, a few formatter names are resolved here:
+ * Options are JSON (written by ChartOptions); since JSON cannot carry functions, a few formatter names are
+ * resolved here (ChartFormat on the server names them):
  *   "fg:percent"   0.1234 -> "12.34 %"
  *   "fg:percent1"  0.1234 -> "12.3 %"
+ *   "fg:percent0"  0.1234 -> "12 %"
  *   "fg:number2"   1.2345 -> "1.23"
  *   "fg:number4"   1.23456 -> "1.2346"
  */

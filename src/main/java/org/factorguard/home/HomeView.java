@@ -20,24 +20,25 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.jobs.service.JobKinds;
 import org.factorguard.jobs.service.JobService;
 import org.factorguard.jobs.service.JobSummary;
-import org.factorguard.jobs.ui.RunStateBadge;
+import org.factorguard.jobs.widgets.RunStateBadge;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSummary;
+import org.factorguard.shared.ui.Axis;
+import org.factorguard.shared.ui.ChartData;
+import org.factorguard.shared.ui.ChartFormat;
+import org.factorguard.shared.ui.ChartOptions;
 import org.factorguard.shared.ui.EChart;
+import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.MainLayout;
+import org.factorguard.shared.ui.Series;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -47,10 +48,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @Menu(order = 0, title = "Home", icon = MainLayout.Icons.HOME)
 @PermitAll
 public class HomeView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
-
 
     private static final int RECENT = 5;
 
@@ -165,7 +162,7 @@ public class HomeView extends VerticalLayout {
                     ? "portfolios/" + r.subjectId() + "/runs" : "runs";
             RunStateBadge badge = new RunStateBadge(r);
             badge.setId("home-run-state-" + r.id());
-            Span when = new Span(WHEN.format(r.createdAt()));
+            Span when = new Span(Formats.dateTime(r.createdAt()));
             when.addClassName("fg-muted");
             list.add(new ListItem(badge, new Anchor(target, r.title()), when));
         });
@@ -173,21 +170,10 @@ public class HomeView extends VerticalLayout {
         return card;
     }
 
-    static Map<String, Object> lineOption(MarketOverviewService.IndexSeries series) {
-        List<List<Object>> points = new ArrayList<>(series.dates().size());
-        for (int i = 0; i < series.dates().size(); i++) {
-            points.add(List.of(series.dates().get(i).toString(), Math.round(series.values()[i] * 100.0) / 100.0));
-        }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("grid", Map.of("left", 56, "right", 24, "top", 24, "bottom", 56));
-        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number2"));
-        option.put("xAxis", Map.of("type", "time"));
-        option.put("yAxis", Map.of("type", "value", "scale", true, "name", "Index level", "nameLocation", "middle",
-                "nameGap", 42));
-        option.put("dataZoom", List.of(Map.of("type", "inside"), Map.of("type", "slider", "height", 18, "bottom", 8)));
-        option.put("series", List.of(Map.of("type", "line", "name", series.name(), "showSymbol", false,
-                "lineStyle", Map.of("width", 1.5), "data", points)));
-        return option;
+    static ChartOptions lineOption(MarketOverviewService.IndexSeries series) {
+        return ChartOptions.chart().grid(56, 24, 24, 56).axisTooltip(ChartFormat.NUMBER2).xAxis(Axis.time())
+                .yAxis(Axis.values().fitToData().name("Index level").nameInMiddle(42)).zoom()
+                .series(Series.line(series.name(), ChartData.datedPoints(series.dates(), series.values(), 2))
+                        .noSymbols().width(1.5));
     }
 }

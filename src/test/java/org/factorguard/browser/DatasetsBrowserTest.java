@@ -8,22 +8,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.factorguard.datasets.DatasetTestFiles;
 import org.factorguard.datasets.service.BuiltInMarket;
-import org.factorguard.identity.domain.AppUser;
-import org.factorguard.identity.domain.Role;
-import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.identity.service.FirstRunService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.factorguard.support.Browser;
+import org.factorguard.support.PortalFixture;
+import org.factorguard.support.VaadinPage;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Datasets in a real browser: the admin uploads a CSV, sees it listed and opens its detail with the index
@@ -37,32 +33,12 @@ class DatasetsBrowserTest {
     private static final String MANAGER = "max";
     private static final String MANAGER_PASSWORD = "dataset-manager-17";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final PortalFixture portal = PortalFixture.withAdmin(ADMIN, "Dora Admin", ADMIN_PASSWORD)
+            .manager(MANAGER, "Max Manager", MANAGER_PASSWORD);
+
     @TempDir
     static Path files;
-
-    static PortalInstance portal;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        portal = new PortalInstance(dataDir).start();
-        portal.bean(FirstRunService.class).createFirstAdministrator(ADMIN, "Dora Admin", ADMIN_PASSWORD);
-        portal.bean(UserRepository.class).save(new AppUser(MANAGER, "Max Manager",
-                portal.bean(PasswordEncoder.class).encode(MANAGER_PASSWORD), Role.MANAGER, Instant.now()));
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
 
     private static Path file(String name, String content) throws IOException {
         return Files.writeString(files.resolve(name), content, StandardCharsets.UTF_8);
@@ -81,8 +57,7 @@ class DatasetsBrowserTest {
     @Order(1)
     void the_admin_imports_a_csv_sees_it_listed_and_opens_its_chart() throws IOException {
         Path csv = file("small-market.csv", DatasetTestFiles.longCsv(6, 120, 2024));
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), ADMIN, ADMIN_PASSWORD);
+        Page page = portal.signedInPage(ADMIN);
         page.locator("#main-menu").getByText("Datasets").click();
         page.waitForURL("**/datasets");
         upload(page, csv);
@@ -106,7 +81,7 @@ class DatasetsBrowserTest {
         Browser.screenshot(page, "datasets-03-detail");
         page.locator("#cleaning-card").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "datasets-03b-detail-cleaning-report");
-        assertThat(browser.errors()).isEmpty();
+        assertThat(portal.browserErrors()).isEmpty();
         page.context().close();
     }
 
@@ -118,9 +93,8 @@ class DatasetsBrowserTest {
                 + "2021-01-05,AAA,10,9,11,10,100\n"
                 + "2021-02-30,AAA,10,11,9,10,100\n");
         long before = datasetRows();
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), ADMIN, ADMIN_PASSWORD);
-        VaadinPage.open(page, portal.baseUrl(), "datasets");
+        Page page = portal.signedInPage(ADMIN);
+        portal.open(page, "datasets");
         upload(page, csv);
         VaadinPage.fill(page, "import-name", "Broken file");
         VaadinPage.click(page, "import-start");
@@ -138,29 +112,28 @@ class DatasetsBrowserTest {
     @Order(3)
     void a_manager_sees_the_active_datasets_without_import_or_retire_controls() {
         portal.bean(BuiltInMarket.class).ensurePresent();
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), MANAGER, MANAGER_PASSWORD);
+        Page page = portal.signedInPage(MANAGER);
         page.locator("#main-menu").getByText("Datasets").click();
         page.waitForURL("**/datasets");
         assertThat(page.locator("#datasets-grid")).containsText("Browser market");
-        assertThat(page.locator("#datasets-grid")).containsText("Built-in synthetic market (seed 20250101)");
+        assertThat(page.locator("#datasets-grid")).containsText(BuiltInMarket.name());
         assertThat(page.locator("#datasets-grid")).containsText("Synthetic");
         assertThat(page.locator("#import-card")).hasCount(0);
         assertThat(page.locator("#import-upload")).hasCount(0);
         assertThat(page.locator("[id^=retire-]")).hasCount(0);
         Browser.screenshot(page, "datasets-05-manager-list");
 
-        page.locator("#datasets-grid").getByText("Built-in synthetic market (seed 20250101)").click();
+        page.locator("#datasets-grid").getByText(BuiltInMarket.name()).click();
         page.waitForURL("**/datasets/*");
         assertThat(page.locator("#synthetic-note")).isVisible();
         VaadinPage.waitForChart(page, "dataset-index-chart");
         Browser.screenshot(page, "datasets-06-manager-builtin-detail");
 
-        VaadinPage.open(page, portal.baseUrl(), "");
+        portal.open(page, "");
         VaadinPage.waitForChart(page, "home-market-chart");
         assertThat(page.locator("body")).containsText("Synthetic data, not a real market");
         Browser.screenshot(page, "datasets-07-home-synthetic-index");
-        assertThat(browser.errors()).isEmpty();
+        assertThat(portal.browserErrors()).isEmpty();
         page.context().close();
     }
 }

@@ -4,14 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.factorguard.support.Browser;
+import org.factorguard.support.PortalFixture;
+import org.factorguard.support.VaadinPage;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The foundation as a user meets it, in a real browser against a real portal on a fresh data folder:
@@ -26,33 +26,14 @@ class FoundationJourneyBrowserTest {
     private static final String MANAGER = "bob";
     private static final String MANAGER_PASSWORD = "battery-staple-17";
 
-    @TempDir
-    static Path dataDir;
-
-    static PortalInstance portal;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        portal = new PortalInstance(dataDir).start();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
+    @RegisterExtension
+    static final PortalFixture portal = PortalFixture.freshInstall();
 
     @Test
     @Order(1)
     void a_fresh_portal_leads_every_page_to_creating_the_first_administrator() {
-        Page page = browser.newPage();
-        VaadinPage.open(page, portal.baseUrl(), "admin/users");
+        Page page = portal.newPage();
+        portal.open(page, "admin/users");
         page.waitForURL("**/setup");
         assertThat(page.locator("#setup-title")).hasText("Welcome to FactorGuard");
 
@@ -73,7 +54,7 @@ class FoundationJourneyBrowserTest {
         Browser.screenshot(page, "02-setup-done-login");
 
         // setup is gone for good
-        VaadinPage.open(page, portal.baseUrl(), "setup");
+        portal.open(page, "setup");
         page.waitForURL("**/login");
         page.context().close();
     }
@@ -81,25 +62,25 @@ class FoundationJourneyBrowserTest {
     @Test
     @Order(2)
     void a_wrong_password_is_refused_clearly_and_the_right_one_opens_the_home_page_with_a_chart() {
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), ADMIN, "not-the-password");
+        Page page = portal.newPage();
+        portal.signIn(page, ADMIN, "not-the-password");
         assertThat(page.locator("vaadin-login-form")).containsText("Incorrect username or password");
         Browser.screenshot(page, "03-login-wrong-password");
 
-        VaadinPage.signIn(page, portal.baseUrl(), ADMIN, ADMIN_PASSWORD);
+        portal.signIn(page, ADMIN, ADMIN_PASSWORD);
         assertThat(page.locator("#home-title")).hasText("Welcome, Alice Admin");
         VaadinPage.waitForChart(page, "home-market-chart");
         assertThat(page.locator("#home-market-chart canvas").first()).isVisible();
         Browser.screenshot(page, "04-home-with-chart");
-        assertThat(browser.errors()).isEmpty();
+        assertThat(portal.browserErrors()).isEmpty();
         page.context().close();
     }
 
     @Test
     @Order(3)
     void the_admin_creates_a_manager() {
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), ADMIN, ADMIN_PASSWORD);
+        Page page = portal.newPage();
+        portal.signIn(page, ADMIN, ADMIN_PASSWORD);
         page.locator("#main-menu").getByText("Users").click();
         page.waitForURL("**/admin/users");
         VaadinPage.click(page, "new-user");
@@ -117,19 +98,19 @@ class FoundationJourneyBrowserTest {
     @Test
     @Order(4)
     void the_manager_signs_in_but_is_refused_the_admin_view_and_signs_out() {
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), MANAGER, MANAGER_PASSWORD);
+        Page page = portal.newPage();
+        portal.signIn(page, MANAGER, MANAGER_PASSWORD);
         assertThat(page.locator("#home-title")).hasText("Welcome, Bob Manager");
         assertThat(page.locator("#main-menu")).not().containsText("Users");
 
-        VaadinPage.open(page, portal.baseUrl(), "admin/users");
+        portal.open(page, "admin/users");
         assertThat(page.locator("#not-found")).hasText("Not found");
         assertThat(page.locator("#users-grid")).hasCount(0);
         assertThat(page.locator("body")).not().containsText("Bob Manager");
         Browser.screenshot(page, "07-manager-refused-admin-view");
 
         VaadinPage.signOut(page);
-        VaadinPage.open(page, portal.baseUrl(), "");
+        portal.open(page, "");
         page.waitForURL("**/login");
         Browser.screenshot(page, "08-signed-out");
         page.context().close();
@@ -138,10 +119,9 @@ class FoundationJourneyBrowserTest {
     @Test
     @Order(5)
     void users_survive_a_restart_on_the_same_data_folder() {
-        portal.stop();
-        portal = new PortalInstance(dataDir).start();
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), MANAGER, MANAGER_PASSWORD);
+        portal.restart();
+        Page page = portal.newPage();
+        portal.signIn(page, MANAGER, MANAGER_PASSWORD);
         assertThat(page.locator("#home-title")).hasText("Welcome, Bob Manager");
         Browser.screenshot(page, "09-after-restart");
         page.context().close();

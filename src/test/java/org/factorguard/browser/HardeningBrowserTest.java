@@ -3,7 +3,9 @@ package org.factorguard.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Cookie;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -11,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,12 +22,7 @@ import org.factorguard.datasets.service.BuiltInMarket;
 import org.factorguard.datasets.service.DatasetAdministrationService;
 import org.factorguard.datasets.service.ImportRequest;
 import org.factorguard.identity.SecurityConfiguration;
-import org.factorguard.identity.domain.AppUser;
-import org.factorguard.identity.domain.Role;
-import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.identity.service.FirstRunService;
 import org.factorguard.identity.service.UserAdministrationService;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
@@ -34,14 +30,15 @@ import org.factorguard.quant.data.CleaningSettings;
 import org.factorguard.reports.domain.Report;
 import org.factorguard.reports.domain.ReportRepository;
 import org.factorguard.reports.domain.ReportResultStore;
-import org.junit.jupiter.api.AfterAll;
+import org.factorguard.support.Browser;
+import org.factorguard.support.PortalFixture;
+import org.factorguard.support.VaadinPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The portal's security in a real browser and over plain HTTP, on one portal: another manager opening a
@@ -64,57 +61,36 @@ class HardeningBrowserTest {
     private static final String LOU_PASSWORD = "hardening-lou-5050";
     private static final String SECRET = "Ann's secret book";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final PortalFixture portal = PortalFixture.withAdmin(ADMIN, "Hana Admin", ADMIN_PASSWORD)
+            .manager(ANN, "ANN", ANN_PASSWORD).manager(BOB, "BOB", BOB_PASSWORD)
+            .manager(CARL, "CARL", CARL_PASSWORD).manager(LOU, "LOU", LOU_PASSWORD);
 
-    static PortalInstance portal;
-    static Browser browser;
     static long portfolioId;
     static long reportId;
     static long retiredDataset;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
-    static void start() {
-        portal = new PortalInstance(dataDir).start();
-        portal.bean(FirstRunService.class).createFirstAdministrator(ADMIN, "Hana Admin", ADMIN_PASSWORD);
-        PasswordEncoder encoder = portal.bean(PasswordEncoder.class);
-        UserRepository users = portal.bean(UserRepository.class);
-        for (String[] u : new String[][] {{ANN, ANN_PASSWORD}, {BOB, BOB_PASSWORD}, {CARL, CARL_PASSWORD},
-                {LOU, LOU_PASSWORD}}) {
-            users.save(new AppUser(u[0], u[0].toUpperCase(), encoder.encode(u[1]), Role.MANAGER, Instant.now()));
-        }
+    static void seed() {
         long builtIn = portal.bean(BuiltInMarket.class).ensurePresent();
         byte[] csv = DatasetTestFiles.longCsv(6, 300, 4040).getBytes(StandardCharsets.UTF_8);
-        try {
-            JobTestUsers.signIn(ADMIN, Role.ADMIN);
+        portal.as(ADMIN, () -> {
             DatasetAdministrationService admin = portal.bean(DatasetAdministrationService.class);
             retiredDataset = admin.importLongCsv(new ImportRequest("Retired for hardening", "", "old.csv", csv.length,
                     CleaningSettings.defaults()), new ByteArrayInputStream(csv), null).id();
             admin.retire(retiredDataset);
-            JobTestUsers.signIn(ANN, Role.MANAGER);
+        });
+        portal.as(ANN, () -> {
             portfolioId = portal.bean(PortfolioService.class).create(new PortfolioDraft(SECRET, builtIn,
                     PortfolioSettings.defaults().toBuilder().dates(LocalDate.of(2015, 1, 1), LocalDate.of(2020, 12, 31))
                             .build()));
-            long annId = users.findByUsernameIgnoreCase(ANN).orElseThrow().getId();
-            Report report = portal.bean(ReportRepository.class).save(new Report(annId, portfolioId, 1, "Ann's report",
-                    SECRET, builtIn, "Built-in", "0".repeat(64), true, 7, Instant.now(), 2, 1.5, 1.0, 0.2, -0.1));
+            Report report = portal.bean(ReportRepository.class).save(new Report(portal.userId(ANN), portfolioId, 1,
+                    "Ann's report", SECRET, builtIn, "Built-in", "0".repeat(64), true, 7, Instant.now(), 2, 1.5, 1.0,
+                    0.2, -0.1));
             portal.bean(ReportResultStore.class).write(report.getId(), "{}");
             reportId = report.getId();
-        } finally {
-            JobTestUsers.signOut();
-        }
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
+        });
     }
 
     private static List<String> annsRoutes() {
@@ -128,34 +104,34 @@ class HardeningBrowserTest {
     @Test
     @Order(1)
     void another_manager_opening_anns_ids_in_urls_sees_not_found_and_no_data() {
-        Page ann = browser.newPage();
-        VaadinPage.signIn(ann, portal.baseUrl(), ANN, ANN_PASSWORD);
-        VaadinPage.open(ann, portal.baseUrl(), "portfolios/" + portfolioId);
+        Page ann = portal.newPage();
+        portal.signIn(ann, ANN);
+        portal.open(ann, "portfolios/" + portfolioId);
         assertThat(ann.locator("#portfolio-title")).hasText(SECRET);
 
-        Page bob = browser.newPage();
-        VaadinPage.signIn(bob, portal.baseUrl(), BOB, BOB_PASSWORD);
+        Page bob = portal.newPage();
+        portal.signIn(bob, BOB);
         for (String route : annsRoutes()) {
-            VaadinPage.open(bob, portal.baseUrl(), route);
+            portal.open(bob, route);
             assertThat(bob.locator("#not-found")).isVisible();
             assertThat(bob.locator("body")).not().containsText(SECRET);
             assertThat(bob.content()).as(route).doesNotContain(SECRET).doesNotContain("Retired for hardening");
         }
         Browser.screenshot(bob, "hardening-01-not-found-by-url");
         // query parameters are read only by the login view (?error); ids there change nothing
-        VaadinPage.open(bob, portal.baseUrl(), "portfolios?id=" + portfolioId);
+        portal.open(bob, "portfolios?id=" + portfolioId);
         assertThat(bob.content()).doesNotContain(SECRET);
     }
 
     @Test
     @Order(2)
     void a_signed_out_visitor_lands_on_the_login_page_for_every_route() {
-        Page visitor = browser.newPage();
+        Page visitor = portal.newPage();
         for (String route : List.of("", "portfolios", "portfolios/new", "portfolios/" + portfolioId,
                 "portfolios/" + portfolioId + "/edit", "portfolios/" + portfolioId + "/factors",
                 "portfolios/" + portfolioId + "/runs", "reports/" + reportId, "datasets", "datasets/" + retiredDataset,
                 "runs", "admin/users", "shared/not-a-token")) {
-            VaadinPage.open(visitor, portal.baseUrl(), route);
+            portal.open(visitor, route);
             visitor.waitForURL("**/login");
             assertThat(visitor.locator("vaadin-login-form")).isVisible();
             assertThat(visitor.content()).as(route).doesNotContain(SECRET);
@@ -185,10 +161,10 @@ class HardeningBrowserTest {
     @Test
     @Order(4)
     void the_session_id_changes_at_sign_in() {
-        Page page = browser.newPage();
-        VaadinPage.open(page, portal.baseUrl(), "login");
+        Page page = portal.newPage();
+        portal.open(page, "login");
         String before = sessionCookie(page).orElseThrow();
-        VaadinPage.signIn(page, portal.baseUrl(), BOB, BOB_PASSWORD);
+        portal.signIn(page, BOB);
         assertThat(page.locator("#user-menu")).isVisible();
         String after = sessionCookie(page).orElseThrow();
         assertThat(after).isNotEqualTo(before);
@@ -229,11 +205,11 @@ class HardeningBrowserTest {
     @Test
     @Order(7)
     void five_wrong_passwords_lock_the_account() {
-        Page page = browser.newPage();
+        Page page = portal.newPage();
         for (int i = 0; i < 5; i++) {
-            VaadinPage.signIn(page, portal.baseUrl(), LOU, "wrong-password-" + i);
+            portal.signIn(page, LOU, "wrong-password-" + i);
         }
-        VaadinPage.signIn(page, portal.baseUrl(), LOU, LOU_PASSWORD);
+        portal.signIn(page, LOU);
         assertThat(page.locator("vaadin-login-form")).containsText("Account locked");
         Browser.screenshot(page, "hardening-07-account-locked");
     }
@@ -241,37 +217,41 @@ class HardeningBrowserTest {
     @Test
     @Order(8)
     void a_manager_disabled_by_an_administrator_is_thrown_out_on_the_next_navigation() {
-        Page carl = browser.newPage();
-        VaadinPage.signIn(carl, portal.baseUrl(), CARL, CARL_PASSWORD);
+        Page carl = portal.newPage();
+        portal.signIn(carl, CARL);
         assertThat(carl.locator("#user-menu")).isVisible();
-        VaadinPage.open(carl, portal.baseUrl(), "portfolios");
+        portal.open(carl, "portfolios");
         assertThat(carl).hasURL(portal.baseUrl() + "portfolios");
+        Locator datasetsLink = carl.locator(
+                "vaadin-side-nav-item[path='datasets'], vaadin-side-nav-item[path='/datasets']").first();
+        assertThat(datasetsLink).isVisible();
 
-        JobTestUsers.signIn(ADMIN, Role.ADMIN);
+        portal.as(ADMIN, () -> {
+            portal.bean(UserAdministrationService.class).setEnabled(portal.userId(CARL), false);
+        });
+        // the server pushes the open page to the login page; an in-app navigation (a Vaadin request in the old
+        // session) lands there too, unless the push has already taken the page away on a slow machine ...
         try {
-            UserAdministrationService admin = portal.bean(UserAdministrationService.class);
-            long carlId = portal.bean(UserRepository.class).findByUsernameIgnoreCase(CARL).orElseThrow().getId();
-            admin.setEnabled(carlId, false);
-        } finally {
-            JobTestUsers.signOut();
+            datasetsLink.click(new Locator.ClickOptions().setTimeout(5_000));
+        } catch (PlaywrightException pushedAwayFirst) {
+            // the link was gone: the page is on its way to the login page, which the next line checks
         }
-        // an in-app navigation (a Vaadin request in the old session) ...
-        carl.locator("vaadin-side-nav-item[path='datasets'], vaadin-side-nav-item[path='/datasets']").first().click();
         carl.waitForURL("**/login", new Page.WaitForURLOptions().setTimeout(15_000));
         carl.locator("vaadin-login-form").waitFor();
         Browser.screenshot(carl, "hardening-08-disabled-thrown-out");
         // ... and a fresh page load both land on the login page
-        VaadinPage.open(carl, portal.baseUrl(), "portfolios");
+        portal.open(carl, "portfolios");
         carl.waitForURL("**/login");
         assertThat(carl.locator("vaadin-login-form")).isVisible();
-        VaadinPage.signIn(carl, portal.baseUrl(), CARL, CARL_PASSWORD);
+        portal.signIn(carl, CARL);
         assertThat(carl.locator("vaadin-login-form")).containsText("Account disabled");
     }
 
     @Test
     @Order(9)
     void the_csp_breaks_nothing_the_browser_ran() {
-        assertThat(browser.errors()).noneMatch(e -> e.contains("Content Security Policy") || e.contains("Refused to"));
+        assertThat(portal.browserErrors())
+                .noneMatch(e -> e.contains("Content Security Policy") || e.contains("Refused to"));
     }
 
     private static Optional<String> sessionCookie(Page page) {

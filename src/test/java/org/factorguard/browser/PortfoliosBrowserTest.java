@@ -7,8 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,21 +15,17 @@ import org.factorguard.datasets.DatasetTestFiles;
 import org.factorguard.datasets.service.BuiltInMarket;
 import org.factorguard.datasets.service.DatasetAdministrationService;
 import org.factorguard.datasets.service.ImportRequest;
-import org.factorguard.identity.domain.AppUser;
-import org.factorguard.identity.domain.Role;
-import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.identity.service.FirstRunService;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.quant.data.CleaningSettings;
-import org.junit.jupiter.api.AfterAll;
+import org.factorguard.support.Browser;
+import org.factorguard.support.PortalFixture;
+import org.factorguard.support.VaadinPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Portfolios in a real browser: a new manager starts from the home page's one-click sample, screens its factors
@@ -49,44 +44,20 @@ class PortfoliosBrowserTest {
     private static final String OTHER_PASSWORD = "portfolio-other-23";
     private static final Pattern PORTFOLIO_URL = Pattern.compile("/portfolios/(\\d+)$");
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final PortalFixture portal = PortalFixture.withAdmin(ADMIN, "Paula Admin", ADMIN_PASSWORD)
+            .manager(MANAGER, "Mia Manager", MANAGER_PASSWORD).manager(OTHER, "Otto Other", OTHER_PASSWORD);
 
-    static PortalInstance portal;
-    static Browser browser;
     static long sampleId;
     static long retiringDataset;
 
     @BeforeAll
-    static void start() {
-        portal = new PortalInstance(dataDir).start();
-        portal.bean(FirstRunService.class).createFirstAdministrator(ADMIN, "Paula Admin", ADMIN_PASSWORD);
-        PasswordEncoder encoder = portal.bean(PasswordEncoder.class);
-        portal.bean(UserRepository.class).save(new AppUser(MANAGER, "Mia Manager", encoder.encode(MANAGER_PASSWORD),
-                Role.MANAGER, Instant.now()));
-        portal.bean(UserRepository.class).save(new AppUser(OTHER, "Otto Other", encoder.encode(OTHER_PASSWORD),
-                Role.MANAGER, Instant.now()));
+    static void seed() {
         portal.bean(BuiltInMarket.class).ensurePresent();
         byte[] csv = DatasetTestFiles.longCsv(8, 400, 2030).getBytes(StandardCharsets.UTF_8);
-        JobTestUsers.signIn(ADMIN, Role.ADMIN);
-        try {
-            retiringDataset = portal.bean(DatasetAdministrationService.class).importLongCsv(
-                    new ImportRequest("Soon retired market", "for the retire journey", "soon.csv", csv.length,
-                            CleaningSettings.defaults()), new ByteArrayInputStream(csv), (stage, done) -> { }).id();
-        } finally {
-            JobTestUsers.signOut();
-        }
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
+        retiringDataset = portal.as(ADMIN, () -> portal.bean(DatasetAdministrationService.class).importLongCsv(
+                new ImportRequest("Soon retired market", "for the retire journey", "soon.csv", csv.length,
+                        CleaningSettings.defaults()), new ByteArrayInputStream(csv), (stage, done) -> { }).id());
     }
 
     private static long idFromUrl(Page page) {
@@ -96,19 +67,13 @@ class PortfoliosBrowserTest {
     }
 
     private static List<String> savedFactors(long portfolioId) {
-        JobTestUsers.signIn(MANAGER, Role.MANAGER);
-        try {
-            return portal.bean(PortfolioService.class).find(portfolioId).settings().factorIds();
-        } finally {
-            JobTestUsers.signOut();
-        }
+        return portal.as(MANAGER, () -> portal.bean(PortfolioService.class).find(portfolioId).settings().factorIds());
     }
 
     @Test
     @Order(1)
     void a_new_manager_tries_the_built_in_market_screens_its_factors_and_saves_a_choice() {
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), MANAGER, MANAGER_PASSWORD);
+        Page page = portal.signedInPage(MANAGER);
         assertThat(page.locator("#try-built-in")).isVisible();
         VaadinPage.waitForChart(page, "home-market-chart");
         Browser.screenshot(page, "portfolios-01-home-new-manager");
@@ -123,8 +88,8 @@ class PortfoliosBrowserTest {
 
         VaadinPage.click(page, "portfolio-factors-link");
         page.waitForURL("**/portfolios/" + sampleId + "/factors");
-        assertThat(page.locator("#factors-grid")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
-                .IsVisibleOptions().setTimeout(60_000));
+        VaadinPage.waitForGrid(page, "factors-grid", Duration.ofSeconds(60));
+        assertThat(page.locator("#factors-grid")).isVisible();
         for (String chart : List.of("ic-chart", "stability-chart", "correlation-chart")) {
             VaadinPage.waitForChart(page, chart);
             assertThat(page.locator("#" + chart + " canvas").first()).isVisible();
@@ -147,15 +112,14 @@ class PortfoliosBrowserTest {
         Browser.screenshot(page, "portfolios-04-ic-and-stability-charts");
         page.locator("#correlation-chart").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "portfolios-05-correlation-heatmap");
-        assertThat(browser.errors()).isEmpty();
+        assertThat(portal.browserErrors()).isEmpty();
         page.context().close();
     }
 
     @Test
     @Order(2)
     void the_editor_shows_a_problem_beside_its_field_and_saves_once_it_is_fixed() {
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), MANAGER, MANAGER_PASSWORD);
+        Page page = portal.signedInPage(MANAGER);
         page.locator("#main-menu").getByText("Portfolios").click();
         page.waitForURL("**/portfolios");
         assertThat(page.locator("#portfolios-grid")).containsText(PortfolioService.SAMPLE_NAME);
@@ -180,23 +144,22 @@ class PortfoliosBrowserTest {
         assertThat(page.locator("#portfolio-title")).hasText("Momentum book");
         assertThat(page.locator("#portfolio-settings-card")).containsText("per asset 8.0 %");
         Browser.screenshot(page, "portfolios-08-created-hub");
-        assertThat(browser.errors()).isEmpty();
+        assertThat(portal.browserErrors()).isEmpty();
         page.context().close();
     }
 
     @Test
     @Order(3)
     void another_manager_cannot_open_the_first_managers_portfolio_by_url() {
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), OTHER, OTHER_PASSWORD);
+        Page page = portal.signedInPage(OTHER);
         for (String path : List.of("portfolios/" + sampleId, "portfolios/" + sampleId + "/factors",
                 "portfolios/" + sampleId + "/edit")) {
-            VaadinPage.open(page, portal.baseUrl(), path);
+            portal.open(page, path);
             assertThat(page.locator("#not-found")).isVisible();
             assertThat(page.locator("body")).not().containsText(PortfolioService.SAMPLE_NAME);
         }
         Browser.screenshot(page, "portfolios-09-other-manager-not-found");
-        VaadinPage.open(page, portal.baseUrl(), "portfolios");
+        portal.open(page, "portfolios");
         assertThat(page.locator("#portfolios-empty")).isVisible();
         assertThat(page.locator("body")).not().containsText(PortfolioService.SAMPLE_NAME);
         page.context().close();
@@ -205,26 +168,23 @@ class PortfoliosBrowserTest {
     @Test
     @Order(4)
     void a_dataset_retired_by_the_admin_disappears_from_the_portfolio_form() {
-        Page manager = browser.newPage();
-        VaadinPage.signIn(manager, portal.baseUrl(), MANAGER, MANAGER_PASSWORD);
-        VaadinPage.open(manager, portal.baseUrl(), "portfolios/new");
+        Page manager = portal.signedInPage(MANAGER);
+        portal.open(manager, "portfolios/new");
         manager.locator("#portfolio-dataset input").click();
         assertThat(manager.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions()
                 .setHasText("Soon retired market"))).hasCount(1);
         Browser.screenshot(manager, "portfolios-10-dataset-choices-before");
         manager.context().close();
 
-        Page admin = browser.newPage();
-        VaadinPage.signIn(admin, portal.baseUrl(), ADMIN, ADMIN_PASSWORD);
-        VaadinPage.open(admin, portal.baseUrl(), "datasets");
+        Page admin = portal.signedInPage(ADMIN);
+        portal.open(admin, "datasets");
         VaadinPage.click(admin, "retire-" + retiringDataset);
         admin.locator("vaadin-button[slot=confirm-button]").click();
         assertThat(admin.locator("#reactivate-" + retiringDataset)).isVisible();
         admin.context().close();
 
-        Page again = browser.newPage();
-        VaadinPage.signIn(again, portal.baseUrl(), MANAGER, MANAGER_PASSWORD);
-        VaadinPage.open(again, portal.baseUrl(), "portfolios/new");
+        Page again = portal.signedInPage(MANAGER);
+        portal.open(again, "portfolios/new");
         again.locator("#portfolio-dataset input").click();
         assertThat(again.locator("vaadin-combo-box-item").first()).isVisible();
         assertThat(again.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions()
@@ -232,7 +192,7 @@ class PortfoliosBrowserTest {
         assertThat(again.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions()
                 .setHasText("Built-in synthetic market"))).hasCount(1);
         Browser.screenshot(again, "portfolios-11-dataset-choices-after-retire");
-        assertThat(browser.errors()).isEmpty();
+        assertThat(portal.browserErrors()).isEmpty();
         again.context().close();
     }
 }

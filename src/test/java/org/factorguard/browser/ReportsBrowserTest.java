@@ -10,25 +10,19 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.factorguard.datasets.service.BuiltInMarket;
 import org.factorguard.datasets.service.DatasetCatalog;
-import org.factorguard.identity.domain.AppUser;
-import org.factorguard.identity.domain.Role;
-import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.identity.service.FirstRunService;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.quant.data.Instrument;
-import org.junit.jupiter.api.AfterAll;
+import org.factorguard.support.Browser;
+import org.factorguard.support.PortalFixture;
+import org.factorguard.support.VaadinPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs, reports, export and sharing in a real browser: manager A starts a small study and watches it,
@@ -40,19 +34,14 @@ class ReportsBrowserTest {
 
     private static final String PASSWORD = "report-journey-42";
 
-    @TempDir
-    static Path dataDir;
-    static PortalInstance portal;
-    static Browser browser;
+    @RegisterExtension
+    static final PortalFixture portal = PortalFixture.withAdmin("root", "Root Admin", "correct-horse-battery-42")
+            .manager("ada", "Ada Analyst", PASSWORD).manager("bob", "Bob Builder", PASSWORD);
+
     static long portfolioId;
 
     @BeforeAll
-    static void start() {
-        portal = new PortalInstance(dataDir).start();
-        portal.bean(FirstRunService.class).createFirstAdministrator("root", "Root Admin", "correct-horse-battery-42");
-        PasswordEncoder encoder = portal.bean(PasswordEncoder.class);
-        portal.bean(UserRepository.class).save(new AppUser("ada", "Ada Analyst", encoder.encode(PASSWORD), Role.MANAGER, Instant.now()));
-        portal.bean(UserRepository.class).save(new AppUser("bob", "Bob Builder", encoder.encode(PASSWORD), Role.MANAGER, Instant.now()));
+    static void seed() {
         long dataset = portal.bean(BuiltInMarket.class).ensurePresent();
         List<String> tickers = portal.bean(DatasetCatalog.class).load(dataset).instruments().stream().limit(20)
                 .map(Instrument::ticker).toList();
@@ -65,30 +54,14 @@ class ReportsBrowserTest {
                 .epochs(2)
                 .ensembleSize(1)
                 .build();
-        JobTestUsers.signIn("ada", Role.MANAGER);
-        try {
-            portfolioId = portal.bean(PortfolioService.class).create(new PortfolioDraft("Ada's small book", dataset, small));
-        } finally {
-            JobTestUsers.signOut();
-        }
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
+        portfolioId = portal.as("ada", () -> portal.bean(PortfolioService.class)
+                .create(new PortfolioDraft("Ada's small book", dataset, small)));
     }
 
     @Test
     void a_manager_runs_a_study_reads_exports_and_shares_the_report_and_a_colleague_sees_only_the_snapshot() throws Exception {
-        Page ada = browser.newPage();
-        VaadinPage.signIn(ada, portal.baseUrl(), "ada", PASSWORD);
-        VaadinPage.open(ada, portal.baseUrl(), "portfolios/" + portfolioId + "/runs");
+        Page ada = portal.signedInPage("ada");
+        portal.open(ada, "portfolios/" + portfolioId + "/runs");
         assertThat(ada.locator("#portfolio-runs-title")).containsText("Ada's small book");
         assertThat(ada.locator("#portfolio-runs-empty")).isVisible();
 
@@ -142,9 +115,7 @@ class ReportsBrowserTest {
         Page bob = bobContext.newPage();
         bob.navigate(link);
         bob.waitForURL("**/login**");
-        bob.locator("vaadin-login-form input[name=username]").fill("bob");
-        bob.locator("vaadin-login-form input[name=password]").fill(PASSWORD);
-        bob.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form [part=vaadin-login-submit]").first().click();
+        VaadinPage.submitLogin(bob, "bob", PASSWORD);
         bob.waitForURL("**/shared/**");
         assertThat(bob.locator("#shared-banner")).containsText("Shared by Ada Analyst — read-only snapshot");
         assertThat(bob.locator("#report-risk-table")).containsText("Sharpe ratio");
@@ -153,9 +124,9 @@ class ReportsBrowserTest {
         assertThat(bob.locator("#report-export-json")).hasCount(0);
         Browser.screenshot(bob, "reports-06-shared");
 
-        VaadinPage.open(bob, portal.baseUrl(), reportPath);
+        portal.open(bob, reportPath);
         assertThat(bob.locator("body")).containsText("not found");
-        VaadinPage.open(bob, portal.baseUrl(), "portfolios/" + portfolioId + "/runs");
+        portal.open(bob, "portfolios/" + portfolioId + "/runs");
         assertThat(bob.locator("body")).containsText("not found");
         Browser.screenshot(bob, "reports-07-not-found");
 
@@ -171,7 +142,7 @@ class ReportsBrowserTest {
         bob.waitForLoadState(LoadState.NETWORKIDLE);
         assertThat(bob.locator("#shared-problem")).hasText("This link was revoked");
         Browser.screenshot(bob, "reports-08-revoked");
-        assertThat(browser.errors()).isEmpty();
+        assertThat(portal.browserErrors()).isEmpty();
         bobContext.close();
         ada.context().close();
     }

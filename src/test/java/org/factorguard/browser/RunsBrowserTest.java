@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
-import java.time.Instant;
-import org.factorguard.identity.domain.AppUser;
-import org.factorguard.identity.domain.Role;
-import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.identity.service.FirstRunService;
 import org.factorguard.jobs.CountingJobHandler;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.jobs.TestJobKinds;
 import org.factorguard.jobs.service.JobService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.factorguard.support.Browser;
+import org.factorguard.support.PortalFixture;
+import org.factorguard.support.VaadinPage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Runs page in a real browser: a run submitted in the background shows up, its progress bar moves
@@ -31,47 +24,20 @@ class RunsBrowserTest {
     private static final String MANAGER = "mia";
     private static final String PASSWORD = "progress-bar-42";
 
-    @TempDir
-    static Path dataDir;
-    static PortalInstance portal;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        portal = new PortalInstance(dataDir).with(TestJobKinds.class).start();
-        portal.bean(FirstRunService.class).createFirstAdministrator("root", "Root Admin", "correct-horse-battery-42");
-        portal.bean(UserRepository.class).save(new AppUser(MANAGER, "Mia Manager",
-                portal.bean(PasswordEncoder.class).encode(PASSWORD), Role.MANAGER, Instant.now()));
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
+    @RegisterExtension
+    static final PortalFixture portal = PortalFixture.withAdmin("root", "Root Admin", "correct-horse-battery-42")
+            .manager(MANAGER, "Mia Manager", PASSWORD).with(TestJobKinds.class);
 
     @Test
     void the_progress_bar_moves_live_and_the_finished_run_links_to_its_result() {
-        Page page = browser.newPage();
-        VaadinPage.signIn(page, portal.baseUrl(), MANAGER, PASSWORD);
+        Page page = portal.signedInPage(MANAGER);
         page.locator("#main-menu").getByText("Runs").click();
         page.waitForURL("**/runs");
         assertThat(page.locator("#runs-empty")).isVisible();
         assertThat(page.locator("#runs-all")).isHidden();
 
-        JobTestUsers.signIn(MANAGER, Role.MANAGER);
-        long id;
-        try {
-            id = portal.bean(JobService.class).submit(CountingJobHandler.KIND, null, "Live counting",
-                    CountingJobHandler.settings(30, 200)).id();
-        } finally {
-            JobTestUsers.signOut();
-        }
+        long id = portal.as(MANAGER, () -> portal.bean(JobService.class).submit(CountingJobHandler.KIND, null,
+                "Live counting", CountingJobHandler.settings(30, 200)).id());
 
         assertThat(page.locator("#runs-grid")).containsText("Live counting");
         Locator bar = page.locator("#progress-" + id);
@@ -93,7 +59,7 @@ class RunsBrowserTest {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         assertThat(page.locator("#state-" + id)).hasText("Succeeded");
         assertThat(page.locator("#result-" + id)).isVisible();
-        assertThat(browser.errors()).isEmpty();
+        assertThat(portal.browserErrors()).isEmpty();
         page.context().close();
     }
 }

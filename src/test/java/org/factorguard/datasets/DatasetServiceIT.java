@@ -27,6 +27,7 @@ import org.factorguard.datasets.service.DatasetWriter;
 import org.factorguard.datasets.service.ImportProgressListener;
 import org.factorguard.datasets.service.ImportRequest;
 import org.factorguard.datasets.service.ImportStage;
+import org.factorguard.datasets.service.LegacyBuiltInMarket;
 import org.factorguard.home.MarketOverviewService;
 import org.factorguard.identity.domain.AppUser;
 import org.factorguard.identity.domain.Role;
@@ -147,6 +148,55 @@ class DatasetServiceIT {
         assertThat(catalog.listSelectable()).extracting(DatasetSummary::id).doesNotContain(indices.id());
     }
 
+    @Test
+    void a_wide_stock_panel_with_an_instrument_list_becomes_a_selectable_stock_dataset() {
+        DatasetSummary panel = admin.importWidePanelCsv(request("Close-only panel"),
+                DatasetTestFiles.stream(DatasetTestFiles.widePanelCsv(6, 50, 8)),
+                DatasetTestFiles.stream(DatasetTestFiles.instrumentListCsv(6)), ImportProgressListener.none());
+
+        assertThat(panel.contentType()).isEqualTo(DatasetContentType.STOCKS);
+        assertThat(panel.source()).isEqualTo("Wide stock CSV: Close-only panel.csv");
+        assertThat(panel.instrumentCount()).isEqualTo(6);
+        assertThat(panel.dayCount()).isEqualTo(50);
+        assertThat(panel.marketIndexMethod()).isEqualTo("CAP_WEIGHTED");
+        assertThat(catalog.listSelectable()).extracting(DatasetSummary::id).contains(panel.id());
+        assertThat(catalog.detail(panel.id()).instruments()).extracting(i -> i.name() + "/" + i.industry())
+                .startsWith("Test 0 Inc/Technology", "Test 1 Inc/Energy");
+        MarketData data = catalog.load(panel.id());
+        assertThat(data.volume()[0]).containsOnly(Double.NaN);
+        assertThat(data.sharesOutstanding()[1]).containsOnly(2_000_000.0);
+    }
+
+    @Test
+    void a_wide_stock_panel_with_a_bad_cell_is_refused_with_its_line_number_and_leaves_no_rows() {
+        String csv = DatasetTestFiles.widePanelCsv(6, 50, 9);
+        String[] lines = csv.split("\n");
+        lines[7] = lines[7].replaceFirst(",[0-9.]+,", ",12.5x,");
+        String bad = String.join("\n", lines) + "\n";
+        long[] before = rowCounts();
+
+        assertThatThrownBy(() -> admin.importWidePanelCsv(request("Bad panel"), DatasetTestFiles.stream(bad), null,
+                ImportProgressListener.none()))
+                .isInstanceOfSatisfying(DatasetImportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::message).containsExactly("line 8: T00 '12.5x' is not a finite "
+                                + "decimal number (use '.' as decimal separator)"));
+        assertThat(rowCounts()).containsExactly(before);
+    }
+
+    @Test
+    void a_wide_stock_panel_whose_list_misses_a_ticker_is_refused_and_leaves_no_rows() {
+        String list = DatasetTestFiles.instrumentListCsv(5);
+        long[] before = rowCounts();
+
+        assertThatThrownBy(() -> admin.importWidePanelCsv(request("Unlisted panel"),
+                DatasetTestFiles.stream(DatasetTestFiles.widePanelCsv(6, 50, 10)), DatasetTestFiles.stream(list),
+                ImportProgressListener.none()))
+                .isInstanceOfSatisfying(DatasetImportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::message).containsExactly(
+                                "instrument list, line 1: the closes have 1 ticker(s) the list does not name: T05"));
+        assertThat(rowCounts()).containsExactly(before);
+    }
+
     static Stream<Arguments> invalidFiles() {
         String header = "date,ticker,open,high,low,close,volume\n";
         return Stream.of(
@@ -256,6 +306,10 @@ class DatasetServiceIT {
     @Test
     void the_built_in_market_is_stored_once_even_when_two_nodes_seed_it_at_the_same_time() throws Exception {
         assertThat(overview.marketIndex().isEmpty()).isEqualTo(catalog.builtIn().isEmpty());
+        // a built-in market of generator version 1, stored before this version existed, stays as it is
+        long legacy = LegacyBuiltInMarket.store(writer);
+        DatasetSummary legacyBefore = catalog.find(legacy).orElseThrow();
+        assertThat(catalog.builtIn()).as("version 1 is not the current built-in market").isEmpty();
         // two nodes = two independent seeders sharing the database
         BuiltInMarket otherNode = new BuiltInMarket(datasets, writer, properties);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -266,10 +320,17 @@ class DatasetServiceIT {
             pool.shutdownNow();
         }
         long id = builtInMarket.ensurePresent();
-        assertThat(jdbc.queryForObject("select count(*) from dataset where kind = 'SYNTHETIC'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from dataset where kind = 'SYNTHETIC'", Long.class))
+                .isEqualTo(2);
         DatasetSummary builtIn = catalog.builtIn().orElseThrow();
-        assertThat(builtIn.id()).isEqualTo(id);
-        assertThat(builtIn.name()).isEqualTo("Built-in synthetic market (seed 20250101)");
+        assertThat(builtIn.id()).isEqualTo(id).isNotEqualTo(legacy);
+        assertThat(builtIn.name()).isEqualTo("Built-in synthetic market (generator v2, seed 20250101)")
+                .isEqualTo(BuiltInMarket.name());
+        assertThat(builtIn.versionNumber()).as("a new dataset, not a new version of the old one").isEqualTo(1);
+        assertThat(builtIn.source()).contains("generator v2");
+        DatasetSummary legacyAfter = catalog.find(legacy).orElseThrow();
+        assertThat(legacyAfter).usingRecursiveComparison().isEqualTo(legacyBefore);
+        assertThat(DatasetHash.of(catalog.load(legacy))).isEqualTo(legacyBefore.contentHash());
         assertThat(builtIn.isSynthetic()).isTrue();
         assertThat(builtIn.createdBy()).isEqualTo("FactorGuard (built-in)");
         assertThat(builtInMarket.state()).isEqualTo(BuiltInMarket.State.READY);

@@ -53,6 +53,47 @@ public final class DatasetTestFiles {
         return csv.toString();
     }
 
+    /**
+     * A valid wide stock panel: {@code tickers} close-only random walks (T00, T01, …) over {@code days} business
+     * days from 2010-01-04, as a file of closes with one column per stock.
+     */
+    public static String widePanelCsv(int tickers, int days, long seed) {
+        StringBuilder csv = new StringBuilder("date");
+        for (int i = 0; i < tickers; i++) {
+            csv.append(String.format(Locale.ROOT, ",T%02d", i));
+        }
+        csv.append('\n');
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] price = new double[tickers];
+        for (int i = 0; i < tickers; i++) {
+            price[i] = 20 + 5 * i;
+        }
+        LocalDate d = LocalDate.of(2010, 1, 4);
+        for (int t = 0; t < days; t++) {
+            while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                d = d.plusDays(1);
+            }
+            csv.append(d);
+            for (int i = 0; i < tickers; i++) {
+                price[i] = price[i] * Math.exp(0.0003 + 0.016 * random.nextGaussian());
+                csv.append(String.format(Locale.ROOT, ",%.4f", price[i]));
+            }
+            csv.append('\n');
+            d = d.plusDays(1);
+        }
+        return csv.toString();
+    }
+
+    /** The instrument list of {@link #widePanelCsv}: names, two industries and shares outstanding. */
+    public static String instrumentListCsv(int tickers) {
+        StringBuilder csv = new StringBuilder("ticker,name,industry,shares\n");
+        for (int i = 0; i < tickers; i++) {
+            csv.append(String.format(Locale.ROOT, "T%02d,Test %d Inc,%s,%d%n", i, i,
+                    i % 2 == 0 ? "Technology" : "Energy", 1_000_000 * (i + 1)));
+        }
+        return csv.toString();
+    }
+
     public static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

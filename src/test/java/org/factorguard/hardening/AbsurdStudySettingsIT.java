@@ -16,16 +16,16 @@ import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.datasets.service.ImportRequest;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.portfolios.service.PortfolioSettings.UniverseMode;
 import org.factorguard.quant.data.CleaningSettings;
 import org.factorguard.quant.data.Instrument;
-import org.factorguard.reports.service.StudyRunService;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.support.TestUsers;
+import org.factorguard.studies.service.StudyRunService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,14 +57,14 @@ class AbsurdStudySettingsIT {
 
     @BeforeEach
     void setUp() {
-        JobTestUsers.ensure(users, MANAGER, Role.MANAGER);
+        TestUsers.ensure(users, MANAGER, Role.MANAGER);
         builtIn = builtInMarket.ensurePresent();
-        JobTestUsers.signIn(MANAGER, Role.MANAGER);
+        TestUsers.signIn(MANAGER, Role.MANAGER);
     }
 
     @AfterEach
     void tearDown() {
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     private long count(String table) {
@@ -117,12 +117,12 @@ class AbsurdStudySettingsIT {
     void settings_that_cannot_run_on_the_data_are_refused_when_started_and_no_job_is_created() {
         List<String> twoTickers = catalog.load(builtIn).instruments().stream().limit(2).map(Instrument::ticker).toList();
         List<String> twentyTickers = catalog.load(builtIn).instruments().stream().limit(20).map(Instrument::ticker).toList();
-        JobTestUsers.signIn("ada-absurd", Role.ADMIN);
-        JobTestUsers.ensure(users, "ada-absurd", Role.ADMIN);
+        TestUsers.signIn("ada-absurd", Role.ADMIN);
+        TestUsers.ensure(users, "ada-absurd", Role.ADMIN);
         byte[] csv = DatasetTestFiles.longCsv(6, 150, 5151).getBytes(StandardCharsets.UTF_8);
         long shortData = datasetAdmin.importLongCsv(new ImportRequest("Short history", "", "short.csv", csv.length,
                 CleaningSettings.defaults()), new ByteArrayInputStream(csv), null).id();
-        JobTestUsers.signIn(MANAGER, Role.MANAGER);
+        TestUsers.signIn(MANAGER, Role.MANAGER);
 
         record Case(String why, long dataset, PortfolioSettings settings) {
         }

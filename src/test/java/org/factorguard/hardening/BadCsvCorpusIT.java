@@ -21,10 +21,10 @@ import org.factorguard.datasets.service.DatasetSummary;
 import org.factorguard.datasets.service.ImportRequest;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.quant.data.CleaningSettings;
 import org.factorguard.quant.data.ImportProblem;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,13 +64,13 @@ class BadCsvCorpusIT {
 
     @BeforeEach
     void signInAsAdmin() {
-        JobTestUsers.ensure(users, ADMIN, Role.ADMIN);
-        JobTestUsers.signIn(ADMIN, Role.ADMIN);
+        TestUsers.ensure(users, ADMIN, Role.ADMIN);
+        TestUsers.signIn(ADMIN, Role.ADMIN);
     }
 
     @AfterEach
     void signOut() {
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     static Stream<Arguments> corpus() throws IOException {

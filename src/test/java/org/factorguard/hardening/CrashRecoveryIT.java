@@ -17,21 +17,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.factorguard.browser.PortalInstance;
 import org.factorguard.datasets.domain.DatasetContentStore;
 import org.factorguard.datasets.service.BuiltInMarket;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.JobTestUsers;
-import org.factorguard.jobs.domain.JobState;
+import org.factorguard.jobs.service.JobState;
+import org.factorguard.support.TestUsers;
 import org.factorguard.jobs.service.FailureReasons;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.quant.data.Instrument;
-import org.factorguard.reports.service.StudyRunService;
+import org.factorguard.studies.service.StudyRunService;
+import org.factorguard.support.PortalInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +66,7 @@ class CrashRecoveryIT {
         if (portal != null) {
             portal.stop();
         }
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     private String url() {
@@ -85,9 +85,9 @@ class CrashRecoveryIT {
         // 1. prepare: users, the built-in market, a portfolio and a queued study, with no worker to take it
         portal = new PortalInstance(dataDir, args(false, false)).start();
         UserRepository users = portal.bean(UserRepository.class);
-        JobTestUsers.ensure(users, "root", Role.ADMIN);
-        JobTestUsers.ensure(users, "ann", Role.MANAGER);
-        JobTestUsers.signIn("ann", Role.MANAGER);
+        TestUsers.ensure(users, "root", Role.ADMIN);
+        TestUsers.ensure(users, "ann", Role.MANAGER);
+        TestUsers.signIn("ann", Role.MANAGER);
         long dataset = portal.bean(BuiltInMarket.class).ensurePresent();
         List<String> tickers = portal.bean(DatasetCatalog.class).load(dataset).instruments().stream().limit(20)
                 .map(Instrument::ticker).toList();
@@ -96,12 +96,14 @@ class CrashRecoveryIT {
         JobSummary queued = portal.bean(StudyRunService.class).start(portfolio);
         assertThat(queued.state()).isEqualTo(JobState.QUEUED);
         Map<String, Long> before = counts(portal.bean(JdbcTemplate.class));
-        JobTestUsers.signOut();
+        TestUsers.signOut();
         portal.stop();
         portal = null;
 
         // 2. a real portal process takes the run; it is killed while the run trains
-        child = new PortalProcess(dataDir, args(false, true)).start().awaitUp(START_UP);
+        // assigned before waiting, so that a child that never comes up is killed too
+        child = new PortalProcess(dataDir, args(false, true)).start();
+        child.awaitUp(START_UP);
         try (Connection watch = DriverManager.getConnection(url(), "factorguard", "")) {
             // picked up by the child's worker and training (an epoch reported)
             awaitTrue(Duration.ofMinutes(2), () -> "RUNNING".equals(single(watch,
@@ -122,7 +124,7 @@ class CrashRecoveryIT {
         assertThat(run.get("FINISHED_AT")).isNotNull();
         Map<String, Long> after = counts(jdbc);
         assertThat(after).isEqualTo(before);
-        JobTestUsers.signIn("ann", Role.MANAGER);
+        TestUsers.signIn("ann", Role.MANAGER);
         assertThat(portal.bean(StudyRunService.class).runsOf(portfolio)).singleElement()
                 .satisfies(r -> assertThat(r.state()).isEqualTo(JobState.FAILED));
         assertThat(portal.bean(PortfolioService.class).find(portfolio).name()).isEqualTo("Killed study");
@@ -139,7 +141,9 @@ class CrashRecoveryIT {
     @Test
     void a_portal_killed_while_it_writes_a_dataset_restarts_without_a_half_written_dataset() throws Exception {
         // the built-in market (10.7 MB in two content chunks) is written in the background after the first start
-        child = new PortalProcess(dataDir, args(true, false)).start().awaitUp(START_UP);
+        // assigned before waiting, so that a child that never comes up is killed too
+        child = new PortalProcess(dataDir, args(true, false)).start();
+        child.awaitUp(START_UP);
         boolean[] midWrite = {false};
         Connection watch = DriverManager.getConnection(url(), "factorguard", "");
         try {
@@ -158,7 +162,7 @@ class CrashRecoveryIT {
 
         portal = new PortalInstance(dataDir, args(false, false)).start();
         JdbcTemplate jdbc = portal.bean(JdbcTemplate.class);
-        JobTestUsers.signIn("root", Role.ADMIN);
+        TestUsers.signIn("root", Role.ADMIN);
         long datasets = jdbc.queryForObject("select count(*) from dataset", Long.class);
         assertThat(datasets).isLessThanOrEqualTo(1);
         if (datasets == 0) {

@@ -18,20 +18,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.factorguard.browser.PortalInstance;
 import org.factorguard.datasets.service.BuiltInMarket;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.identity.domain.AppUser;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.JobTestUsers;
-import org.factorguard.jobs.domain.JobState;
+import org.factorguard.jobs.service.JobState;
+import org.factorguard.support.TestUsers;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.quant.data.Instrument;
-import org.factorguard.reports.service.StudyRunService;
+import org.factorguard.studies.service.StudyRunService;
+import org.factorguard.support.PortalInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.core.session.SessionRegistry;
@@ -72,16 +72,16 @@ class PortalLoadIT {
                 users.save(new AppUser("load" + i, "Load user " + i, hash, Role.MANAGER, Instant.now()));
             }
             long dataset = portal.bean(BuiltInMarket.class).ensurePresent();
-            JobTestUsers.signIn("load0", Role.MANAGER);
+            TestUsers.signIn("load0", Role.MANAGER);
             List<String> tickers = portal.bean(DatasetCatalog.class).load(dataset).instruments().stream().limit(20)
                     .map(Instrument::ticker).toList();
             long[] portfolios = new long[USERS];
             for (int i = 0; i < USERS; i++) {
-                JobTestUsers.signIn("load" + i, Role.MANAGER);
+                TestUsers.signIn("load" + i, Role.MANAGER);
                 portfolios[i] = portal.bean(PortfolioService.class)
                         .create(new PortfolioDraft("Load portfolio " + i, dataset, study(tickers)));
             }
-            JobTestUsers.signOut();
+            TestUsers.signOut();
 
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
@@ -118,10 +118,10 @@ class PortalLoadIT {
 
             // two studies train while every user browses
             for (int i = 0; i < STUDIES; i++) {
-                JobTestUsers.signIn("load" + i, Role.MANAGER);
+                TestUsers.signIn("load" + i, Role.MANAGER);
                 portal.bean(StudyRunService.class).start(portfolios[i]);
             }
-            JobTestUsers.signOut();
+            TestUsers.signOut();
             times.clear();
             AtomicLong navigations = new AtomicLong();
             AtomicLong portfolioPagesSeen = new AtomicLong();
@@ -155,7 +155,7 @@ class PortalLoadIT {
             // stop the studies that are still training
             List<JobState> studyStates = new ArrayList<>();
             for (int i = 0; i < STUDIES; i++) {
-                JobTestUsers.signIn("load" + i, Role.MANAGER);
+                TestUsers.signIn("load" + i, Role.MANAGER);
                 StudyRunService runs = portal.bean(StudyRunService.class);
                 JobSummary run = runs.runsOf(portfolios[i]).getFirst();
                 studyStates.add(run.state());
@@ -163,7 +163,7 @@ class PortalLoadIT {
                     runs.cancel(run.id());
                 }
             }
-            JobTestUsers.signOut();
+            TestUsers.signOut();
 
             long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("LOAD users=%d seconds=%d requests=%d errors=%d p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f"

@@ -11,8 +11,8 @@ import org.factorguard.datasets.service.DatasetImportRefusedException;
 import org.factorguard.datasets.service.ImportRequest;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.quant.data.CleaningSettings;
+import org.factorguard.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,13 +34,13 @@ class UploadLimitIT {
 
     @AfterEach
     void signOut() {
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     @Test
     void a_file_over_the_limit_is_refused_with_a_message_and_nothing_is_stored() {
-        JobTestUsers.ensure(users, "ada-limit", Role.ADMIN);
-        JobTestUsers.signIn("ada-limit", Role.ADMIN);
+        TestUsers.ensure(users, "ada-limit", Role.ADMIN);
+        TestUsers.signIn("ada-limit", Role.ADMIN);
         byte[] big = DatasetTestFiles.longCsv(10, 300, 31).getBytes(StandardCharsets.UTF_8);
         assertThat(big.length).isGreaterThan(64 * 1024);
         Long before = jdbc.queryForObject("select count(*) from dataset", Long.class);

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.domain.JobState;
 import org.factorguard.jobs.service.FailureReasons;
 import org.factorguard.jobs.service.JobEvents;
 import org.factorguard.jobs.service.JobService;
+import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.support.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,23 +60,23 @@ class JobsIT {
 
     @BeforeEach
     void users() {
-        JobTestUsers.ensure(users, "ann", Role.MANAGER);
-        JobTestUsers.ensure(users, "ben", Role.MANAGER);
-        JobTestUsers.ensure(users, "cleo", Role.MANAGER);
-        JobTestUsers.ensure(users, "root", Role.ADMIN);
-        JobTestUsers.signIn("ann", Role.MANAGER);
+        TestUsers.ensure(users, "ann", Role.MANAGER);
+        TestUsers.ensure(users, "ben", Role.MANAGER);
+        TestUsers.ensure(users, "cleo", Role.MANAGER);
+        TestUsers.ensure(users, "root", Role.ADMIN);
+        TestUsers.signIn("ann", Role.MANAGER);
     }
 
     @AfterEach
     void waitUntilIdle() {
-        JobTestUsers.signIn("root", Role.ADMIN);
+        TestUsers.signIn("root", Role.ADMIN);
         for (JobSummary run : jobs.listAll()) {
             if (run.state().isActive()) {
                 jobs.cancel(run.id());
             }
         }
         await().atMost(PICKUP).until(() -> jobs.listAll().stream().noneMatch(r -> r.state().isActive()));
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     private JobSummary awaitFinal(long id) {
@@ -152,10 +153,10 @@ class JobsIT {
                 .isInstanceOf(ValidationProblemException.class)
                 .hasMessageContaining("5 runs queued or running (the limit is 5)");
         // another user is not affected, and a cancelled run frees a place
-        JobTestUsers.signIn("ben", Role.MANAGER);
+        TestUsers.signIn("ben", Role.MANAGER);
         assertThat(jobs.submit(CountingJobHandler.KIND, null, "Ben's", CountingJobHandler.settings(1, 1)).state())
                 .isEqualTo(JobState.QUEUED);
-        JobTestUsers.signIn("ann", Role.MANAGER);
+        TestUsers.signIn("ann", Role.MANAGER);
         jobs.cancel(mine.get(4));
         assertThat(jobs.submit(CountingJobHandler.KIND, null, "Now it fits", CountingJobHandler.settings(1, 1)).state())
                 .isEqualTo(JobState.QUEUED);
@@ -167,9 +168,9 @@ class JobsIT {
         for (int i = 1; i <= 5; i++) {
             anns.add(jobs.submit(CountingJobHandler.KIND, null, "Ann " + i, CountingJobHandler.settings(4, 40)).id());
         }
-        JobTestUsers.signIn("ben", Role.MANAGER);
+        TestUsers.signIn("ben", Role.MANAGER);
         long bens = jobs.submit(CountingJobHandler.KIND, null, "Ben 1", CountingJobHandler.settings(4, 40)).id();
-        JobTestUsers.signIn("ann", Role.MANAGER);
+        TestUsers.signIn("ann", Role.MANAGER);
         await().atMost(Duration.ofSeconds(30)).until(() -> anns.stream().allMatch(id -> jobs.find(id).state().isFinal()));
 
         List<Long> order = CountingJobHandler.STARTED.stream().filter(id -> anns.contains(id) || id == bens).toList();
@@ -205,19 +206,19 @@ class JobsIT {
     void runs_are_private_to_their_owner_but_administrators_see_and_cancel_all() {
         long anns = jobs.submit(CountingJobHandler.KIND, null, "Ann's private run", CountingJobHandler.settings(300, 20)).id();
 
-        JobTestUsers.signIn("ben", Role.MANAGER);
+        TestUsers.signIn("ben", Role.MANAGER);
         assertThat(jobs.listMine()).extracting(JobSummary::id).doesNotContain(anns);
         assertThatThrownBy(() -> jobs.find(anns)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> jobs.cancel(anns)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> jobs.listAll()).isInstanceOf(AccessDeniedException.class);
 
-        JobTestUsers.signIn("root", Role.ADMIN);
+        TestUsers.signIn("root", Role.ADMIN);
         assertThat(jobs.listAll()).filteredOn(r -> r.id() == anns).singleElement()
                 .satisfies(r -> assertThat(r.ownerName()).isEqualTo("ann"));
         jobs.cancel(anns);
         assertThat(awaitFinal(anns).state()).isEqualTo(JobState.CANCELLED);
 
-        JobTestUsers.signOut();
+        TestUsers.signOut();
         assertThatThrownBy(() -> jobs.listMine()).isInstanceOf(RuntimeException.class);
     }
 

@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
 import org.factorguard.Application;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.domain.JobState;
 import org.factorguard.jobs.service.FailureReasons;
 import org.factorguard.jobs.service.JobService;
+import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
+import org.factorguard.jobs.service.RunsOnThisNode;
+import org.factorguard.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,8 +55,8 @@ class JobsScaleOutIT {
         nodeA = startNode("node-a");
         nodeB = startNode("node-b");
         UserRepository users = nodeA.getBean(UserRepository.class);
-        JobTestUsers.ensure(users, "ann", Role.MANAGER);
-        JobTestUsers.ensure(users, "ben", Role.MANAGER);
+        TestUsers.ensure(users, "ann", Role.MANAGER);
+        TestUsers.ensure(users, "ben", Role.MANAGER);
         org.awaitility.Awaitility.pollInSameThread();
     }
 
@@ -86,7 +88,7 @@ class JobsScaleOutIT {
     }
 
     private static JobService jobsOf(ConfigurableApplicationContext node, String user) {
-        JobTestUsers.signIn(user, Role.MANAGER);
+        TestUsers.signIn(user, Role.MANAGER);
         return node.getBean(JobService.class);
     }
 
@@ -130,6 +132,8 @@ class JobsScaleOutIT {
         String victim = jobsOf(nodeA, "ann").find(id).nodeName();
         ConfigurableApplicationContext dying = victim.equals("node-a") ? nodeA : nodeB;
         ConfigurableApplicationContext survivor = dying == nodeA ? nodeB : nodeA;
+        RunsOnThisNode runsOnDyingNode = dying.getBean(RunsOnThisNode.class);
+        assertThat(runsOnDyingNode.ids()).contains(id);
 
         dying.close(); // its heartbeats stop; the handler thread ignores interrupts, like a hung process
         if (dying == nodeA) {
@@ -148,8 +152,9 @@ class JobsScaleOutIT {
         // the survivor keeps working
         long next = jobsOf(survivor, "ann").submit(CountingJobHandler.KIND, null, "After", CountingJobHandler.settings(2, 5)).id();
         await().atMost(Duration.ofSeconds(20)).until(() -> jobsOf(survivor, "ann").find(next).state() == JobState.SUCCEEDED);
-        // the dead node's late finish does not overwrite the recovered state
-        Thread.sleep(300);
+        // the dead node's late finish does not overwrite the recovered state: once its executor has let go of
+        // the run (after trying to record its end), the run is still failed
+        await().atMost(Duration.ofSeconds(20)).until(() -> !runsOnDyingNode.ids().contains(id));
         assertThat(jobsOf(survivor, "ann").find(id).state()).isEqualTo(JobState.FAILED);
         if (nodeA == null) {
             nodeA = survivor == nodeA ? nodeA : null;

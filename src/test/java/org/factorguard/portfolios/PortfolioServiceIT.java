@@ -12,7 +12,6 @@ import org.factorguard.datasets.DatasetTestFiles;
 import org.factorguard.quant.data.CleaningSettings;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.jobs.service.JobService;
 import org.factorguard.portfolios.domain.PortfolioRepository;
 import org.factorguard.portfolios.service.FactorScreeningService;
@@ -20,12 +19,14 @@ import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.portfolios.service.RunPlan;
+import org.factorguard.quant.factors.FactorAvailability;
 import org.factorguard.quant.study.FactorSelectionMode;
 import org.factorguard.quant.study.FactorSelectionSettings;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,16 +61,16 @@ class PortfolioServiceIT {
 
     @BeforeEach
     void setUp() {
-        JobTestUsers.ensure(users, ANN, Role.MANAGER);
-        JobTestUsers.ensure(users, BOB, Role.MANAGER);
-        JobTestUsers.ensure(users, ADMIN, Role.ADMIN);
+        TestUsers.ensure(users, ANN, Role.MANAGER);
+        TestUsers.ensure(users, BOB, Role.MANAGER);
+        TestUsers.ensure(users, ADMIN, Role.ADMIN);
         builtIn = builtInMarket.ensurePresent();
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
     }
 
     @AfterEach
     void tearDown() {
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     private PortfolioDraft draft(String name, PortfolioSettings settings) {
@@ -135,7 +136,7 @@ class PortfolioServiceIT {
     void a_name_is_unique_per_owner_but_two_owners_may_share_it() {
         portfolios.create(draft("Same name", shortRange()));
         assertThat(problemFields(() -> portfolios.create(draft("same NAME", shortRange())))).containsExactly("name");
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         assertThat(portfolios.create(draft("Same name", shortRange()))).isPositive();
     }
 
@@ -214,7 +215,7 @@ class PortfolioServiceIT {
     void another_user_gets_not_found_for_every_method_that_takes_a_portfolio_id() {
         long annsId = portfolios.create(draft("Ann's private book", shortRange()));
         long guessed = annsId + 1; // a sequential guess: not Bob's either
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         long bobsOwn = portfolios.create(draft("Bob's book", shortRange()));
         for (long id : new long[] {annsId, guessed == bobsOwn ? bobsOwn + 1 : guessed, 999_999L}) {
             List<Runnable> calls = List.of(
@@ -233,22 +234,22 @@ class PortfolioServiceIT {
             }
         }
         assertThat(portfolios.listMine()).extracting(s -> s.name()).containsExactly("Bob's book");
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
         assertThat(portfolios.find(annsId).name()).isEqualTo("Ann's private book");
         assertThat(portfolios.find(annsId).settings()).isEqualTo(shortRange());
     }
 
     @Test
     void a_retired_dataset_cannot_be_chosen_for_a_new_portfolio_but_an_existing_portfolio_keeps_it() {
-        JobTestUsers.signIn(ADMIN, Role.ADMIN);
+        TestUsers.signIn(ADMIN, Role.ADMIN);
         byte[] csv = DatasetTestFiles.longCsv(12, 900, 2016).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long small = datasetAdmin.importLongCsv(new ImportRequest("Retiring market", "to be retired", "retiring.csv",
                 csv.length, CleaningSettings.defaults()), new java.io.ByteArrayInputStream(csv), (stage, done) -> { }).id();
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
         long kept = portfolios.create(new PortfolioDraft("On the old data", small, PortfolioSettings.defaults()));
-        JobTestUsers.signIn(ADMIN, Role.ADMIN);
+        TestUsers.signIn(ADMIN, Role.ADMIN);
         datasetAdmin.retire(small);
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
 
         assertThat(portfolios.selectableDatasets()).extracting(d -> d.id()).doesNotContain(small);
         assertThat(problemFields(() -> portfolios.create(
@@ -256,7 +257,7 @@ class PortfolioServiceIT {
         assertThat(portfolios.find(kept).datasetActive()).isFalse();
         portfolios.update(kept, new PortfolioDraft("Still on the old data", small, PortfolioSettings.defaults()));
         assertThat(portfolios.choicesFor(small).instruments()).hasSize(12);
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         assertThatThrownBy(() -> portfolios.choicesFor(small)).isInstanceOf(NotFoundException.class);
     }
 
@@ -292,6 +293,101 @@ class PortfolioServiceIT {
         assertThat(portfolios.find(second).name()).isEqualTo(PortfolioService.SAMPLE_NAME + " (2)");
         assertThat(portfolios.find(first).datasetId()).isEqualTo(builtIn);
         assertThat(portfolios.planRun(first).config().factorIds()).isEqualTo(PortfolioSettings.defaults().factorIds());
+    }
+
+    private static Long closeOnly;
+
+    /** A close-only panel of 20 stocks over 1,000 days, imported once (as the administrator). */
+    private long closeOnlyDataset() {
+        if (closeOnly == null) {
+            String csv = DatasetTestFiles.widePanelCsv(20, 1000, 31);
+            closeOnly = TestUsers.as(ADMIN, Role.ADMIN, () -> datasetAdmin.importWidePanelCsv(new ImportRequest(
+                    "Close-only panel (portfolios)", "", "closes.csv", csv.length(), CleaningSettings.defaults()),
+                    DatasetTestFiles.stream(csv), null, null).id());
+            TestUsers.signIn(ANN, Role.MANAGER);
+        }
+        return closeOnly;
+    }
+
+    @Test
+    void a_new_portfolio_gets_the_default_factors_its_dataset_can_supply() {
+        long panel = closeOnlyDataset();
+
+        // Closes alone give the market index (derived), momentum, reversal, volatility, beta, RSI and the moving
+        // average; not industries, volume, shares or fundamentals.
+        assertThat(portfolios.defaultFactors(panel)).containsExactly("MARKET_RETURN", "MOM_20", "MOM_60", "MOM_120",
+                "MOM_12_1", "REV_5", "VOL_20", "VOL_60", "BETA_60", "RSI_14", "DIST_MA_20");
+        assertThat(portfolios.defaultFactors(builtIn)).isEqualTo(PortfolioSettings.defaults().factorIds());
+        assertThat(portfolios.factorAvailability(panel).why("VOLUME_CHANGE_20").orElseThrow().reason())
+                .isEqualTo(FactorAvailability.Reason.MISSING_VOLUME);
+        assertThat(portfolios.factorAvailability(panel).why("BP").orElseThrow().reason())
+                .isEqualTo(FactorAvailability.Reason.MISSING_FUNDAMENTALS);
+        assertThat(portfolios.factorAvailability(builtIn).unavailable()).isEmpty();
+    }
+
+    @Test
+    void a_plan_refuses_each_factor_the_data_cannot_supply_by_name_and_reason_and_nothing_is_submitted() {
+        long id = portfolios.create(new PortfolioDraft("Defaults on closes", closeOnlyDataset(),
+                PortfolioSettings.defaults()));
+        int runsBefore = jobs.listMine().size();
+
+        assertThatThrownBy(() -> portfolios.planRun(id)).isInstanceOfSatisfying(ValidationProblemException.class,
+                e -> {
+                    assertThat(e.problems()).extracting(FieldProblem::field).containsOnly("factors");
+                    assertThat(e.problems()).extracting(FieldProblem::message).containsExactly(
+                            "The dataset cannot supply EP (Earnings yield (E/P)): missing fundamentals — needs "
+                                    + "earnings per share (or P/E), which the data does not have",
+                            "The dataset cannot supply BP (Book-to-price (B/P)): missing fundamentals — needs book "
+                                    + "value per share (or P/B), which the data does not have",
+                            "The dataset cannot supply SIZE (Size (log market cap)): missing fundamentals — needs "
+                                    + "shares outstanding, which the data does not have",
+                            "The dataset cannot supply TURNOVER (Turnover): missing volume — needs daily volume and "
+                                    + "shares outstanding, which the data does not have",
+                            "The dataset cannot supply VOLUME_CHANGE_20 (Volume vs 20-day mean): missing volume — "
+                                    + "needs daily volume, which the data does not have");
+                });
+        assertThat(jobs.listMine()).hasSize(runsBefore);
+        assertThat(portfolios.portfolioFactorAvailability(id).unavailableAmong(portfolios.find(id).settings()
+                .factorIds())).hasSize(5);
+    }
+
+    @Test
+    void unavailable_factors_cannot_be_chosen_and_available_ones_make_the_plan_pass() {
+        long id = portfolios.create(new PortfolioDraft("Choosing on closes", closeOnlyDataset(),
+                PortfolioSettings.defaults()));
+
+        assertThat(problemFields(() -> portfolios.chooseFactors(id, List.of("REV_5", "LOG_VOLUME"))))
+                .containsExactly("factors");
+        assertThat(portfolios.find(id).settings().factorIds()).isEqualTo(PortfolioSettings.defaults().factorIds());
+
+        portfolios.chooseFactors(id, List.of("REV_5", "MOM_60", "VOL_20"));
+        assertThat(portfolios.planRun(id).config().factorIds()).containsExactly("REV_5", "MOM_60", "VOL_20");
+    }
+
+    @Test
+    void a_plan_refuses_factors_without_values_in_the_first_training_window_when_most_stocks_list_late() {
+        // 14 stocks, 10 of them listed only on day 700: the first fold trains on days 19-522, where fewer than the
+        // 10 stocks cross-sectional preparation needs have a close
+        String[] lines = DatasetTestFiles.widePanelCsv(14, 900, 32).split("\n");
+        for (int row = 1; row <= 700; row++) {
+            String[] cells = lines[row].split(",", -1);
+            for (int c = 5; c < cells.length; c++) {
+                cells[c] = "";
+            }
+            lines[row] = String.join(",", cells);
+        }
+        String csv = String.join("\n", lines) + "\n";
+        long panel = TestUsers.as(ADMIN, Role.ADMIN, () -> datasetAdmin.importWidePanelCsv(new ImportRequest(
+                "Late listings", "", "late.csv", csv.length(), CleaningSettings.defaults()),
+                DatasetTestFiles.stream(csv), null, null).id());
+        TestUsers.signIn(ANN, Role.MANAGER);
+        long id = portfolios.create(new PortfolioDraft("Late listings", panel, PortfolioSettings.defaults()
+                .toBuilder().factorIds(List.of("REV_5", "MOM_60")).build()));
+
+        assertThatThrownBy(() -> portfolios.planRun(id)).isInstanceOfSatisfying(ValidationProblemException.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::message).satisfiesExactly(
+                        m -> assertThat(m).startsWith("factor REV_5 has no value in the training window of fold 1 "),
+                        m -> assertThat(m).startsWith("factor MOM_60 has no value in the training window of fold 1 ")));
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.factorguard.datasets.service.DatasetAdministrationService;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
 import org.factorguard.identity.service.UserAdministrationService;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.jobs.service.JobService;
+import org.factorguard.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +50,7 @@ class AdminServicesRefuseManagersIT {
 
     @AfterEach
     void signOut() {
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     static Stream<Arguments> adminMethods() {
@@ -85,8 +85,8 @@ class AdminServicesRefuseManagersIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("adminMethods")
     void a_manager_is_refused(String name, Class<?> service, Method method) throws Exception {
-        JobTestUsers.ensure(users, "mia-admin-refusal", Role.MANAGER);
-        JobTestUsers.signIn("mia-admin-refusal", Role.MANAGER);
+        TestUsers.ensure(users, "mia-admin-refusal", Role.MANAGER);
+        TestUsers.signIn("mia-admin-refusal", Role.MANAGER);
         Object bean = context.getBean(service);
         assertThat(AopUtils.isAopProxy(bean)).as("method security needs a proxy").isTrue();
         Object[] arguments = Arrays.stream(method.getParameterTypes()).map(AdminServicesRefuseManagersIT::dummy).toArray();

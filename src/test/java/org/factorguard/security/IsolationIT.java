@@ -22,7 +22,6 @@ import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
 import org.factorguard.identity.service.NewUser;
 import org.factorguard.identity.service.UserAdministrationService;
-import org.factorguard.jobs.JobTestUsers;
 import org.factorguard.jobs.service.JobRunStore;
 import org.factorguard.jobs.service.JobService;
 import org.factorguard.portfolios.service.FactorScreeningService;
@@ -35,9 +34,10 @@ import org.factorguard.reports.domain.ReportRepository;
 import org.factorguard.reports.domain.ReportResultStore;
 import org.factorguard.reports.service.ReportService;
 import org.factorguard.reports.service.ReportTable;
-import org.factorguard.reports.service.StudyJobHandler;
-import org.factorguard.reports.service.StudyRunService;
 import org.factorguard.shared.NotFoundException;
+import org.factorguard.support.TestUsers;
+import org.factorguard.studies.service.StudyJobHandler;
+import org.factorguard.studies.service.StudyRunService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -87,19 +87,19 @@ class IsolationIT {
         if (!annsIds.isEmpty()) {
             return;
         }
-        JobTestUsers.ensure(users, ANN, Role.MANAGER);
-        JobTestUsers.ensure(users, BOB, Role.MANAGER);
-        JobTestUsers.ensure(users, ADA, Role.ADMIN);
+        TestUsers.ensure(users, ANN, Role.MANAGER);
+        TestUsers.ensure(users, BOB, Role.MANAGER);
+        TestUsers.ensure(users, ADA, Role.ADMIN);
         long builtIn = builtInMarket.ensurePresent();
         long annId = users.findByUsernameIgnoreCase(ANN).orElseThrow().getId();
 
-        JobTestUsers.signIn(ADA, Role.ADMIN);
+        TestUsers.signIn(ADA, Role.ADMIN);
         byte[] csv = DatasetTestFiles.longCsv(6, 300, 77).getBytes(StandardCharsets.UTF_8);
         long retired = datasetAdmin.importLongCsv(new ImportRequest("Isolation retired", "", "retired.csv", csv.length,
                 CleaningSettings.defaults()), new ByteArrayInputStream(csv), null).id();
         datasetAdmin.retire(retired);
 
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
         long portfolio = portfolios.create(new PortfolioDraft("Ann's secret book", builtIn,
                 PortfolioSettings.defaults().toBuilder().dates(LocalDate.of(2015, 1, 1), LocalDate.of(2020, 12, 31))
                             .build()));
@@ -118,12 +118,12 @@ class IsolationIT {
         annsIds.put("link", link);
         annsIds.put("retired dataset", retired);
         annsIds.put("user", annId);
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     @AfterEach
     void signOut() {
-        JobTestUsers.signOut();
+        TestUsers.signOut();
     }
 
     /** Every id-taking call a manager can reach, by the kind of object its id names. */
@@ -139,6 +139,8 @@ class IsolationIT {
                 id -> { portfolios.screenFactorsPerFold(id, List.of("EP")); return null; });
         call(calls, "portfolio", "PortfolioService.planRun", id -> portfolios.planRun(id));
         call(calls, "portfolio", "PortfolioService.dataOf", id -> portfolios.dataOf(id));
+        call(calls, "portfolio", "PortfolioService.portfolioFactorAvailability",
+                id -> portfolios.portfolioFactorAvailability(id));
         call(calls, "portfolio", "FactorScreeningService.screen", id -> screening.screen(id));
         call(calls, "portfolio", "StudyRunService.portfolioName", id -> studyRuns.portfolioName(id));
         call(calls, "portfolio", "StudyRunService.start", id -> studyRuns.start(id));
@@ -153,10 +155,14 @@ class IsolationIT {
         }
         call(calls, "report", "ReportService.createLink", id -> reports.createLink(id, null));
         call(calls, "report", "ReportService.listLinks", id -> reports.listLinks(id));
+        call(calls, "report", "ReportService.openSharedAgain", id -> reports.openSharedAgain(id));
+        call(calls, "report", "ReportService.compare", id -> reports.compare(List.of(id, id)));
         call(calls, "link", "ReportService.revoke", id -> reports.revoke(id));
         call(calls, "retired dataset", "DatasetCatalog.detail", id -> catalog.detail(id));
         call(calls, "retired dataset", "DatasetCatalog.indexSeries", id -> catalog.indexSeries(id));
         call(calls, "retired dataset", "PortfolioService.choicesFor", id -> portfolios.choicesFor(id));
+        call(calls, "retired dataset", "PortfolioService.factorAvailability", id -> portfolios.factorAvailability(id));
+        call(calls, "retired dataset", "PortfolioService.defaultFactors", id -> portfolios.defaultFactors(id));
         return calls;
     }
 
@@ -177,7 +183,7 @@ class IsolationIT {
     @ParameterizedTest(name = "{1} on Ann''s {0} and guessed ids")
     @MethodSource("managerCallTable")
     void bob_gets_not_found_for_anns_object_and_for_guessed_ids(String kind, String name, LongFunction<Object> call) {
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         // Neighbours of a dataset id may be active datasets, which every manager may read: only absurd guesses.
         List<Long> ids = kind.equals("retired dataset")
                 ? List.of(annsIds.get(kind), 999_999L, Long.MAX_VALUE, 0L, -1L, Long.MIN_VALUE)
@@ -186,7 +192,7 @@ class IsolationIT {
             assertThatThrownBy(() -> call.apply(id)).as("%s(%d)", name, id).isInstanceOf(NotFoundException.class);
         }
         // Ann's objects are untouched and still hers.
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
         assertThat(portfolios.find(annsIds.get("portfolio")).name()).isEqualTo("Ann's secret book");
         assertThat(reports.listLinks(annsIds.get("report"))).filteredOn(l -> l.id() == annsIds.get("link"))
                 .singleElement().satisfies(l -> assertThat(l.revokedAt()).isNull());
@@ -196,7 +202,7 @@ class IsolationIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("adminUserCalls")
     void bob_is_refused_the_user_administration_for_anns_and_guessed_ids(String name, LongFunction<Object> call) {
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         for (long id : probes(annsIds.get("user"))) {
             assertThatThrownBy(() -> call.apply(id)).as("%s(%d)", name, id).isInstanceOf(AccessDeniedException.class);
         }
@@ -219,13 +225,13 @@ class IsolationIT {
 
     @org.junit.jupiter.api.Test
     void malformed_guessed_and_revoked_share_tokens_open_nothing_and_log_nothing() {
-        JobTestUsers.signIn(ANN, Role.MANAGER);
+        TestUsers.signIn(ANN, Role.MANAGER);
         String token = reports.createLink(annsIds.get("report"), null).token();
         var second = reports.createLink(annsIds.get("report"), null);
         reports.revoke(second.link().id());
         long openingsBefore = shareAccesses.count();
 
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         char last = token.charAt(token.length() - 1);
         List<String> guesses = new ArrayList<>(java.util.Arrays.asList(null, "", "   ", "x".repeat(201),
                 token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A'), token.toUpperCase(),
@@ -243,10 +249,11 @@ class IsolationIT {
 
     @org.junit.jupiter.api.Test
     void lists_show_bob_none_of_anns_objects() {
-        JobTestUsers.signIn(BOB, Role.MANAGER);
+        TestUsers.signIn(BOB, Role.MANAGER);
         assertThat(portfolios.listMine()).noneMatch(p -> p.id() == annsIds.get("portfolio"));
         assertThat(jobs.listMine()).noneMatch(j -> j.id() == annsIds.get("job"));
         assertThat(reports.listMine()).noneMatch(r -> r.id() == annsIds.get("report"));
+        assertThat(reports.listReports()).noneMatch(r -> r.id() == annsIds.get("report"));
         assertThat(catalog.listActive()).noneMatch(d -> d.id() == annsIds.get("retired dataset"));
         assertThatThrownBy(() -> jobs.listAll()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> userAdmin.listUsers()).isInstanceOf(AccessDeniedException.class);
@@ -256,7 +263,7 @@ class IsolationIT {
 
     @org.junit.jupiter.api.Test
     void the_admin_reads_any_run_and_the_retired_dataset_but_guessed_ids_are_still_not_found() {
-        JobTestUsers.signIn(ADA, Role.ADMIN);
+        TestUsers.signIn(ADA, Role.ADMIN);
         assertThat(jobs.find(annsIds.get("job")).title()).isEqualTo("Study of Ann's secret book");
         assertThat(catalog.detail(annsIds.get("retired dataset")).instruments()).hasSize(6);
         for (long id : new long[] {999_999L, Long.MAX_VALUE, 0L, -1L}) {

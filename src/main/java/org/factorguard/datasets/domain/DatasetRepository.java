@@ -13,7 +13,7 @@ public interface DatasetRepository extends JpaRepository<Dataset, Long> {
 
     Optional<Dataset> findByContentHash(String contentHash);
 
-    Optional<Dataset> findFirstByKindOrderByIdAsc(DatasetKind kind);
+    Optional<Dataset> findFirstByKindAndSeriesKeyOrderByVersionNumberDesc(DatasetKind kind, String seriesKey);
 
     @Query("select coalesce(max(d.versionNumber), 0) from Dataset d where d.seriesKey = ?1")
     int maxVersionNumber(String seriesKey);

@@ -20,6 +20,7 @@ import org.factorguard.quant.data.LongFormatCsvReader;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.data.MarketDataCodec;
 import org.factorguard.quant.data.WideFormatCsvReader;
+import org.factorguard.quant.data.WidePanelCsvReader;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
@@ -67,7 +68,19 @@ public class DatasetAdministrationService {
 
     /** Imports a long-format CSV file (one row per date and ticker) as a stock dataset. */
     public DatasetSummary importLongCsv(ImportRequest request, InputStream csv, ImportProgressListener progress) {
-        return importCsv(request, csv, progress, DatasetContentType.STOCKS);
+        return importCsv(request, csv, null, progress, Layout.LONG);
+    }
+
+    /**
+     * Imports a wide stock panel (date, then one close-price column per stock) as a stock dataset, with an
+     * optional instrument list {@code ticker,name,industry[,shares]} ({@link WidePanelCsvReader}). Same
+     * validation, cleaning report and all-or-nothing rule as the long format.
+     *
+     * @param instruments the instrument list, or null for none (every stock unclassified)
+     */
+    public DatasetSummary importWidePanelCsv(ImportRequest request, InputStream closes, InputStream instruments,
+                                             ImportProgressListener progress) {
+        return importCsv(request, closes, instruments, progress, Layout.WIDE_PANEL);
     }
 
     /**
@@ -75,7 +88,7 @@ public class DatasetAdministrationService {
      * e.g. benchmark indices. Such a dataset is listed and charted but not offered for new portfolios.
      */
     public DatasetSummary importIndexCsv(ImportRequest request, InputStream csv, ImportProgressListener progress) {
-        return importCsv(request, csv, progress, DatasetContentType.INDEX_SERIES);
+        return importCsv(request, csv, null, progress, Layout.WIDE_INDEX);
     }
 
     @Transactional
@@ -97,8 +110,24 @@ public class DatasetAdministrationService {
         return properties.maxUploadBytes().toBytes();
     }
 
-    private DatasetSummary importCsv(ImportRequest request, InputStream csv, ImportProgressListener progress,
-                                     DatasetContentType type) {
+    /** The file layouts an import reads, with the content type each yields and how its source is named. */
+    private enum Layout {
+        LONG(DatasetContentType.STOCKS, "Long CSV: "),
+        WIDE_PANEL(DatasetContentType.STOCKS, "Wide stock CSV: "),
+        WIDE_INDEX(DatasetContentType.INDEX_SERIES, "Wide index CSV: ");
+
+        final DatasetContentType type;
+        final String source;
+
+        Layout(DatasetContentType type, String source) {
+            this.type = type;
+            this.source = source;
+        }
+    }
+
+    private DatasetSummary importCsv(ImportRequest request, InputStream csv, InputStream instruments,
+                                     ImportProgressListener progress, Layout layout) {
+        DatasetContentType type = layout.type;
         checkRequest(request);
         long userId = currentUser.require().id();
         ImportProgressListener listener = progress == null ? ImportProgressListener.none() : progress;
@@ -110,9 +139,12 @@ public class DatasetAdministrationService {
                 size > 0 ? READ_SHARE * Math.min(1, bytes / (double) size) : 0);
         MarketData raw;
         try {
-            raw = type == DatasetContentType.STOCKS
-                    ? new LongFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead)
-                    : new WideFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead);
+            raw = switch (layout) {
+                case LONG -> new LongFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead);
+                case WIDE_PANEL -> new WidePanelCsvReader(limits).read(csv, instruments, request.name().trim(),
+                        bytesRead);
+                case WIDE_INDEX -> new WideFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead);
+            };
         } catch (CsvValidationException e) {
             throw new DatasetImportRefusedException("The file was not imported: it has " + e.problems().size()
                     + (e.truncated() ? " or more" : "") + " problem(s).", e.problems(), e.truncated());
@@ -129,7 +161,7 @@ public class DatasetAdministrationService {
         listener.onProgress(ImportStage.STORING, READ_SHARE + CLEAN_SHARE);
         byte[] encoded = MarketDataCodec.encode(cleaned.cleaned());
         PreparedDataset prepared = new PreparedDataset(request.name(), request.description(),
-                source(request, type), DatasetKind.IMPORTED, type, userId, cleaned.cleaned(), cleaned.report(),
+                source(request, layout), DatasetKind.IMPORTED, type, userId, cleaned.cleaned(), cleaned.report(),
                 cleaned.report().summary(), encoded);
         Dataset saved;
         try {
@@ -158,12 +190,12 @@ public class DatasetAdministrationService {
                 .findFirst().orElse("no reason given");
     }
 
-    private static String source(ImportRequest request, DatasetContentType type) {
+    private static String source(ImportRequest request, Layout layout) {
         String file = request.fileName() == null || request.fileName().isBlank() ? "uploaded file" : request.fileName().trim();
         if (file.length() > 400) {
             file = file.substring(0, 400);
         }
-        return (type == DatasetContentType.STOCKS ? "Long CSV: " : "Wide index CSV: ") + file;
+        return layout.source + file;
     }
 
     private static void checkRequest(ImportRequest request) {

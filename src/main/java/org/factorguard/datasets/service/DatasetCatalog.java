@@ -9,7 +9,6 @@ import org.factorguard.datasets.domain.Dataset;
 import org.factorguard.datasets.domain.DatasetContentStore;
 import org.factorguard.datasets.domain.DatasetContentType;
 import org.factorguard.datasets.domain.DatasetInstrumentRepository;
-import org.factorguard.datasets.domain.DatasetKind;
 import org.factorguard.datasets.domain.DatasetRepository;
 import org.factorguard.datasets.domain.DatasetStatus;
 import org.factorguard.identity.service.CurrentUser;
@@ -68,10 +67,10 @@ public class DatasetCatalog {
         return datasets.findById(id).map(summaries::of);
     }
 
-    /** The built-in synthetic market once it has been generated. */
+    /** The current generator version's built-in synthetic market once it has been generated. */
     @Transactional(readOnly = true)
     public Optional<DatasetSummary> builtIn() {
-        return datasets.findFirstByKindOrderByIdAsc(DatasetKind.SYNTHETIC).map(summaries::of);
+        return BuiltInMarket.stored(datasets).map(summaries::of);
     }
 
     /** Header facts, cleaning report and instruments; managers may open active datasets, admins any. */

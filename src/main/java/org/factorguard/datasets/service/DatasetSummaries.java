@@ -1,12 +1,10 @@
 package org.factorguard.datasets.service;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.factorguard.datasets.domain.Dataset;
-import org.factorguard.identity.domain.AppUser;
-import org.factorguard.identity.domain.UserRepository;
+import org.factorguard.identity.service.UserNames;
 import org.springframework.stereotype.Component;
 
 /** Turns dataset rows into {@link DatasetSummary} records, naming who imported them. */
@@ -15,16 +13,15 @@ class DatasetSummaries {
 
     static final String BUILT_IN_CREATOR = "FactorGuard (built-in)";
 
-    private final UserRepository users;
+    private final UserNames users;
 
-    DatasetSummaries(UserRepository users) {
+    DatasetSummaries(UserNames users) {
         this.users = users;
     }
 
     List<DatasetSummary> of(List<Dataset> rows) {
         List<Long> ids = rows.stream().map(Dataset::getCreatedById).filter(Objects::nonNull).distinct().toList();
-        Map<Long, String> names = new HashMap<>();
-        users.findAllById(ids).forEach((AppUser u) -> names.put(u.getId(), u.getDisplayName()));
+        Map<Long, String> names = users.displayNames(ids);
         return rows.stream().map(d -> of(d, names)).toList();
     }
 

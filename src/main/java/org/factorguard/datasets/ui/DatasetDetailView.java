@@ -22,10 +22,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.factorguard.datasets.domain.DatasetContentType;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.datasets.service.DatasetDetail;
 import org.factorguard.datasets.service.DatasetSummary;
@@ -33,8 +32,14 @@ import org.factorguard.datasets.service.IndexSeries;
 import org.factorguard.datasets.service.InstrumentSummary;
 import org.factorguard.quant.data.CleaningReport;
 import org.factorguard.quant.data.InstrumentCleaning;
-import org.factorguard.shared.NotFoundException;
+import org.factorguard.shared.ui.Axis;
+import org.factorguard.shared.ui.ChartData;
+import org.factorguard.shared.ui.ChartFormat;
+import org.factorguard.shared.ui.ChartOptions;
 import org.factorguard.shared.ui.EChart;
+import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.RouteIds;
+import org.factorguard.shared.ui.Series;
 
 /**
  * One dataset: header facts, the cleaning report, a chart of the market and industry indices (percent change
@@ -55,7 +60,7 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = event.getRouteParameters().getLong("id").orElseThrow(() -> new NotFoundException("Dataset"));
+        long id = RouteIds.require(event, "Dataset");
         DatasetDetail detail = catalog.detail(id);
         IndexSeries indices = catalog.indexSeries(id);
         title = detail.summary().name() + " · FactorGuard";
@@ -99,13 +104,14 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
         facts.setId("dataset-facts");
         facts.setWidthFull();
         fact(facts, "Source", d.source());
-        fact(facts, "Created by", d.createdBy() + ", " + DatasetsView.WHEN.format(d.createdAt()));
+        fact(facts, "Created by", d.createdBy() + ", " + Formats.dateTime(d.createdAt()));
         fact(facts, "Date range", d.firstDate() + " – " + d.lastDate() + " (" + d.dayCount() + " trading days, daily)");
-        fact(facts, "Instruments", d.instrumentCount() + " in " + d.industryCount() + " industr" + (d.industryCount() == 1 ? "y" : "ies"));
-        fact(facts, "Rows", String.format(Locale.ROOT, "%,d (instrument, day) closes", d.rowCount()));
+        fact(facts, "Instruments", d.instrumentCount() + " in " + d.industryCount() + " industr"
+                + (d.industryCount() == 1 ? "y" : "ies"));
+        fact(facts, "Rows", Formats.count(d.rowCount()) + " (instrument, day) closes");
         fact(facts, "Market index", method(d.marketIndexMethod()));
         fact(facts, "Industry indices", method(d.industryIndexMethod()));
-        fact(facts, "Stored size", String.format(Locale.ROOT, "%,.1f KiB (encoded, compressed)", d.contentBytes() / 1024.0));
+        fact(facts, "Stored size", Formats.grouped(d.contentBytes() / 1024.0, 1) + " KiB (encoded, compressed)");
         Span hash = new Span(d.contentHash());
         hash.addClassName("fg-mono");
         hash.setId("dataset-hash");
@@ -138,7 +144,7 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
         Div card = new Div();
         card.addClassName("fg-card");
         card.setWidthFull();
-        boolean stocks = d.contentType() == org.factorguard.datasets.domain.DatasetContentType.STOCKS;
+        boolean stocks = d.contentType() == DatasetContentType.STOCKS;
         H3 heading = new H3(stocks ? "Market and industry indices" : "Index series");
         Paragraph note = new Paragraph("Change since " + d.firstDate() + " in percent"
                 + (d.isSynthetic() ? " — synthetic data." : "."));
@@ -151,38 +157,19 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
         return card;
     }
 
-    static Map<String, Object> chartOption(IndexSeries indices, boolean stocks) {
-        List<Object> series = new ArrayList<>();
+    static ChartOptions chartOption(IndexSeries indices, boolean stocks) {
+        List<Series> series = new ArrayList<>();
         if (stocks) {
             series.add(line("Market", indices.dates(), indices.market(), 2.2));
         }
         indices.industries().forEach((name, levels) -> series.add(line(name, indices.dates(), levels, 1.0)));
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("grid", Map.of("left", 64, "right", 24, "top", 56, "bottom", 56));
-        option.put("legend", Map.of("type", "scroll", "top", 0));
-        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:percent1"));
-        option.put("xAxis", Map.of("type", "time"));
-        option.put("yAxis", Map.of("type", "value", "axisLabel", Map.of("formatter", "fg:percent0")));
-        option.put("dataZoom", List.of(Map.of("type", "inside"), Map.of("type", "slider", "height", 18, "bottom", 8)));
-        option.put("series", series);
-        return option;
+        return ChartOptions.chart().grid(64, 24, 56, 56).scrollingLegend().axisTooltip(ChartFormat.PERCENT1)
+                .xAxis(Axis.time()).yAxis(Axis.values().labels(ChartFormat.PERCENT0)).zoom().series(series);
     }
 
-    private static Map<String, Object> line(String name, List<LocalDate> dates, double[] levels, double width) {
-        double base = Double.NaN;
-        List<List<Object>> points = new ArrayList<>(dates.size());
-        for (int t = 0; t < dates.size(); t++) {
-            double v = levels[t];
-            if (Double.isNaN(base) && Double.isFinite(v) && v > 0) {
-                base = v;
-            }
-            if (Double.isFinite(v) && !Double.isNaN(base)) {
-                points.add(List.of(dates.get(t).toString(), Math.round((v / base - 1) * 1e5) / 1e5));
-            }
-        }
-        return Map.of("type", "line", "name", name, "showSymbol", false, "data", points,
-                "lineStyle", Map.of("width", width));
+    private static Series line(String name, List<LocalDate> dates, double[] levels, double width) {
+        return Series.line(name, ChartData.datedPoints(dates, IndexSeries.changeSinceFirst(levels), 5)).noSymbols()
+                .width(width);
     }
 
     private Component cleaningCard(CleaningReport report) {
@@ -201,11 +188,11 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
         Paragraph totals = new Paragraph(report.summary() + "; " + report.daysMissing()
                 + " instrument-days without a close (before listing or after delisting).");
         totals.setId("cleaning-totals");
-        Paragraph settings = new Paragraph(String.format(Locale.ROOT,
-                "Settings: outlier when |r − median| > %.1f × 1.4826 × MAD of the instrument's daily log returns "
-                        + "(winsorised to the bound); gaps up to %d trading days interpolated in log price; "
-                        + "instruments with a longer gap or more than %.0f %% missing days dropped.",
-                report.settings().madMultiplier(), report.settings().maxGapDays(), report.settings().maxMissingShare() * 100));
+        Paragraph settings = new Paragraph("Settings: outlier when |r − median| > "
+                + Formats.number(report.settings().madMultiplier(), 1) + " × 1.4826 × MAD of the instrument's daily "
+                + "log returns (winsorised to the bound); gaps up to " + report.settings().maxGapDays()
+                + " trading days interpolated in log price; instruments with a longer gap or more than "
+                + Formats.percent(report.settings().maxMissingShare(), 0) + " missing days dropped.");
         settings.addClassName("fg-muted");
         Grid<InstrumentCleaning> grid = new Grid<>();
         grid.setId("cleaning-grid");

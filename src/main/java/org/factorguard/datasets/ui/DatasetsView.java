@@ -27,6 +27,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -38,14 +39,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.factorguard.datasets.service.DatasetAdministrationService;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.datasets.service.DatasetImportRefusedException;
 import org.factorguard.datasets.service.DatasetImportRunner;
 import org.factorguard.datasets.service.DatasetSummary;
+import org.factorguard.datasets.service.ImportProgressListener;
 import org.factorguard.datasets.service.ImportRequest;
 import org.factorguard.datasets.service.ImportStage;
 import org.factorguard.identity.service.CurrentUser;
@@ -53,6 +52,7 @@ import org.factorguard.quant.data.CleaningSettings;
 import org.factorguard.quant.data.ImportProblem;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.MainLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,10 +69,11 @@ import org.slf4j.LoggerFactory;
 public class DatasetsView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetsView.class);
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     enum Format {
-        LONG("Long: one row per date and ticker"), WIDE("Wide: index series, one column per series");
+        LONG("Long: one row per date and ticker"),
+        WIDE_PANEL("Wide stock panel: one close-price column per stock"),
+        WIDE("Wide index series: one column per series");
 
         final String label;
 
@@ -98,9 +99,13 @@ public class DatasetsView extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final Div problems = new Div();
+    private final Div instrumentsBox = new Div();
     private Upload upload;
+    private Upload instrumentsUpload;
     private File uploadedFile;
     private String uploadedName;
+    private File instrumentsFile;
+    private String instrumentsLabel = "";
     private boolean importing;
 
     public DatasetsView(DatasetCatalog catalog, DatasetAdministrationService admin, DatasetImportRunner runner,
@@ -140,14 +145,14 @@ public class DatasetsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(this::nameCell).setHeader("Name").setWidth("190px").setFlexGrow(2);
         grid.addComponentColumn(d -> badges(d)).setHeader("Kind / status").setWidth("104px").setFlexGrow(0);
-        grid.addColumn(d -> String.format(Locale.ROOT, "%,d", d.instrumentCount())).setHeader("Instruments")
+        grid.addColumn(d -> Formats.count(d.instrumentCount())).setHeader("Instruments")
                 .setWidth("100px").setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(d -> (d.firstDate() + " – " + d.lastDate()).replace('-', '\u2011')).setHeader("Date range").setWidth("104px").setFlexGrow(0);
-        grid.addColumn(d -> String.format(Locale.ROOT, "%,d", d.rowCount())).setHeader("Rows").setWidth("90px")
+        grid.addColumn(d -> Formats.count(d.rowCount())).setHeader("Rows").setWidth("90px")
                 .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addComponentColumn(DatasetsView::hashCell).setHeader("Hash").setWidth("120px").setFlexGrow(0);
-        grid.addColumn(d -> d.createdBy() + ", " + WHEN.format(d.createdAt())).setHeader("Created by").setWidth("130px")
-                .setFlexGrow(0);
+        grid.addColumn(d -> d.createdBy() + ", " + Formats.dateTime(d.createdAt())).setHeader("Created by")
+                .setWidth("130px").setFlexGrow(0);
         grid.addColumn(DatasetSummary::cleaningSummary).setHeader("Cleaning").setWidth("160px").setFlexGrow(1);
         if (isAdmin) {
             grid.addComponentColumn(this::actions).setHeader("").setWidth("110px").setFlexGrow(0);
@@ -231,15 +236,23 @@ public class DatasetsView extends VerticalLayout {
         card.setId("import-card");
         H3 heading = new H3("Import a CSV file");
         Paragraph help = new Paragraph("Long format: date,ticker,open,high,low,close,volume and optionally "
-                + "name,industry,shares,eps,bvps,pe,pb. Wide format: date, then one close-price column per index series. "
-                + "UTF-8, ISO dates, '.' decimals, at most " + (admin.maxUploadBytes() / (1024 * 1024)) + " MiB.");
+                + "name,industry,shares,eps,bvps,pe,pb. Wide stock panel: date, then one close-price column per "
+                + "stock, optionally with an instrument list ticker,name,industry[,shares]. Wide index series: "
+                + "date, then one close-price column per index. UTF-8, ISO dates, '.' decimals, at most "
+                + (admin.maxUploadBytes() / (1024 * 1024)) + " MiB.");
         help.addClassName("fg-muted");
 
         format.setId("import-format");
         format.setItems(Format.values());
         format.setItemLabelGenerator(f -> f.label);
         format.setValue(Format.LONG);
+        format.addValueChangeListener(e -> {
+            instrumentsBox.setVisible(e.getValue() == Format.WIDE_PANEL);
+            showReady();
+        });
         name.setId("import-name");
+        // every keystroke reaches the server, so a name typed just before a file is dropped is never overwritten
+        name.setValueChangeMode(ValueChangeMode.EAGER);
         name.setRequiredIndicatorVisible(true);
         name.setMaxLength(200);
         description.setId("import-description");
@@ -276,6 +289,29 @@ public class DatasetsView extends VerticalLayout {
                 Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
         upload.addFileRemovedListener(event -> forgetFile());
 
+        instrumentsUpload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+            UI ui = instrumentsUpload.getUI().orElse(null);
+            if (ui == null) {
+                Files.deleteIfExists(file.toPath());
+                return;
+            }
+            ui.access(() -> instrumentsReceived(metadata.fileName(), file));
+        }));
+        instrumentsUpload.setId("import-instruments-upload");
+        instrumentsUpload.setMaxFiles(1);
+        instrumentsUpload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
+        instrumentsUpload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, admin.maxUploadBytes()));
+        instrumentsUpload.setUploadButton(new Button("Instrument list…"));
+        instrumentsUpload.addFileRejectedListener(event -> Notification.show(event.getErrorMessage(), 6000,
+                Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+        instrumentsUpload.addFileRemovedListener(event -> forgetInstruments());
+        Span instrumentsHelp = new Span("Optional instrument list: ticker,name,industry[,shares], one row per stock "
+                + "of the closes. Without it every stock is unclassified.");
+        instrumentsHelp.addClassName("fg-muted");
+        instrumentsBox.setId("import-instruments");
+        instrumentsBox.add(instrumentsHelp, instrumentsUpload);
+        instrumentsBox.setVisible(false);
+
         start.setId("import-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setEnabled(false);
@@ -295,7 +331,7 @@ public class DatasetsView extends VerticalLayout {
         form.setColspan(description, 2);
         HorizontalLayout actions = new HorizontalLayout(start, progress, status);
         actions.setAlignItems(Alignment.CENTER);
-        card.add(heading, help, format, form, upload, actions, problems);
+        card.add(heading, help, format, form, upload, instrumentsBox, actions, problems);
         return card;
     }
 
@@ -303,11 +339,32 @@ public class DatasetsView extends VerticalLayout {
         forgetFile();
         uploadedFile = file;
         uploadedName = fileName;
-        if (name.isEmpty()) {
-            name.setValue(fileName.replaceFirst("\\.[^.]*$", ""));
-        }
+        // decided in the browser, which knows what was typed even if it has not reached the server yet
+        name.getElement().executeJs("if (!this.value) { this.value = $0; }", fileName.replaceFirst("\\.[^.]*$", ""));
         start.setEnabled(!importing);
-        status.setText("Ready to import " + fileName + " (" + String.format(Locale.ROOT, "%,d", file.length()) + " bytes)");
+        showReady();
+    }
+
+    private void showReady() {
+        if (uploadedFile != null && !importing) {
+            status.setText("Ready to import " + uploadedName + " (" + Formats.count(uploadedFile.length()) + " bytes)"
+                    + (instrumentsFile != null && format.getValue() == Format.WIDE_PANEL ? instrumentsLabel : ""));
+        }
+    }
+
+    private void instrumentsReceived(String fileName, File file) {
+        forgetInstruments();
+        instrumentsFile = file;
+        instrumentsLabel = " with the instrument list " + fileName;
+        showReady();
+    }
+
+    private void forgetInstruments() {
+        if (instrumentsFile != null && !importing) {
+            deleteQuietly(instrumentsFile);
+        }
+        instrumentsFile = null;
+        instrumentsLabel = "";
     }
 
     private void forgetFile() {
@@ -336,22 +393,32 @@ public class DatasetsView extends VerticalLayout {
         }
         File file = uploadedFile;
         Format chosen = format.getValue();
+        File instruments = chosen == Format.WIDE_PANEL ? instrumentsFile : null;
+        if (instrumentsFile != null && instruments == null) {
+            forgetInstruments();
+        }
+        instrumentsFile = null;
         ImportRequest request = new ImportRequest(name.getValue(), description.getValue(), uploadedName, file.length(), cleaning);
         UI ui = UI.getCurrent();
         importing = true;
         uploadedFile = null;
         start.setEnabled(false);
         upload.setEnabled(false);
+        instrumentsUpload.setEnabled(false);
         progress.setValue(0);
         progress.setVisible(true);
         status.setText("Queued…");
         double[] shown = {-1};
         runner.submit(() -> {
             Command outcome;
-            try (InputStream in = Files.newInputStream(file.toPath())) {
-                DatasetSummary imported = chosen == Format.LONG
-                        ? admin.importLongCsv(request, in, (stage, fraction) -> report(ui, shown, stage, fraction))
-                        : admin.importIndexCsv(request, in, (stage, fraction) -> report(ui, shown, stage, fraction));
+            try (InputStream in = Files.newInputStream(file.toPath());
+                 InputStream list = instruments == null ? null : Files.newInputStream(instruments.toPath())) {
+                ImportProgressListener listener = (stage, fraction) -> report(ui, shown, stage, fraction);
+                DatasetSummary imported = switch (chosen) {
+                    case LONG -> admin.importLongCsv(request, in, listener);
+                    case WIDE_PANEL -> admin.importWidePanelCsv(request, in, list, listener);
+                    case WIDE -> admin.importIndexCsv(request, in, listener);
+                };
                 outcome = () -> imported(imported);
             } catch (DatasetImportRefusedException e) {
                 outcome = () -> refused(e);
@@ -365,6 +432,9 @@ public class DatasetsView extends VerticalLayout {
                 };
             } finally {
                 deleteQuietly(file);
+                if (instruments != null) {
+                    deleteQuietly(instruments);
+                }
             }
             ui.access(outcome);
         });
@@ -433,6 +503,8 @@ public class DatasetsView extends VerticalLayout {
         progress.setVisible(false);
         upload.setEnabled(true);
         upload.clearFileList();
+        instrumentsUpload.setEnabled(true);
+        instrumentsUpload.clearFileList();
         start.setEnabled(false);
     }
 
@@ -457,6 +529,10 @@ public class DatasetsView extends VerticalLayout {
         if (uploadedFile != null && !importing) {
             deleteQuietly(uploadedFile);
             uploadedFile = null;
+        }
+        if (instrumentsFile != null && !importing) {
+            deleteQuietly(instrumentsFile);
+            instrumentsFile = null;
         }
         super.onDetach(event);
     }

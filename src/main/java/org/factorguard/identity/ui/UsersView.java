@@ -19,8 +19,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.factorguard.identity.domain.Role;
@@ -30,6 +28,7 @@ import org.factorguard.identity.service.UserAdministrationService;
 import org.factorguard.identity.service.UserSummary;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.MainLayout;
 
 /** Administration of users: create, disable and enable, reset password, change role, unlock. */
@@ -39,7 +38,6 @@ import org.factorguard.shared.ui.MainLayout;
 @RolesAllowed("ADMIN")
 public class UsersView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final UserAdministrationService admin;
     private final CurrentUser currentUser;
@@ -65,8 +63,8 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(u -> u.role().label()).setHeader("Role").setAutoWidth(true);
         grid.addComponentColumn(this::statusBadge).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(u -> u.lastLoginAt() == null ? "never" : WHEN.format(u.lastLoginAt())).setHeader("Last sign-in")
-                .setAutoWidth(true);
+        grid.addColumn(u -> u.lastLoginAt() == null ? "never" : Formats.dateTime(u.lastLoginAt()))
+                .setHeader("Last sign-in").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(1);
         add(header, grid);
         expand(grid);

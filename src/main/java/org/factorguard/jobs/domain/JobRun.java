@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.factorguard.jobs.service.JobState;
 import org.factorguard.shared.AbstractEntity;
 
 /**

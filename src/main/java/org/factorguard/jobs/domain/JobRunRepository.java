@@ -3,6 +3,7 @@ package org.factorguard.jobs.domain;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.factorguard.jobs.service.JobState;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -31,7 +32,9 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
     List<Long> lockOwner(@Param("id") long ownerId);
 
     /** Rows of (owner id, running count). */
-    @Query("select r.ownerId, count(r) from JobRun r where r.state = org.factorguard.jobs.domain.JobState.RUNNING group by r.ownerId")
+    @Query("""
+            select r.ownerId, count(r) from JobRun r where r.state = org.factorguard.jobs.service.JobState.RUNNING
+             group by r.ownerId""")
     List<Object[]> countRunningByOwner();
 
     /** Rows of (owner id, latest start) over all runs that ever started. */
@@ -41,9 +44,9 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
-            update JobRun r set r.state = org.factorguard.jobs.domain.JobState.RUNNING, r.startedAt = :now,
+            update JobRun r set r.state = org.factorguard.jobs.service.JobState.RUNNING, r.startedAt = :now,
                    r.heartbeatAt = :now, r.nodeName = :node, r.version = r.version + 1
-             where r.id = :id and r.state = org.factorguard.jobs.domain.JobState.QUEUED""")
+             where r.id = :id and r.state = org.factorguard.jobs.service.JobState.QUEUED""")
     int claim(@Param("id") long id, @Param("node") String node, @Param("now") Instant now);
 
     @Transactional
@@ -51,7 +54,7 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
     @Query("""
             update JobRun r set r.stage = :stage, r.progress = :progress, r.epoch = :epoch, r.latestLoss = :loss,
                    r.lossHistory = :history, r.heartbeatAt = :now, r.version = r.version + 1
-             where r.id = :id and r.state = org.factorguard.jobs.domain.JobState.RUNNING and r.nodeName = :node""")
+             where r.id = :id and r.state = org.factorguard.jobs.service.JobState.RUNNING and r.nodeName = :node""")
     int writeProgress(@Param("id") long id, @Param("node") String node, @Param("stage") String stage,
                       @Param("progress") double progress, @Param("epoch") Integer epoch, @Param("loss") Double loss,
                       @Param("history") String history, @Param("now") Instant now);
@@ -60,7 +63,7 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
             update JobRun r set r.heartbeatAt = :now
-             where r.id in :ids and r.state = org.factorguard.jobs.domain.JobState.RUNNING and r.nodeName = :node""")
+             where r.id in :ids and r.state = org.factorguard.jobs.service.JobState.RUNNING and r.nodeName = :node""")
     int heartbeat(@Param("ids") Collection<Long> ids, @Param("node") String node, @Param("now") Instant now);
 
     @Transactional
@@ -68,7 +71,7 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
     @Query("""
             update JobRun r set r.state = :state, r.finishedAt = :now, r.errorMessage = :error,
                    r.resultRef = coalesce(:result, r.resultRef), r.version = r.version + 1
-             where r.id = :id and r.state = org.factorguard.jobs.domain.JobState.RUNNING and r.nodeName = :node""")
+             where r.id = :id and r.state = org.factorguard.jobs.service.JobState.RUNNING and r.nodeName = :node""")
     int finish(@Param("id") long id, @Param("node") String node, @Param("state") JobState state,
                @Param("error") String error, @Param("result") String result, @Param("now") Instant now);
 
@@ -76,16 +79,16 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
             update JobRun r set r.cancelRequested = true, r.version = r.version + 1
-             where r.id = :id and r.state in (org.factorguard.jobs.domain.JobState.QUEUED,
-                                              org.factorguard.jobs.domain.JobState.RUNNING)""")
+             where r.id = :id and r.state in (org.factorguard.jobs.service.JobState.QUEUED,
+                                              org.factorguard.jobs.service.JobState.RUNNING)""")
     int requestCancel(@Param("id") long id);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
-            update JobRun r set r.state = org.factorguard.jobs.domain.JobState.CANCELLED, r.finishedAt = :now,
+            update JobRun r set r.state = org.factorguard.jobs.service.JobState.CANCELLED, r.finishedAt = :now,
                    r.version = r.version + 1
-             where r.id = :id and r.state = org.factorguard.jobs.domain.JobState.QUEUED""")
+             where r.id = :id and r.state = org.factorguard.jobs.service.JobState.QUEUED""")
     int cancelQueued(@Param("id") long id, @Param("now") Instant now);
 
     @Query("select r.cancelRequested from JobRun r where r.id = :id")
@@ -93,7 +96,7 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
 
     /** Running runs that no live node looks after: this node's leftovers (not in {@code alive}) or stale heartbeats. */
     @Query("""
-            select r from JobRun r where r.state = org.factorguard.jobs.domain.JobState.RUNNING
+            select r from JobRun r where r.state = org.factorguard.jobs.service.JobState.RUNNING
                and ((r.nodeName = :node and r.id not in :alive) or r.heartbeatAt is null or r.heartbeatAt < :staleBefore)""")
     List<JobRun> findAbandoned(@Param("node") String node, @Param("alive") Collection<Long> alive,
                                @Param("staleBefore") Instant staleBefore);
@@ -101,9 +104,9 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("""
-            update JobRun r set r.state = org.factorguard.jobs.domain.JobState.FAILED, r.finishedAt = :now,
+            update JobRun r set r.state = org.factorguard.jobs.service.JobState.FAILED, r.finishedAt = :now,
                    r.errorMessage = :reason, r.version = r.version + 1
-             where r.id = :id and r.state = org.factorguard.jobs.domain.JobState.RUNNING
+             where r.id = :id and r.state = org.factorguard.jobs.service.JobState.RUNNING
                and ((r.nodeName = :node and r.id not in :alive) or r.heartbeatAt is null or r.heartbeatAt < :staleBefore)""")
     int failAbandoned(@Param("id") long id, @Param("node") String node, @Param("alive") Collection<Long> alive,
                       @Param("staleBefore") Instant staleBefore, @Param("reason") String reason,

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.factorguard.jobs.domain.JobRun;
-import org.factorguard.jobs.domain.JobState;
 import org.factorguard.quant.models.sequence.CancellationToken;
 import org.factorguard.quant.models.sequence.TrainingCancelledException;
 import org.jobrunr.jobs.annotations.Job;

@@ -9,11 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.factorguard.identity.domain.AppUser;
-import org.factorguard.identity.domain.UserRepository;
+import org.factorguard.identity.service.UserNames;
 import org.factorguard.jobs.domain.JobRun;
 import org.factorguard.jobs.domain.JobRunRepository;
-import org.factorguard.jobs.domain.JobState;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -32,11 +30,11 @@ public class JobRunStore {
     private static final List<Long> NONE = List.of(-1L);
 
     private final JobRunRepository runs;
-    private final UserRepository users;
+    private final UserNames users;
     private final JobHandlers handlers;
     private final Clock clock;
 
-    public JobRunStore(JobRunRepository runs, UserRepository users, JobHandlers handlers, Clock clock) {
+    public JobRunStore(JobRunRepository runs, UserNames users, JobHandlers handlers, Clock clock) {
         this.runs = runs;
         this.users = users;
         this.handlers = handlers;
@@ -180,9 +178,7 @@ public class JobRunStore {
     }
 
     private List<JobSummary> toSummaries(List<JobRun> list) {
-        Map<Long, String> names = new HashMap<>();
-        users.findAllById(list.stream().map(JobRun::getOwnerId).distinct().toList())
-                .forEach((AppUser u) -> names.put(u.getId(), u.getUsername()));
+        Map<Long, String> names = users.usernames(list.stream().map(JobRun::getOwnerId).toList());
         return list.stream().map(r -> new JobSummary(r.getId(), r.getOwnerId(), names.getOrDefault(r.getOwnerId(), "?"),
                 r.getKind(), r.getSubjectId(), r.getTitle(), r.getState(), r.getStage(), r.getProgress(), r.getEpoch(),
                 r.getLatestLoss(), parseHistory(r.getLossHistory()), r.getCreatedAt(), r.getStartedAt(),

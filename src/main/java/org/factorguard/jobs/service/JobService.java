@@ -4,7 +4,6 @@ import java.util.List;
 import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.identity.service.CurrentUser.UserRef;
 import org.factorguard.jobs.domain.JobRun;
-import org.factorguard.jobs.domain.JobState;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
 import org.jobrunr.jobs.JobId;

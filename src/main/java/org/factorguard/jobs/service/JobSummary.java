@@ -3,7 +3,6 @@ package org.factorguard.jobs.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.factorguard.jobs.domain.JobState;
 
 /**
  * A run as views show it (entities never leave the service).

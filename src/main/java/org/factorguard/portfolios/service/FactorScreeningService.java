@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
+import org.factorguard.quant.factors.FactorAvailability;
 import org.factorguard.quant.factors.FactorLibrary;
 import org.factorguard.quant.factors.FactorScreen;
 import org.factorguard.quant.factors.ScreeningReport;
@@ -38,13 +39,23 @@ public class FactorScreeningService {
         this.portfolios = portfolios;
     }
 
-    /** Screens all library candidates for the portfolio (owner-checked). */
+    /**
+     * Screens the library candidates for the portfolio (owner-checked); factors its data cannot supply are left
+     * out ({@link PortfolioService#portfolioFactorAvailability} says which and why).
+     */
     public ScreeningReport screen(long portfolioId) {
         PortfolioDetail portfolio = portfolios.find(portfolioId);
         MarketData all = portfolios.dataOf(portfolioId);
         PortfolioSettings s = portfolio.settings();
+        FactorAvailability availability = PortfolioService.availabilityOn(all, s);
+        List<Factor> candidates = candidates(s.factorIds()).stream().filter(f -> availability.canSupply(f.id()))
+                .toList();
+        if (candidates.isEmpty()) {
+            throw new org.factorguard.shared.ValidationProblemException("factors",
+                    "the data can supply none of the candidate factors");
+        }
         String key = all.contentHash() + "|" + s.universeMode() + s.industries() + s.tickers() + "|" + s.startDate()
-                + "|" + s.endDate() + "|" + candidates(s.factorIds()).stream().map(Factor::id).toList();
+                + "|" + s.endDate() + "|" + candidates.stream().map(Factor::id).toList();
         synchronized (cache) {
             ScreeningReport cached = cache.get(key);
             if (cached != null) {
@@ -53,7 +64,7 @@ public class FactorScreeningService {
         }
         MarketData data = restrict(all, s);
         ScreeningReport report = new FactorScreen(ScreeningSettings.defaults())
-                .screen(data, candidates(s.factorIds()), CrossSectionalPreparation.Settings.defaults());
+                .screen(data, candidates, CrossSectionalPreparation.Settings.defaults());
         synchronized (cache) {
             cache.put(key, report);
         }

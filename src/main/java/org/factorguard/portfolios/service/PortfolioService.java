@@ -13,9 +13,11 @@ import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.portfolios.domain.Portfolio;
 import org.factorguard.portfolios.domain.PortfolioRepository;
 import org.factorguard.quant.data.MarketData;
+import org.factorguard.quant.factors.FactorAvailability;
 import org.factorguard.quant.study.FactorSelectionMode;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.quant.study.StudyConfigException;
+import org.factorguard.quant.study.FactorCoverage;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
@@ -82,18 +84,48 @@ public class PortfolioService {
      */
     @Transactional(readOnly = true)
     public DatasetChoices choicesFor(long datasetId) {
-        long owner = currentUser.require().id();
-        boolean selectable = datasets.listSelectable().stream().anyMatch(d -> d.id() == datasetId);
-        if (!selectable && !portfolios.existsByOwnerIdAndDatasetId(owner, datasetId)) {
-            throw new NotFoundException("Dataset");
-        }
-        MarketData data = datasets.load(datasetId);
+        MarketData data = usableDataset(datasetId);
         List<DatasetChoices.InstrumentChoice> instruments = data.instruments().stream()
                 .map(i -> new DatasetChoices.InstrumentChoice(i.ticker(), i.name(), i.industry()))
                 .sorted(java.util.Comparator.comparing(DatasetChoices.InstrumentChoice::ticker)).toList();
         List<String> industries = data.industries().stream().sorted().toList();
         return new DatasetChoices(datasetId, industries, instruments, data.dates()[0],
                 data.dates()[data.dayCount() - 1]);
+    }
+
+    /**
+     * Which library factors a dataset can supply and, for the others, why (missing volume, missing fundamentals,
+     * too short a history), judged on the whole dataset. Same access rule as {@link #choicesFor}.
+     */
+    @Transactional(readOnly = true)
+    public FactorAvailability factorAvailability(long datasetId) {
+        return FactorAvailability.of(usableDataset(datasetId));
+    }
+
+    /**
+     * The factors a new portfolio on this dataset starts with: the default study's candidates (screened inside each
+     * walk-forward fold) that the dataset can supply, in their usual order. Same access rule as {@link #choicesFor}.
+     */
+    @Transactional(readOnly = true)
+    public List<String> defaultFactors(long datasetId) {
+        return defaultFactors(factorAvailability(datasetId));
+    }
+
+    /**
+     * Which library factors one of the user's portfolios can use: judged on its universe and dates (the whole
+     * dataset where those select fewer than two days), as its studies would see the data.
+     */
+    @Transactional(readOnly = true)
+    public FactorAvailability portfolioFactorAvailability(long id) {
+        Portfolio p = own(id);
+        return availabilityOn(datasets.load(p.getDatasetId()), PortfolioSettingsJson.read(p.getSettingsJson()));
+    }
+
+    /** The default candidates an availability can supply; all of them when it supplies none (the refusal explains). */
+    static List<String> defaultFactors(FactorAvailability availability) {
+        List<String> defaults = PortfolioSettings.defaults().factorIds();
+        List<String> supplied = availability.suppliedAmong(defaults);
+        return supplied.isEmpty() ? defaults : supplied;
     }
 
     /**
@@ -161,7 +193,8 @@ public class PortfolioService {
 
     /**
      * Sets the factors the models use in every fold (hand-picked), not marked as chosen after a screen; see
-     * {@link #chooseFactors(long, List, boolean)}.
+     * {@link #chooseFactors(long, List, boolean)}. Factors the portfolio's data cannot supply are refused with the
+     * reason.
      */
     @Transactional
     public void chooseFactors(long id, List<String> factorIds) {
@@ -182,7 +215,10 @@ public class PortfolioService {
         saveFactors(p, changed);
     }
 
-    /** Lets every walk-forward fold screen {@code candidates} on its own training window and use what it selects. */
+    /**
+     * Lets every walk-forward fold screen {@code candidates} on its own training window and use what it selects.
+     * Candidates the portfolio's data cannot supply are refused with the reason.
+     */
     @Transactional
     public void screenFactorsPerFold(long id, List<String> candidates) {
         Portfolio p = own(id);
@@ -192,7 +228,11 @@ public class PortfolioService {
     }
 
     private void saveFactors(Portfolio p, PortfolioSettings changed) {
-        List<FieldProblem> problems = changed.problems().stream().filter(f -> "factors".equals(f.field())).toList();
+        List<FieldProblem> problems = new ArrayList<>(changed.problems().stream()
+                .filter(f -> "factors".equals(f.field())).toList());
+        if (problems.isEmpty()) {
+            problems.addAll(unavailable(changed, availabilityOn(datasets.load(p.getDatasetId()), changed)));
+        }
         if (!problems.isEmpty()) {
             throw new ValidationProblemException(problems);
         }
@@ -200,9 +240,11 @@ public class PortfolioService {
     }
 
     /**
-     * Checks the portfolio's settings against its data and freezes them into a run plan. Absurd settings
-     * (windows longer than the data, caps that make the allocation infeasible, …) are refused here, with a
-     * message, before any job starts.
+     * Checks the portfolio's settings against its data and freezes them into a run plan. Everything that can be
+     * known before a study runs is refused here, with a message, before any job exists: absurd settings (windows
+     * longer than the data, caps that make the allocation infeasible, …), factors the data cannot supply (each
+     * named with its reason, field {@code factors}), and factors without a value in some fold's training window
+     * ({@link FactorCoverage}).
      */
     @Transactional(readOnly = true)
     public RunPlan planRun(long id) {
@@ -220,9 +262,14 @@ public class PortfolioService {
             throw new ValidationProblemException(cannotRun.problems().stream().map(m -> new FieldProblem(null, m)).toList());
         }
         MarketData data = datasets.load(p.getDatasetId());
-        List<String> dataProblems = config.problemsWith(data);
-        if (!dataProblems.isEmpty()) {
-            throw new ValidationProblemException(dataProblems.stream().map(m -> new FieldProblem(null, m)).toList());
+        problems.addAll(config.problemsWith(data).stream().map(m -> new FieldProblem(null, m)).toList());
+        problems.addAll(unavailable(settings, availabilityOn(data, settings)));
+        if (problems.isEmpty()) {
+            problems.addAll(FactorCoverage.problems(config, data).stream()
+                    .map(m -> new FieldProblem("factors", m)).toList());
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationProblemException(problems);
         }
         return new RunPlan(p.getId(), p.getName(), dataset.id(), dataset.displayName(), dataset.contentHash(), config);
     }
@@ -231,6 +278,37 @@ public class PortfolioService {
     @Transactional(readOnly = true)
     public MarketData dataOf(long id) {
         return datasets.load(own(id).getDatasetId());
+    }
+
+    /** The dataset if the user may build on it: selectable, or used by one of their portfolios. */
+    private MarketData usableDataset(long datasetId) {
+        long owner = currentUser.require().id();
+        boolean selectable = datasets.listSelectable().stream().anyMatch(d -> d.id() == datasetId);
+        if (!selectable && !portfolios.existsByOwnerIdAndDatasetId(owner, datasetId)) {
+            throw new NotFoundException("Dataset");
+        }
+        return datasets.load(datasetId);
+    }
+
+    /** Availability on the settings' universe and dates (all dates when those hold fewer than two days). */
+    static FactorAvailability availabilityOn(MarketData all, PortfolioSettings settings) {
+        int[] members = settings.universe().select(all);
+        if (members.length == 0) {
+            return FactorAvailability.of(all);
+        }
+        MarketData selected = members.length == all.instrumentCount() ? all : all.select(members);
+        try {
+            return FactorAvailability.of(FactorScreeningService.restrict(selected, settings.toBuilder()
+                    .universeMode(PortfolioSettings.UniverseMode.ALL).build()));
+        } catch (ValidationProblemException fewerThanTwoDays) {
+            return FactorAvailability.of(selected);
+        }
+    }
+
+    /** One problem per chosen factor the data cannot supply, naming the reason. */
+    private static List<FieldProblem> unavailable(PortfolioSettings settings, FactorAvailability availability) {
+        return availability.unavailableAmong(settings.factorIds()).stream()
+                .map(u -> new FieldProblem("factors", "The dataset cannot supply " + u.describe())).toList();
     }
 
     private List<FieldProblem> check(PortfolioDraft draft, Portfolio existing, long owner) {

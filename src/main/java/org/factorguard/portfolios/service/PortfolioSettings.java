@@ -287,6 +287,7 @@ public record PortfolioSettings(
                 .drawdownControl(drawdown)
                 .rebalance(rebalance)
                 .costBps(costBps)
+                .significance(d.significance().withScreenedCandidates(StudyConfig.screenedCandidates(factorIds)))
                 .seed(seed)
                 .build();
     }

@@ -28,30 +28,41 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.ToDoubleFunction;
 import org.factorguard.portfolios.service.FactorScreeningService;
 import org.factorguard.portfolios.service.PortfolioDetail;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.quant.factors.Factor;
+import org.factorguard.quant.factors.FactorAvailability;
 import org.factorguard.quant.factors.FactorEvaluation;
 import org.factorguard.quant.factors.FactorLibrary;
 import org.factorguard.quant.factors.HorizonIc;
+import org.factorguard.quant.factors.RollingMean;
 import org.factorguard.quant.factors.ScreeningReport;
 import org.factorguard.quant.factors.SelectionDecision;
 import org.factorguard.quant.factors.YearlyIc;
 import org.factorguard.quant.study.FactorSelectionMode;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.Axis;
+import org.factorguard.shared.ui.ChartData;
+import org.factorguard.shared.ui.ChartFormat;
+import org.factorguard.shared.ui.ChartOptions;
 import org.factorguard.shared.ui.EChart;
+import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.RouteIds;
+import org.factorguard.shared.ui.Series;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
@@ -81,6 +92,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
     private String pageTitle = "Factors · FactorGuard";
 
     private final Div progressCard = new Div();
+    private final Div unavailableCard = new Div();
+    private List<String> datasetDefaults = List.of();
     private final Div content = new Div();
     private final Grid<Candidate> grid = new Grid<>();
     private final Map<String, Checkbox> ticks = new LinkedHashMap<>();
@@ -104,7 +117,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
+        long id = RouteIds.require(event, "Portfolio");
         portfolio = portfolios.find(id); // another user's id: "Not found"
         pageTitle = "Factors · " + portfolio.name() + " · FactorGuard";
         removeAll();
@@ -125,14 +138,58 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         ProgressBar bar = new ProgressBar();
         bar.setIndeterminate(true);
         bar.getElement().setAttribute("aria-label", "Screening factors");
-        progressCard.add(new Span("Screening " + FactorLibrary.defaults().size() + " candidate factors on "
+        FactorAvailability availability = portfolios.portfolioFactorAvailability(id);
+        long screened = FactorLibrary.defaults().stream().filter(f -> availability.canSupply(f.id())).count();
+        progressCard.add(new Span("Screening " + screened + " candidate factors on "
                 + portfolio.datasetName() + " … this takes a few seconds."), bar);
         progressCard.setVisible(true);
+        showUnavailable(availability);
+        datasetDefaults = portfolios.defaultFactors(portfolio.datasetId());
         content.removeAll();
         content.setId("screening-content");
         content.setWidthFull();
         content.setVisible(false);
-        add(back, title, intro, progressCard, content);
+        add(back, title, intro, unavailableCard, progressCard, content);
+    }
+
+    /** The candidates this portfolio's data cannot supply, each with its reason; hidden when there are none. */
+    private void showUnavailable(FactorAvailability availability) {
+        unavailableCard.removeAll();
+        unavailableCard.setId("factors-unavailable");
+        unavailableCard.addClassName("fg-card");
+        unavailableCard.setWidthFull();
+        List<FactorAvailability.Unavailable> missing = availability.unavailable();
+        unavailableCard.setVisible(!missing.isEmpty());
+        if (missing.isEmpty()) {
+            return;
+        }
+        unavailableCard.add(new H3("Not available on this portfolio's data (" + missing.size() + ")"));
+        Paragraph help = new Paragraph("These candidates are not screened and cannot be chosen: the data lacks what "
+                + "they are computed from. Import a dataset with volume and fundamentals (long format) to use them.");
+        help.addClassName("fg-muted");
+        unavailableCard.add(help);
+        List<String> saved = portfolio.settings().factorIds();
+        List<FactorAvailability.Unavailable> used = availability.unavailableAmong(saved);
+        if (!used.isEmpty()) {
+            Paragraph warning = new Paragraph("This portfolio still uses " + used.size() + " of them ("
+                    + String.join(", ", used.stream().map(FactorAvailability.Unavailable::factorId).toList())
+                    + "): a study is refused until you tick other factors below and press “Use these factors”.");
+            warning.setId("factors-unavailable-used");
+            warning.addClassName("fg-negative");
+            unavailableCard.add(warning);
+        }
+        Grid<FactorAvailability.Unavailable> table = new Grid<>();
+        table.setId("factors-unavailable-grid");
+        table.setAllRowsVisible(true);
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        table.addColumn(u -> u.displayName() + " (" + u.factorId() + ")").setHeader("Factor").setWidth("220px")
+                .setFlexGrow(0);
+        table.addColumn(u -> u.reason().label()).setHeader("Why").setWidth("170px").setFlexGrow(0);
+        table.addColumn(FactorAvailability.Unavailable::explanation).setHeader("What is missing").setFlexGrow(1);
+        table.addColumn(u -> saved.contains(u.factorId()) ? "✓ saved" : "").setHeader("In portfolio")
+                .setWidth("100px").setFlexGrow(0);
+        table.setItems(missing);
+        unavailableCard.add(table);
     }
 
     @Override
@@ -143,11 +200,12 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         }
         UI ui = attachEvent.getUI();
         long id = portfolio.id();
-        var executor = new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool(), SecurityContextHolder.getContext());
+        var executor = new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool(),
+                SecurityContextHolder.getContext());
         CompletableFuture.supplyAsync(() -> screening.screen(id), executor).whenComplete((result, failure) ->
                 ui.access(() -> {
                     if (failure != null) {
-                        showFailure(failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        showFailure(failure instanceof CompletionException c && c.getCause() != null
                                 ? c.getCause() : failure);
                     } else {
                         show(result);
@@ -173,7 +231,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         report = result;
         List<String> saved = portfolio.settings().factorIds();
         boolean screened = portfolio.settings().factorSelection() == FactorSelectionMode.SCREENED_PER_FOLD;
-        boolean choseBefore = !screened && !saved.equals(StudyConfig.DEFAULT_FACTORS);
+        boolean choseBefore = !screened && !saved.equals(StudyConfig.DEFAULT_FACTORS)
+                && !saved.equals(datasetDefaults);
         List<Candidate> candidates = new ArrayList<>();
         for (FactorEvaluation e : result.factors()) {
             Factor f = FactorLibrary.byId(e.factorId());
@@ -181,7 +240,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
                     saved.contains(e.factorId())));
         }
         ticked.clear();
-        ticked.addAll(choseBefore ? saved : result.selected());
+        (choseBefore ? saved : result.selected()).stream()
+                .filter(id -> result.factors().stream().anyMatch(e -> e.factorId().equals(id))).forEach(ticked::add);
 
         Paragraph which = new Paragraph(choseBefore
                 ? "Ticked: the " + saved.size() + " factors saved with this portfolio. The screening proposes "
@@ -209,7 +269,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         configureGrid(candidates);
         Div tableCard = card("Candidates", "IC columns use the next day's return (h = 1); decay shows the mean Rank "
                 + "IC against 1-, 5- and 20-day returns. Rank ICIR = mean / standard deviation of the daily Rank IC; "
-                + "t = its t-statistic. VIF above 5–10 means the factor is largely explained by the others.");
+                + "t = its Newey–West t-statistic with h − 1 lags (0 at h = 1). VIF above 5–10 means the factor is "
+                + "largely explained by the others.");
         tableCard.add(which, actions, grid);
 
         icChart.setId("ic-chart");
@@ -285,7 +346,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         Span signHeader = new Span("Expected sign");
         signHeader.getElement().setAttribute("title", "Share of days whose Rank IC has the sign the literature "
                 + "expects (or the sign of the mean when none is expected)");
-        grid.addColumn(c -> percent(c.evaluation().rankIc().shareWithSign())).setHeader(signHeader)
+        grid.addColumn(c -> Formats.percent(c.evaluation().rankIc().shareWithSign(), 1)).setHeader(signHeader)
                 .setWidth("96px").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         for (int h : List.of(1, 5, 20)) {
             numberColumn("h=" + h, c -> decay(c.evaluation(), h), 4);
@@ -306,10 +367,11 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         grid.setItems(candidates);
     }
 
-    private void numberColumn(String header, java.util.function.ToDoubleFunction<Candidate> value, int decimals) {
-        grid.addColumn(c -> format(value.applyAsDouble(c), decimals)).setHeader(header)
+    private void numberColumn(String header, ToDoubleFunction<Candidate> value, int decimals) {
+        grid.addColumn(c -> Formats.numberWithMinusSign(value.applyAsDouble(c), decimals)).setHeader(header)
                 .setWidth(decimals >= 4 ? "92px" : "78px").setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
-                .setComparator((a, b) -> Double.compare(nanLast(value.applyAsDouble(a)), nanLast(value.applyAsDouble(b))))
+                .setComparator((a, b) -> Double.compare(nanLast(value.applyAsDouble(a)),
+                        nanLast(value.applyAsDouble(b))))
                 .setSortable(true);
     }
 
@@ -330,17 +392,6 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
     static double decay(FactorEvaluation e, int horizon) {
         return e.decay().stream().filter(h -> h.horizon() == horizon).mapToDouble(HorizonIc::meanRankIc).findFirst()
                 .orElse(Double.NaN);
-    }
-
-    static String format(double v, int decimals) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%." + decimals + "f", v).replace('-', '−');
-    }
-
-    static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
     }
 
     private void retick(List<String> ids) {
@@ -367,6 +418,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             portfolios.chooseFactors(portfolio.id(), ids, true);
             portfolio = portfolios.find(portfolio.id());
+            showUnavailable(portfolios.portfolioFactorAvailability(portfolio.id()));
             Notification.show("Saved: the portfolio now uses " + ids.size() + " factors", 4000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             List<Candidate> refreshed = new ArrayList<>();
@@ -379,100 +431,50 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
-    /** Rolling mean of a daily series over {@code window} days, NaN where fewer than the minimum are valid. */
-    static double[] rollingMean(double[] daily, int window, int minValid) {
-        double[] out = new double[daily.length];
-        double sum = 0;
-        int valid = 0;
-        for (int t = 0; t < daily.length; t++) {
-            if (!Double.isNaN(daily[t])) {
-                sum += daily[t];
-                valid++;
-            }
-            if (t >= window && !Double.isNaN(daily[t - window])) {
-                sum -= daily[t - window];
-                valid--;
-            }
-            out[t] = valid >= minValid ? sum / valid : Double.NaN;
-        }
-        return out;
-    }
-
-    static Map<String, Object> icOption(LocalDate[] dates, List<FactorEvaluation> factors) {
-        List<Object> series = new ArrayList<>();
-        int step = Math.max(1, dates.length / 600);
+    static ChartOptions icOption(LocalDate[] dates, List<FactorEvaluation> factors) {
+        List<Series> series = new ArrayList<>();
         for (FactorEvaluation f : factors) {
-            double[] rolling = rollingMean(f.dailyRankIc(), ROLLING_DAYS, MIN_ROLLING_DAYS);
-            List<List<Object>> points = new ArrayList<>();
-            for (int t = 0; t < dates.length; t += step) {
-                points.add(java.util.Arrays.asList(dates[t].toString(),
-                        Double.isNaN(rolling[t]) ? null : Math.round(rolling[t] * 10_000.0) / 10_000.0));
-            }
-            series.add(Map.of("type", "line", "name", f.factorId(), "showSymbol", false, "connectNulls", false,
-                    "lineStyle", Map.of("width", 1.4), "data", points));
+            double[] rolling = RollingMean.of(f.dailyRankIc(), ROLLING_DAYS, MIN_ROLLING_DAYS);
+            series.add(Series.line(f.factorId(), ChartData.datedPointsWithGaps(dates, rolling, 4, 600)).noSymbols()
+                    .gapsWhereMissing().width(1.4));
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("legend", Map.of("type", "scroll", "top", 0));
-        option.put("grid", Map.of("left", 64, "right", 24, "top", 36, "bottom", 56));
-        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number4"));
-        option.put("xAxis", Map.of("type", "time"));
-        option.put("yAxis", Map.of("type", "value", "name", "Rank IC (" + ROLLING_DAYS + "-day mean)",
-                "nameLocation", "middle", "nameGap", 48, "axisLabel", Map.of("formatter", "fg:number2")));
-        option.put("dataZoom", List.of(Map.of("type", "inside"), Map.of("type", "slider", "height", 18, "bottom", 8)));
-        option.put("series", series);
-        return option;
+        return ChartOptions.chart().scrollingLegend().grid(64, 24, 36, 56).axisTooltip(ChartFormat.NUMBER4)
+                .xAxis(Axis.time())
+                .yAxis(Axis.values().name("Rank IC (" + ROLLING_DAYS + "-day mean)").nameInMiddle(48)
+                        .labels(ChartFormat.NUMBER2))
+                .zoom().series(series);
     }
 
-    static Map<String, Object> stabilityOption(List<FactorEvaluation> factors) {
+    static ChartOptions stabilityOption(List<FactorEvaluation> factors) {
         TreeSet<Integer> years = new TreeSet<>();
         factors.forEach(f -> f.yearly().forEach(y -> years.add(y.year())));
-        List<String> yearLabels = years.stream().map(String::valueOf).toList();
-        List<Object> series = new ArrayList<>();
+        List<Series> series = new ArrayList<>();
         for (FactorEvaluation f : factors) {
             Map<Integer, Double> byYear = new HashMap<>();
             for (YearlyIc y : f.yearly()) {
-                byYear.put(y.year(), Math.round(y.meanRankIc() * 10_000.0) / 10_000.0);
+                byYear.put(y.year(), ChartData.value(y.meanRankIc(), 4));
             }
-            List<Object> data = years.stream().map(y -> (Object) byYear.get(y)).toList();
-            series.add(Map.of("type", "bar", "name", f.factorId(), "data", data));
+            series.add(Series.bar(f.factorId(), years.stream().map(byYear::get).toList()));
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("legend", Map.of("type", "scroll", "top", 0));
-        option.put("grid", Map.of("left", 64, "right", 24, "top", 36, "bottom", 32));
-        option.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:number4"));
-        option.put("xAxis", Map.of("type", "category", "data", yearLabels));
-        option.put("yAxis", Map.of("type", "value", "name", "Mean Rank IC", "nameLocation", "middle", "nameGap", 48,
-                "axisLabel", Map.of("formatter", "fg:number2")));
-        option.put("series", series);
-        return option;
+        return ChartOptions.chart().scrollingLegend().grid(64, 24, 36, 32).axisTooltip(ChartFormat.NUMBER4)
+                .xAxis(Axis.categories(years.stream().map(String::valueOf).toList()))
+                .yAxis(Axis.values().name("Mean Rank IC").nameInMiddle(48).labels(ChartFormat.NUMBER2))
+                .series(series);
     }
 
-    static Map<String, Object> correlationOption(ScreeningReport report) {
+    static ChartOptions correlationOption(ScreeningReport report) {
         List<String> ids = report.correlationFactors();
         List<List<Object>> cells = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             for (int j = 0; j < ids.size(); j++) {
-                double c = report.correlation()[i][j];
-                cells.add(java.util.Arrays.asList(j, i, Double.isNaN(c) ? null : Math.round(c * 100.0) / 100.0));
+                cells.add(Arrays.asList(j, i, ChartData.value(report.correlation()[i][j], 2)));
             }
         }
         int fontSize = ids.size() > 18 ? 9 : 11;
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("animation", false);
-        option.put("tooltip", Map.of("position", "top"));
-        option.put("grid", Map.of("left", 128, "right", 24, "top", 16, "bottom", 120));
-        option.put("xAxis", Map.of("type", "category", "data", ids, "splitArea", Map.of("show", true),
-                "axisLabel", Map.of("rotate", 45, "interval", 0, "fontSize", fontSize)));
-        option.put("yAxis", Map.of("type", "category", "data", ids, "inverse", true, "splitArea", Map.of("show", true),
-                "axisLabel", Map.of("interval", 0, "fontSize", fontSize)));
-        option.put("visualMap", Map.of("min", -1, "max", 1, "calculable", true, "orient", "horizontal",
-                "left", "center", "bottom", 0, "itemHeight", 200, "precision", 2,
-                "inRange", Map.of("color", List.of("#2166ac", "#f7f7f7", "#b2182b"))));
-        option.put("series", List.of(Map.of("type", "heatmap", "name", "Correlation", "data", cells,
-                "label", Map.of("show", true, "fontSize", fontSize - 1),
-                "emphasis", Map.of("itemStyle", Map.of("borderColor", "#333", "borderWidth", 1)))));
-        return option;
+        return ChartOptions.chart().itemTooltipAbove().grid(128, 24, 16, 120)
+                .xAxis(Axis.categories(ids).stripes().rotateLabels(45).everyLabel(fontSize))
+                .yAxis(Axis.categories(ids).inverse().stripes().everyLabel(fontSize))
+                .colourScale(-1, 1, List.of("#2166ac", "#f7f7f7", "#b2182b"))
+                .series(Series.heatmap("Correlation", cells).cellLabels(fontSize - 1).outlineOnHover());
     }
 }

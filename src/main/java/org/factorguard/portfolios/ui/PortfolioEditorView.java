@@ -7,11 +7,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -36,7 +37,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.factorguard.portfolios.service.DatasetChoices;
 import org.factorguard.portfolios.service.DatasetChoices.InstrumentChoice;
 import org.factorguard.portfolios.service.PortfolioDetail;
@@ -46,9 +49,13 @@ import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.portfolios.service.PortfolioSettings.Retraining;
 import org.factorguard.portfolios.service.PortfolioSettings.UniverseMode;
 import org.factorguard.quant.backtest.RebalanceFrequency;
+import org.factorguard.quant.factors.FactorAvailability;
+import org.factorguard.quant.factors.FactorLibrary;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.IsoDatePicker;
+import org.factorguard.shared.ui.RouteIds;
 
 /**
  * Creates or edits a portfolio. The service validates; its field problems are shown beside the fields and
@@ -73,8 +80,8 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
     private final RadioButtonGroup<UniverseMode> universe = new RadioButtonGroup<>("Universe");
     private final MultiSelectComboBox<String> industries = new MultiSelectComboBox<>("Industries");
     private final MultiSelectComboBox<InstrumentChoice> tickers = new MultiSelectComboBox<>("Instruments");
-    private final DatePicker startDate = new DatePicker("Start date");
-    private final DatePicker endDate = new DatePicker("End date");
+    private final IsoDatePicker startDate = new IsoDatePicker("Start date");
+    private final IsoDatePicker endDate = new IsoDatePicker("End date");
     private final Select<RebalanceFrequency> rebalance = new Select<>();
     private final NumberField costBps = new NumberField("Transaction costs");
     private final Checkbox longShort = new Checkbox("Allow short positions");
@@ -90,10 +97,13 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
     private final RadioButtonGroup<Retraining> retraining = new RadioButtonGroup<>("Retraining");
     private final Select<LstmImplementation> implementation = new Select<>();
     private final Div formProblems = new Div();
+    private final Div factorCard = new Div();
     private final Map<String, HasValidation> fieldsByProblem = new HashMap<>();
 
     private Long portfolioId;
     private PortfolioSettings loaded = PortfolioSettings.defaults();
+    /** The factors saved with the portfolio: its own, or for a new one the defaults its dataset can supply. */
+    private List<String> factorIds = loaded.factorIds();
 
     public PortfolioEditorView(PortfolioService portfolios) {
         this.portfolios = portfolios;
@@ -113,8 +123,10 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
         add(title, formProblems,
                 section("General", "A name you recognise and the market data it studies.", name, dataset, datasetNote),
                 section("Universe", "Which instruments the models may hold.", universe, industries, tickers),
-                section("Dates", "Leave empty to use the dataset's whole range. The first years train the models; "
-                        + "reports start after the first training window.", startDate, endDate),
+                section("Dates", "Leave empty to use the dataset's whole range. Dates are written yyyy-mm-dd. The "
+                        + "first years train the models; reports start after the first training window.", startDate,
+                        endDate),
+                factorCard,
                 section("Rebalance and costs", null, rebalance, costBps, longShort),
                 section("Risk limits", "The allocator keeps every portfolio within these limits. Leave a limit "
                         + "empty to switch it off (the per-asset cap is always on).", maxVolatility, maxVar, maxDrawdown,
@@ -272,8 +284,8 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
     public void beforeEnter(BeforeEnterEvent event) {
         List<DatasetOption> options = new ArrayList<>(portfolios.selectableDatasets().stream()
                 .map(d -> new DatasetOption(d.id(), d.displayName(), true)).toList());
-        String id = event.getRouteParameters().get("id").orElse(null);
-        if (id == null) {
+        OptionalLong id = RouteIds.optional(event, "Portfolio");
+        if (id.isEmpty()) {
             portfolioId = null;
             title.setText("New portfolio");
             loaded = PortfolioSettings.defaults();
@@ -281,14 +293,16 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
             DatasetOption first = options.stream().filter(o -> o.label().contains("synthetic")).findFirst()
                     .orElse(options.isEmpty() ? null : options.get(0));
             dataset.setValue(first);
+            factorIds = loaded.factorIds();
             fill(loaded);
             loadChoices(first);
             return;
         }
-        PortfolioDetail detail = portfolios.find(Long.parseLong(id)); // NotFoundException -> "Not found" page
+        PortfolioDetail detail = portfolios.find(id.getAsLong()); // NotFoundException -> "Not found" page
         portfolioId = detail.id();
         title.setText("Edit " + detail.name());
         loaded = detail.settings();
+        factorIds = loaded.factorIds();
         DatasetOption current = options.stream().filter(o -> o.id() == detail.datasetId()).findFirst().orElse(null);
         if (current == null) {
             current = new DatasetOption(detail.datasetId(), detail.datasetName() + " (retired)", false);
@@ -318,7 +332,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
         tickers.setItems(choices.instruments());
         industries.setValue(keptIndustries.stream().filter(choices.industries()::contains).toList());
         tickers.setValue(choices.instruments().stream().filter(i -> keptTickers.contains(i.ticker())).toList());
-        for (DatePicker picker : List.of(startDate, endDate)) {
+        for (IsoDatePicker picker : List.of(startDate, endDate)) {
             picker.setMin(choices.firstDate());
             picker.setMax(choices.lastDate());
             picker.setInitialPosition(picker == startDate ? choices.firstDate() : choices.lastDate());
@@ -329,6 +343,50 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
             datasetNote.setVisible(true);
         } else if (portfolioId != null) {
             datasetNote.setVisible(false);
+        }
+        showFactors(option.id());
+    }
+
+    /** The factors the portfolio will use and those the chosen dataset cannot supply, with the reasons. */
+    private void showFactors(long datasetId) {
+        FactorAvailability availability = portfolios.factorAvailability(datasetId);
+        if (portfolioId == null) {
+            factorIds = portfolios.defaultFactors(datasetId);
+        }
+        factorCard.removeAll();
+        factorCard.setId("editor-factor-card");
+        factorCard.addClassNames("fg-card", "fg-form-section");
+        factorCard.setWidthFull();
+        factorCard.add(new H3("Factors (" + factorIds.size() + ")"));
+        Paragraph chosen = new Paragraph(factorIds.stream()
+                .map(f -> FactorLibrary.find(f).map(x -> x.displayName() + " (" + f + ")").orElse(f))
+                .collect(Collectors.joining(" · ")));
+        chosen.setId("editor-factors");
+        Paragraph help = new Paragraph(portfolioId == null
+                ? "A new portfolio starts with the default factors this dataset can supply. After saving, the "
+                + "Factors page screens every candidate and lets you choose."
+                : "Change them on the Factors page, which screens every candidate on this portfolio's data.");
+        help.addClassName("fg-muted");
+        factorCard.add(chosen, help);
+        List<FactorAvailability.Unavailable> chosenButMissing = availability.unavailableAmong(factorIds);
+        if (!chosenButMissing.isEmpty()) {
+            Paragraph warning = new Paragraph("This dataset cannot supply " + chosenButMissing.size() + " of these "
+                    + "factors (" + chosenButMissing.stream().map(FactorAvailability.Unavailable::factorId)
+                    .collect(Collectors.joining(", ")) + "): a study is refused until you choose other factors "
+                    + "on the Factors page.");
+            warning.setId("editor-factor-warning");
+            warning.addClassName("fg-negative");
+            factorCard.add(warning);
+        }
+        if (!availability.unavailable().isEmpty()) {
+            Span heading = new Span("Not available on this dataset (" + availability.unavailable().size() + ")");
+            heading.addClassName("fg-fact-label");
+            UnorderedList list = new UnorderedList();
+            list.setId("editor-unavailable-factors");
+            for (FactorAvailability.Unavailable u : availability.unavailable()) {
+                list.add(new ListItem(u.describe()));
+            }
+            factorCard.add(heading, list);
         }
     }
 
@@ -386,7 +444,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
                 .tickers(mode == UniverseMode.TICKERS
                         ? tickers.getValue().stream().map(InstrumentChoice::ticker).sorted().toList() : List.of())
                 .dates(startDate.getValue(), endDate.getValue())
-                .factorIds(loaded.factorIds())
+                .factorIds(factorIds)
                 .rebalance(rebalance.getValue())
                 .costBps(costBps.getValue() == null ? Double.NaN : costBps.getValue())
                 .longShort(longShort.getValue())
@@ -407,6 +465,17 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
 
     private void save() {
         clearProblems();
+        List<FieldProblem> unreadable = new ArrayList<>();
+        if (startDate.hasUnparsableInput()) {
+            unreadable.add(new FieldProblem("startDate", IsoDatePicker.NOT_A_DATE));
+        }
+        if (endDate.hasUnparsableInput()) {
+            unreadable.add(new FieldProblem("endDate", IsoDatePicker.NOT_A_DATE));
+        }
+        if (!unreadable.isEmpty()) {
+            showProblems(unreadable);
+            return;
+        }
         PortfolioDraft draft = new PortfolioDraft(name.getValue(),
                 dataset.getValue() == null ? null : dataset.getValue().id(), settingsFromFields());
         try {

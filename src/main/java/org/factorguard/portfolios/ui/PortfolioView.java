@@ -27,6 +27,8 @@ import org.factorguard.portfolios.service.PortfolioDetail;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.RouteIds;
 
 /** A portfolio's hub: its settings at a glance, its dataset version, and the ways to its factors and runs. */
 @Route("portfolios/:id([0-9]+)")
@@ -48,7 +50,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
+        long id = RouteIds.require(event, "Portfolio");
         PortfolioDetail p = portfolios.find(id); // NotFoundException -> "Not found" page, same for others' ids
         pageTitle = p.name() + " · FactorGuard";
         removeAll();
@@ -62,7 +64,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
         Anchor factors = new Anchor("portfolios/" + p.id() + "/factors", "Factors");
         factors.setId("portfolio-factors-link");
         factors.addClassNames("fg-link-button", "primary");
-        // the runs view belongs to the reports feature; a plain URL keeps the packages free of cycles
+        // the runs view belongs to the studies feature; a plain URL keeps the packages free of cycles
         Anchor runs = new Anchor("portfolios/" + p.id() + "/runs", "Runs");
         runs.setId("portfolio-runs-link");
         runs.addClassName("fg-link-button");
@@ -108,7 +110,8 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
                 fact("Dates", (s.startDate() == null ? "dataset start" : s.startDate().toString()) + " – "
                         + (s.endDate() == null ? "dataset end" : s.endDate().toString())),
                 fact("Rebalance", s.rebalance().name().toLowerCase(Locale.ROOT) + ", costs "
-                        + number(s.costBps(), 1) + " bps" + (s.longShort() ? ", long-short" : ", long-only")),
+                        + Formats.number(s.costBps(), 1) + " bps"
+                        + (s.longShort() ? ", long-short" : ", long-only")),
                 fact("Risk limits", "volatility " + pct(s.maxAnnualVolatility()) + " · VaR(95 %) " + pct(s.maxDailyVar95())
                         + " · drawdown " + pct(s.maxDrawdown())),
                 fact("Caps", "per asset " + pct(s.maxWeight()) + " · per industry " + pct(s.maxIndustryWeight())),
@@ -165,11 +168,7 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
     }
 
     static String pct(Double fraction) {
-        return fraction == null ? "off" : number(fraction * 100, fraction * 100 < 10 ? 1 : 0) + " %";
-    }
-
-    static String number(double v, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return fraction == null ? "off" : Formats.percent(fraction, fraction * 100 < 10 ? 1 : 0);
     }
 
     private void confirmDelete(PortfolioDetail p) {

@@ -21,17 +21,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.factorguard.jobs.service.JobKinds;
 import org.factorguard.jobs.service.JobService;
 import org.factorguard.jobs.service.JobSummary;
-import org.factorguard.jobs.ui.RunStateBadge;
+import org.factorguard.jobs.widgets.RunStateBadge;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSummary;
+import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.MainLayout;
 
 /** The signed-in manager's portfolios with their latest study run; open, edit, duplicate, delete, create. */
@@ -41,7 +40,6 @@ import org.factorguard.shared.ui.MainLayout;
 @PermitAll
 public class PortfoliosView extends VerticalLayout {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final PortfolioService portfolios;
     private final JobService jobs;
@@ -89,7 +87,7 @@ public class PortfoliosView extends VerticalLayout {
         grid.addColumn(PortfolioSummary::universe).setHeader("Universe").setFlexGrow(1).setWidth("150px");
         grid.addColumn(PortfolioSummary::factorCount).setHeader("Factors").setWidth("90px").setFlexGrow(0)
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(p -> WHEN.format(p.updatedAt())).setHeader("Updated").setWidth("150px").setFlexGrow(0);
+        grid.addColumn(p -> Formats.dateTime(p.updatedAt())).setHeader("Updated").setWidth("150px").setFlexGrow(0);
         grid.addComponentColumn(p -> {
             RunStateBadge badge = new RunStateBadge(latestRuns.get(p.id()));
             badge.setId("portfolio-run-state-" + p.id());

@@ -244,7 +244,8 @@ public final class Backtester {
                 new double[][] {{1.0}}, new double[] {1.0}, new double[] {0.0}, 0.0, RebalanceFrequency.DAILY);
     }
 
-    private static double[][] carriedForward(double[][] close) {
+    /** Closes with gaps filled by the last positive price (NaN before the first). */
+    static double[][] carriedForward(double[][] close) {
         double[][] out = new double[close.length][];
         for (int i = 0; i < close.length; i++) {
             out[i] = close[i].clone();

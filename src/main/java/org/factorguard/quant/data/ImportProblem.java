@@ -5,7 +5,8 @@ package org.factorguard.quant.data;
  *
  * @param line    1-based physical line of the file (the header is line 1; file-level problems such as an
  *                empty file or a wrong encoding are reported on the line where they were detected)
- * @param message human-readable text, always starting with {@code "line N: "}
+ * @param message human-readable text, starting with {@code "line N: "} (a wide panel's instrument list:
+ *                {@code "instrument list, line N: "})
  */
 public record ImportProblem(long line, String message) {
 

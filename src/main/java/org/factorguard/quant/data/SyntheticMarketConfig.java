@@ -6,16 +6,27 @@ import java.util.Objects;
 /**
  * Settings of the built-in synthetic market ({@link SyntheticMarket}).
  *
+ * <p>The generator version is part of the market's identity: a seed gives the same data (the same
+ * {@link DatasetHash}) for as long as its version exists, and any change to the generating process is a new
+ * version, hence a new dataset. Only {@link #CURRENT_VERSION} is generated; datasets of earlier versions stay
+ * stored and readable but are not regenerated (nothing reads them back from a seed).
+ *
  * @param seed          seed of every random draw; the same config always yields the same data
  * @param stockCount    number of stocks (at least the number of industries)
  * @param industryCount number of industries (1 to 16)
  * @param firstDay      first calendar day (inclusive); trading days follow {@link TradingCalendar#standard()}
  * @param lastDay       last calendar day (inclusive)
+ * @param version       generator version; must be {@link #CURRENT_VERSION}
  */
 public record SyntheticMarketConfig(long seed, int stockCount, int industryCount, LocalDate firstDay,
-                                    LocalDate lastDay) {
+                                    LocalDate lastDay, int version) {
 
     public static final long DEFAULT_SEED = 20250101L;
+    /**
+     * The generator version this build generates. Version 1 (a daily Markov regime chain with premia about
+     * five times too strong) is no longer generated.
+     */
+    public static final int CURRENT_VERSION = 2;
 
     public SyntheticMarketConfig {
         Objects.requireNonNull(firstDay, "firstDay");
@@ -24,19 +35,29 @@ public record SyntheticMarketConfig(long seed, int stockCount, int industryCount
             throw new IllegalArgumentException("industryCount must be 1..16, was " + industryCount);
         }
         if (stockCount < industryCount || stockCount > 5000) {
-            throw new IllegalArgumentException("stockCount must be between industryCount and 5000, was " + stockCount);
+            throw new IllegalArgumentException(
+                    "stockCount must be between industryCount and 5000, was " + stockCount);
         }
         if (!lastDay.isAfter(firstDay.plusDays(30))) {
             throw new IllegalArgumentException("the period must span more than 30 days");
         }
+        if (version != CURRENT_VERSION) {
+            throw new IllegalArgumentException("generator version " + version + " is not available; this build "
+                    + "generates version " + CURRENT_VERSION + " (datasets of earlier versions stay stored)");
+        }
     }
 
-    /** Seed 20250101, 120 stocks in 8 industries, 2010-01-04 to 2020-12-31 (the paper's span). */
+    /** A config of the {@link #CURRENT_VERSION current generator version}. */
+    public SyntheticMarketConfig(long seed, int stockCount, int industryCount, LocalDate firstDay, LocalDate lastDay) {
+        this(seed, stockCount, industryCount, firstDay, lastDay, CURRENT_VERSION);
+    }
+
+    /** Seed 20250101, 120 stocks in 8 industries, 2010-01-04 to 2020-12-31 (the paper's span), current version. */
     public static SyntheticMarketConfig defaults() {
         return new SyntheticMarketConfig(DEFAULT_SEED, 120, 8, LocalDate.of(2010, 1, 4), LocalDate.of(2020, 12, 31));
     }
 
     public SyntheticMarketConfig withSeed(long newSeed) {
-        return new SyntheticMarketConfig(newSeed, stockCount, industryCount, firstDay, lastDay);
+        return new SyntheticMarketConfig(newSeed, stockCount, industryCount, firstDay, lastDay, version);
     }
 }

@@ -1,7 +1,8 @@
 /**
  * Daily market data of the research engine: the columnar {@link org.factorguard.quant.data.MarketData},
  * the built-in {@link org.factorguard.quant.data.SyntheticMarket}, CSV import
- * ({@link org.factorguard.quant.data.LongFormatCsvReader}, {@link org.factorguard.quant.data.WideFormatCsvReader}),
+ * ({@link org.factorguard.quant.data.LongFormatCsvReader}, {@link org.factorguard.quant.data.WideFormatCsvReader},
+ * {@link org.factorguard.quant.data.WidePanelCsvReader}),
  * cleaning ({@link org.factorguard.quant.data.DataCleaner}), the content hash
  * ({@link org.factorguard.quant.data.DatasetHash}) and the storage codec
  * ({@link org.factorguard.quant.data.MarketDataCodec}).

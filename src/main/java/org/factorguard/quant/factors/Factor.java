@@ -1,5 +1,6 @@
 package org.factorguard.quant.factors;
 
+import java.util.Set;
 import org.factorguard.quant.data.MarketData;
 
 /**
@@ -41,6 +42,11 @@ public interface Factor {
     /** Level at which the factor varies across the universe; {@link FactorScope#INSTRUMENT} for most factors. */
     default FactorScope scope() {
         return FactorScope.INSTRUMENT;
+    }
+
+    /** Inputs the factor reads besides the close (and the indices derived from closes); none for price factors. */
+    default Set<FactorInput> inputs() {
+        return Set.of();
     }
 
     /** Raw factor values {@code [day][instrument]}; see the class comment for the contract. */

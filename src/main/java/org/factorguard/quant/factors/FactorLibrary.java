@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.factorguard.quant.data.Instrument;
 import org.factorguard.quant.data.MarketData;
@@ -34,6 +35,10 @@ import org.factorguard.quant.data.MarketData;
  *   <tr><td>RSI_14</td><td>100 − 100 / (1 + AG/AL), Wilder smoothing</td><td>14</td><td>−1</td></tr>
  *   <tr><td>DIST_MA_20</td><td>P_t / mean(P_{t-19..t}) − 1</td><td>19</td><td>0</td></tr>
  * </table>
+ *
+ * <p>Factors that read more than closes declare it in {@link Factor#inputs()} (volume, shares outstanding,
+ * earnings, book value, industries); {@link FactorAvailability} uses that to tell which of them a dataset can
+ * supply.
  *
  * <p>References: Fama &amp; French (1992, 1993) for size and value; Jegadeesh &amp; Titman (1993) and
  * Carhart (1997) for momentum and 12-1 momentum; Jegadeesh (1990) for short-term reversal; Ang, Hodrick,
@@ -82,32 +87,40 @@ public final class FactorLibrary {
                 "ln(M_t / M_{t-1})", 1, 0, FactorCategory.MARKET, FactorScope.MARKET, FactorLibrary::marketReturn));
         add(m, new Definition("INDUSTRY_RETURN", "Industry index return",
                 "Daily log return of the instrument's industry index; captures industry-wide moves.",
-                "ln(I_t / I_{t-1})", 1, 0, FactorCategory.INDUSTRY, FactorScope.INDUSTRY, FactorLibrary::industryReturn));
+                "ln(I_t / I_{t-1})", 1, 0, FactorCategory.INDUSTRY, FactorScope.INDUSTRY, FactorLibrary::industryReturn)
+                .needing(FactorInput.INDUSTRIES));
         add(m, new Definition("PE", "Price / earnings",
                 "Price over trailing earnings per share; NaN for non-positive earnings. Cheap stocks (low P/E) tend to earn more.",
-                "P_t / EPS_t", 0, -1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::priceToEarnings));
+                "P_t / EPS_t", 0, -1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::priceToEarnings)
+                .needing(FactorInput.EARNINGS));
         add(m, new Definition("EP", "Earnings yield (E/P)",
                 "Trailing earnings per share over price (1/PE), defined for losses too. High yield = cheap.",
-                "EPS_t / P_t", 0, 1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::earningsYield));
+                "EPS_t / P_t", 0, 1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::earningsYield)
+                .needing(FactorInput.EARNINGS));
         add(m, new Definition("PB", "Price / book",
                 "Price over book value per share; NaN for non-positive book value.",
-                "P_t / BVPS_t", 0, -1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::priceToBook));
+                "P_t / BVPS_t", 0, -1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::priceToBook)
+                .needing(FactorInput.BOOK_VALUE));
         add(m, new Definition("BP", "Book-to-price (B/P)",
                 "Book value per share over price (1/PB). High B/P = value stock.",
-                "BVPS_t / P_t", 0, 1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::bookYield));
+                "BVPS_t / P_t", 0, 1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::bookYield)
+                .needing(FactorInput.BOOK_VALUE));
         add(m, new Definition("SIZE", "Size (log market cap)",
                 "Natural log of market capitalisation; NaN when shares outstanding are unknown. Small caps tend to earn more.",
-                "ln(P_t × S_t)", 0, -1, FactorCategory.SIZE, FactorScope.INSTRUMENT, FactorLibrary::size));
+                "ln(P_t × S_t)", 0, -1, FactorCategory.SIZE, FactorScope.INSTRUMENT, FactorLibrary::size)
+                .needing(FactorInput.SHARES_OUTSTANDING));
         add(m, new Definition("LOG_VOLUME", "Log volume",
                 "Natural log of one plus the day's traded volume (shares).",
-                "ln(1 + V_t)", 0, 0, FactorCategory.LIQUIDITY, FactorScope.INSTRUMENT, FactorLibrary::logVolume));
+                "ln(1 + V_t)", 0, 0, FactorCategory.LIQUIDITY, FactorScope.INSTRUMENT, FactorLibrary::logVolume)
+                .needing(FactorInput.VOLUME));
         add(m, new Definition("VOLUME_CHANGE_20", "Volume vs 20-day mean",
                 "Today's volume relative to its mean over the previous 20 days; a volume surprise.",
                 "V_t / mean(V_{t-20}, …, V_{t-1}) − 1", 20, 0, FactorCategory.LIQUIDITY, FactorScope.INSTRUMENT,
-                FactorLibrary::volumeChange20));
+                FactorLibrary::volumeChange20).needing(FactorInput.VOLUME));
         add(m, new Definition("TURNOVER", "Turnover",
                 "Share turnover: volume over shares outstanding; NaN when shares are unknown.",
-                "V_t / S_t", 0, -1, FactorCategory.LIQUIDITY, FactorScope.INSTRUMENT, FactorLibrary::turnover));
+                "V_t / S_t", 0, -1, FactorCategory.LIQUIDITY, FactorScope.INSTRUMENT, FactorLibrary::turnover)
+                .needing(FactorInput.VOLUME, FactorInput.SHARES_OUTSTANDING));
         add(m, momentum("MOM_20", "Momentum 20 days", 20, 0, 0,
                 "Log return over the last 20 trading days (about one month); at this horizon often a reversal."));
         add(m, momentum("MOM_60", "Momentum 60 days", 60, 0, 1, "Log return over the last 60 trading days (about three months)."));
@@ -158,10 +171,25 @@ public final class FactorLibrary {
     /** A library factor: metadata plus the computation. */
     private record Definition(String id, String displayName, String description, String formula, int lookBackDays,
                               int expectedSign, FactorCategory category, FactorScope scope,
-                              Function<MarketData, float[][]> computation) implements Factor {
+                              Function<MarketData, float[][]> computation, Set<FactorInput> inputs)
+            implements Factor {
         Definition {
             Objects.requireNonNull(id);
             Objects.requireNonNull(computation);
+            inputs = Set.copyOf(inputs);
+        }
+
+        /** A factor of closes (and the indices derived from them) only. */
+        Definition(String id, String displayName, String description, String formula, int lookBackDays,
+                   int expectedSign, FactorCategory category, FactorScope scope,
+                   Function<MarketData, float[][]> computation) {
+            this(id, displayName, description, formula, lookBackDays, expectedSign, category, scope, computation,
+                    Set.of());
+        }
+
+        Definition needing(FactorInput... needed) {
+            return new Definition(id, displayName, description, formula, lookBackDays, expectedSign, category, scope,
+                    computation, Set.of(needed));
         }
 
         @Override

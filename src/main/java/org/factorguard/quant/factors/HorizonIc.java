@@ -9,6 +9,11 @@ import java.io.Serializable;
 public record HorizonIc(int horizon, double meanRankIc, double rankIcir, int days, double tStatistic)
         implements Serializable {
 
+    /** Newey–West lags of {@code tStatistic}: h − 1, because h-day forward returns of neighbouring days overlap. */
+    public int neweyWestLags() {
+        return horizon - 1;
+    }
+
     /** Without a t-statistic. */
     public HorizonIc(int horizon, double meanRankIc, double rankIcir, int days) {
         this(horizon, meanRankIc, rankIcir, days, Double.NaN);

@@ -97,8 +97,9 @@ public final class SelectionRule {
         }
         for (FactorEvaluation e : kept) {
             decided.put(e.factorId(), new SelectionDecision(e.factorId(), true, String.format(Locale.ROOT,
-                    "selected: mean Rank IC %.4f (t %.1f), |Rank ICIR| %.3f, sign stable in %d of %d years",
-                    e.rankIc().mean(), e.rankIc().tStatistic(), Math.abs(e.rankIc().icir()), e.stableYears(), e.yearly().size())));
+                    "selected: mean Rank IC %.4f (Newey–West t %.1f, %d lags), |Rank ICIR| %.3f, sign stable in %d of "
+                            + "%d years", e.rankIc().mean(), e.rankIc().tStatistic(), e.rankIc().neweyWestLags(),
+                    Math.abs(e.rankIc().icir()), e.stableYears(), e.yearly().size())));
         }
         return evaluations.stream().map(e -> decided.get(e.factorId())).toList();
     }

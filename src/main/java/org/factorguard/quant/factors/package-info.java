@@ -11,6 +11,10 @@
  * stability, correlation matrix, VIF) → {@link org.factorguard.quant.factors.SelectionRule} (proposed set,
  * a reason for every factor) → {@link org.factorguard.quant.factors.ScreeningReport}.
  *
+ * <p>Returns by quantile of any signal (a factor, or a model's out-of-sample predictions), Alphalens' returns tear
+ * sheet: {@link org.factorguard.quant.factors.QuantileAnalysis} → {@link org.factorguard.quant.factors.QuantileSeries}
+ * → {@link org.factorguard.quant.factors.QuantileSummary} per fold or over all test days.
+ *
  * <p>Shortcut: {@code FactorScreen.screenWithDefaults(marketData)}.
  */
 package org.factorguard.quant.factors;

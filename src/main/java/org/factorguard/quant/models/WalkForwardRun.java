@@ -79,6 +79,7 @@ public final class WalkForwardRun {
                     : panel.select(inputs.get(f));
             FittedReturnModel fitted = model.fit(foldPanel, labels, split, listener.trainingListener(f), cancel);
             Forecast forecast = fitted.forecast(foldPanel, split.testStart(), split.testEnd());
+            listener.onFoldFitted(f, split, fitted, foldPanel);
             for (int r = 0; r < forecast.mean().length; r++) {
                 System.arraycopy(forecast.mean()[r], 0, stitched[split.testStart() + r], 0, panel.instrumentCount());
             }

@@ -27,6 +27,8 @@ final class OptimisationDegreeAnalysis {
     private final WalkForwardPlan plan;
     private final StudyBacktests backtests;
     private final DegreeCheckpointRecorder recorder;
+    /** Out-of-sample daily returns of each evaluated checkpoint, in the order of the points. */
+    private final List<double[]> outOfSampleReturns = new ArrayList<>();
 
     OptimisationDegreeAnalysis(StudyConfig config, MarketData data, WalkForwardPlan plan, StudyBacktests backtests) {
         this.config = config;
@@ -85,6 +87,7 @@ final class OptimisationDegreeAnalysis {
             }
             double[] in = concat(inSample);
             double[] out = concat(outOfSample);
+            outOfSampleReturns.add(out);
             points.add(new StudyResult.DegreePoint(e.getKey(), members, trainLoss / members, validationLoss / members,
                     PerformanceMetrics.annualReturn(in), PerformanceMetrics.sharpe(in),
                     PerformanceMetrics.annualReturn(out), PerformanceMetrics.sharpe(out)));
@@ -99,6 +102,26 @@ final class OptimisationDegreeAnalysis {
                 + "; returns of several folds are concatenated. Early stopping ends training, so epochs after it "
                 + "are not observed.";
         return new StudyResult.OptimisationDegree(true, folds, s.inSampleDays(), points, note);
+    }
+
+    /**
+     * The checkpoints' out-of-sample daily returns as a T × N matrix ([day][checkpoint], checkpoints in the order of
+     * the points {@link #evaluate} returned; every checkpoint covers the same test days); empty before
+     * {@link #evaluate} or when the sweep is off.
+     */
+    double[][] outOfSampleReturnsByDay() {
+        if (outOfSampleReturns.isEmpty()) {
+            return new double[0][];
+        }
+        int days = outOfSampleReturns.getFirst().length;
+        double[][] m = new double[days][outOfSampleReturns.size()];
+        for (int n = 0; n < outOfSampleReturns.size(); n++) {
+            double[] r = outOfSampleReturns.get(n);
+            for (int t = 0; t < days; t++) {
+                m[t][n] = r[t];
+            }
+        }
+        return m;
     }
 
     /** Net daily returns of the checkpoint's portfolio over days [from, to], its predictions starting at from. */

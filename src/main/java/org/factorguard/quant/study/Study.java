@@ -107,7 +107,7 @@ public final class Study {
             LstmImplementation implementation = availableImplementation(config.lstm().implementation());
             LstmModelSettings lstmSettings = config.lstm().withImplementation(implementation)
                     .withNetwork(config.lstm().network().withSeed(config.seed()));
-            StudyResultAssembler assembler = new StudyResultAssembler(data);
+            StudyResultAssembler assembler = new StudyResultAssembler(data, config.horizon());
             StudyBacktests backtests = new StudyBacktests(config, data);
             finish();
 
@@ -159,19 +159,21 @@ public final class Study {
             finish();
 
             begin(StudyStage.REGIMES);
-            StudyResult.RegimeAnalysis regimes = MarketRegimeAnalysis.analyse(config.regimes(), data, start, end,
-                    portfolios);
+            StudyResult.RegimeAnalysis regimes = MarketRegimeAnalysis.analyse(config.regimeDating(), data, start,
+                    end, portfolios);
             finish();
 
             begin(StudyStage.SIGNIFICANCE);
             StudyResult.Significance significance = new SignificanceAnalysis(config, notes::add).analyse(lstm, linear,
-                    labels, start, end + 1, backtested.lstm().returns(), backtested.linear().returns(), figure2);
+                    labels, start, end + 1, backtested.lstm().returns(), backtested.linear().returns(), figure2,
+                    degree.outOfSampleReturnsByDay());
             finish();
 
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
-                    portfolios, current, regimes, figure2, significance, selection.record());
+                    portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION,
+                    selection.record());
         }
 
         /** The configured universe over the configured dates (the source itself when that is everything). */

@@ -12,19 +12,20 @@ import org.factorguard.quant.data.Instrument;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
 import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.factors.FactorScope;
 import org.factorguard.quant.models.FeatureScaling;
 import org.factorguard.quant.models.linear.LinearModelSettings;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.lstm.LstmModelSettings;
 import org.factorguard.quant.models.lstm.LstmSearchSettings;
 import org.factorguard.quant.models.sequence.LstmSettings;
-import org.factorguard.quant.regimes.RegimeSettings;
+import org.factorguard.quant.regimes.RegimeDatingSettings;
 import org.factorguard.quant.validation.TrainingWindow;
 import org.factorguard.quant.validation.WalkForwardSettings;
 
 /**
  * Everything that defines one {@link Study}: which data, which factors, both models, the walk-forward
- * scheme, the risk-constrained allocation and backtest, the regime rule, the optimisation-degree sweep
+ * scheme, the risk-constrained allocation and backtest, the regime dating, the optimisation-degree sweep
  * and the significance tests, plus the seed. Same config + same data → identical {@link StudyResult}.
  *
  * <p>Build one with {@link #builder()} (every setting named; only the dates and drawdown control may stay unset)
@@ -59,10 +60,13 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  *                           program (0 = all); see {@link ShortlistAllocationPolicy}
  * @param rebalance          rebalance schedule of every backtested portfolio
  * @param costBps            transaction cost in basis points per unit of turnover
- * @param regimes            regime rule on the market index
  * @param optimisationDegree the Figure 2 sweep
- * @param significance       Diebold–Mariano, bootstrap and deflated Sharpe settings
+ * @param significance       Diebold–Mariano, bootstrap, deflated Sharpe and overfitting settings
  * @param seed               master seed: the LSTM's seed and the bootstrap's are derived from it
+ * @param regimeDating       dating of bull, bear and sideways markets on the market index (Table 2); {@code null}
+ *                           reads as {@link RegimeDatingSettings#defaults()}. A config written before regime
+ *                           dating holds the trailing-mean rule's {@code regimes} settings instead: they are
+ *                           ignored when it is read, and such a config dates regimes with the defaults
  * @param factorSelection    hand-picked factors, or a screen of the candidates inside every fold (null in JSON
  *                           written before it existed: hand-picked, today's behaviour)
  * @param lstmSearch         the grid from which each fold chooses the LSTM's look-back and units on its
@@ -84,10 +88,10 @@ public record StudyConfig(
         int allocationShortlist,
         RebalanceFrequency rebalance,
         double costBps,
-        RegimeSettings regimes,
         OptimisationDegreeSettings optimisationDegree,
         SignificanceSettings significance,
         long seed,
+        RegimeDatingSettings regimeDating,
         FactorSelectionSettings factorSelection,
         LstmSearchSettings lstmSearch) {
 
@@ -109,6 +113,12 @@ public record StudyConfig(
 
     /** The candidates {@link #defaults()} screens inside each fold: the library's default screening candidates. */
     public static final List<String> DEFAULT_CANDIDATES = FactorLibrary.defaults().stream().map(f -> f.id()).toList();
+
+    /**
+     * Candidates ranked by the default factor screen ({@link FactorLibrary#defaults()} without the market-wide
+     * series, which are not ranked), from which {@link #DEFAULT_FACTORS} were chosen.
+     */
+    public static final int DEFAULT_SCREENED_CANDIDATES = screenedCandidates(DEFAULT_FACTORS);
 
     /**
      * Which instruments a study uses. With tickers given, exactly those; else with industries given, every
@@ -198,17 +208,58 @@ public record StudyConfig(
     public enum DegreePortfolio { TOP_QUINTILE, RISK_CONSTRAINED }
 
     /**
-     * @param bootstrapResamples   stationary-bootstrap resamples for the Sharpe difference interval
-     * @param meanBlockLength      mean block length in days
+     * How the LSTM is tested against the linear model (see {@code SignificanceAnalysis}).
+     *
+     * @param bootstrapResamples   stationary-bootstrap resamples for the Sharpe-difference test
+     * @param meanBlockLength      mean block length in days, or NaN (the default) for the automatic choice of
+     *                             Politis &amp; White (2004) with the Patton–Politis–White (2009) correction; configs
+     *                             written before it hold a fixed length (10) and keep it
      * @param confidence           interval confidence, e.g. 0.95
-     * @param configurationsTried  configurations tried before this one (by the user, e.g. earlier studies on the
-     *                             same data); the deflated Sharpe uses N = this + the configurations this study
-     *                             evaluated itself (both models and every optimisation-degree checkpoint)
+     * @param configurationsTried  studies of the same portfolio on the same dataset before this one (the studies
+     *                             service counts them); each is a configuration tried, part of the deflated Sharpe's N
+     * @param screenedCandidates   candidate factors screened when the factor set was chosen (the portfolio's factor
+     *                             screen), part of the deflated Sharpe's N; 0 when none were screened. A study that
+     *                             screens inside each fold ({@link FactorSelectionSettings}) counts its own
+     *                             candidates instead
+     * @param earlierStudySharpes  annualised Sharpe ratios of the LSTM portfolios of those earlier studies, where
+     *                             their results are stored (null = none); trials whose Sharpe ratios are known
      */
     public record SignificanceSettings(int bootstrapResamples, double meanBlockLength, double confidence,
-                                       int configurationsTried) {
+                                       int configurationsTried, int screenedCandidates,
+                                       List<Double> earlierStudySharpes) {
+
+        public SignificanceSettings {
+            earlierStudySharpes = earlierStudySharpes == null ? List.of() : List.copyOf(earlierStudySharpes);
+        }
+
+        /** Without earlier studies or screened candidates. */
+        public SignificanceSettings(int bootstrapResamples, double meanBlockLength, double confidence) {
+            this(bootstrapResamples, meanBlockLength, confidence, 0, 0, List.of());
+        }
+
+        /**
+         * 1,999 resamples, automatic block length, 95 %, the candidates of the default factor screen
+         * ({@link StudyConfig#DEFAULT_SCREENED_CANDIDATES}) and no earlier studies.
+         */
         public static SignificanceSettings defaults() {
-            return new SignificanceSettings(1000, 10.0, 0.95, 0);
+            return new SignificanceSettings(1999, Double.NaN, 0.95, 0, DEFAULT_SCREENED_CANDIDATES, List.of());
+        }
+
+        /** Whether the block length is chosen from the data. */
+        public boolean automaticBlockLength() {
+            return Double.isNaN(meanBlockLength);
+        }
+
+        /** The same settings with the earlier studies of this portfolio and dataset. */
+        public SignificanceSettings withEarlierStudies(int studies, List<Double> sharpes) {
+            return new SignificanceSettings(bootstrapResamples, meanBlockLength, confidence, studies,
+                    screenedCandidates, sharpes);
+        }
+
+        /** The same settings with the number of candidate factors screened. */
+        public SignificanceSettings withScreenedCandidates(int candidates) {
+            return new SignificanceSettings(bootstrapResamples, meanBlockLength, confidence, configurationsTried,
+                    candidates, earlierStudySharpes);
         }
     }
 
@@ -216,8 +267,8 @@ public record StudyConfig(
                        CrossSectionalPreparation.Settings preparation, int horizon, WalkForwardSettings walkForward,
                        LinearModelSettings linear, LstmModelSettings lstm, AllocationSettings allocation,
                        DrawdownControlSettings drawdownControl, int covarianceWindow, int allocationShortlist,
-                       RebalanceFrequency rebalance, double costBps, RegimeSettings regimes,
-                       OptimisationDegreeSettings optimisationDegree, SignificanceSettings significance, long seed,
+                       RebalanceFrequency rebalance, double costBps, OptimisationDegreeSettings optimisationDegree,
+                       SignificanceSettings significance, long seed, RegimeDatingSettings regimeDating,
                        FactorSelectionSettings factorSelection, LstmSearchSettings lstmSearch) {
         this.universe = universe;
         this.startDate = startDate;
@@ -234,10 +285,10 @@ public record StudyConfig(
         this.allocationShortlist = allocationShortlist;
         this.rebalance = rebalance;
         this.costBps = costBps;
-        this.regimes = regimes;
         this.optimisationDegree = optimisationDegree;
         this.significance = significance;
         this.seed = seed;
+        this.regimeDating = regimeDating == null ? RegimeDatingSettings.defaults() : regimeDating;
         this.factorSelection = factorSelection == null ? FactorSelectionSettings.handPicked(false) : factorSelection;
         this.lstmSearch = lstmSearch == null ? LstmSearchSettings.none() : lstmSearch;
         List<String> problems = StudyConfigValidation.intrinsicProblems(this);
@@ -279,10 +330,10 @@ public record StudyConfig(
                 .allocationShortlist(40)
                 .rebalance(RebalanceFrequency.MONTHLY)
                 .costBps(10.0)
-                .regimes(RegimeSettings.defaults())
                 .optimisationDegree(OptimisationDegreeSettings.defaults())
                 .significance(SignificanceSettings.defaults())
                 .seed(42L)
+                .regimeDating(RegimeDatingSettings.defaults())
                 .factorSelection(FactorSelectionSettings.screenedPerFold(horizon))
                 .lstmSearch(defaultLstmSearch())
                 .build();
@@ -319,12 +370,25 @@ public record StudyConfig(
                 .allocationShortlist(allocationShortlist)
                 .rebalance(rebalance)
                 .costBps(costBps)
-                .regimes(regimes)
                 .optimisationDegree(optimisationDegree)
                 .significance(significance)
                 .seed(seed)
+                .regimeDating(regimeDating)
                 .factorSelection(factorSelection)
                 .lstmSearch(lstmSearch);
+    }
+
+    /**
+     * Candidate factors a factor screen ranks when {@code chosen} is picked from it: the library's default
+     * candidates plus any chosen factor outside them, without market-wide series (the same for every instrument,
+     * so not ranked).
+     */
+    public static int screenedCandidates(List<String> chosen) {
+        Set<String> ids = new HashSet<>();
+        FactorLibrary.defaults().forEach(f -> ids.add(f.id()));
+        ids.addAll(chosen);
+        return (int) ids.stream().map(FactorLibrary::find).flatMap(java.util.Optional::stream)
+                .filter(f -> f.scope() != FactorScope.MARKET).count();
     }
 
     /** Whether the model portfolios may short (from the allocation settings). */
@@ -384,10 +448,10 @@ public record StudyConfig(
         private int allocationShortlist;
         private RebalanceFrequency rebalance;
         private double costBps;
-        private RegimeSettings regimes;
         private OptimisationDegreeSettings optimisationDegree;
         private SignificanceSettings significance;
         private long seed;
+        private RegimeDatingSettings regimeDating;
         private FactorSelectionSettings factorSelection;
         private LstmSearchSettings lstmSearch;
 
@@ -478,11 +542,6 @@ public record StudyConfig(
             return this;
         }
 
-        public Builder regimes(RegimeSettings value) {
-            regimes = value;
-            return this;
-        }
-
         public Builder optimisationDegree(OptimisationDegreeSettings value) {
             optimisationDegree = value;
             return this;
@@ -495,6 +554,12 @@ public record StudyConfig(
 
         public Builder seed(long value) {
             seed = value;
+            return this;
+        }
+
+        /** {@code null} = {@link RegimeDatingSettings#defaults()}. */
+        public Builder regimeDating(RegimeDatingSettings value) {
+            regimeDating = value;
             return this;
         }
 
@@ -514,7 +579,7 @@ public record StudyConfig(
         public StudyConfig build() {
             return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear,
                     lstm, allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps,
-                    regimes, optimisationDegree, significance, seed, factorSelection, lstmSearch);
+                    optimisationDegree, significance, seed, regimeDating, factorSelection, lstmSearch);
         }
     }
 }

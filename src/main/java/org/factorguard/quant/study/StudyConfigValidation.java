@@ -38,11 +38,11 @@ final class StudyConfigValidation {
     static List<String> intrinsicProblems(StudyConfig c) {
         List<String> p = new ArrayList<>();
         if (c.universe() == null || c.preparation() == null || c.walkForward() == null || c.linear() == null
-                || c.lstm() == null || c.allocation() == null || c.rebalance() == null || c.regimes() == null
+                || c.lstm() == null || c.allocation() == null || c.rebalance() == null
                 || c.optimisationDegree() == null || c.significance() == null) {
-            p.add("universe, preparation, walk-forward, linear, LSTM, allocation, rebalance, regime, "
-                    + "optimisation-degree and significance settings are all required (drawdown control may be null = "
-                    + "off)");
+            p.add("universe, preparation, walk-forward, linear, LSTM, allocation, rebalance, optimisation-degree and "
+                    + "significance settings are all required (drawdown control may be null = off, regime dating "
+                    + "null = its defaults)");
             return p;
         }
         if (c.startDate() != null && c.endDate() != null && c.endDate().isBefore(c.startDate())) {
@@ -191,8 +191,9 @@ final class StudyConfigValidation {
         if (significance.bootstrapResamples() < 100 || significance.bootstrapResamples() > 100_000) {
             p.add("bootstrap resamples must be between 100 and 100,000, was " + significance.bootstrapResamples());
         }
-        if (!(significance.meanBlockLength() >= 1 && significance.meanBlockLength() <= 252)) {
-            p.add("the bootstrap mean block length must be between 1 and 252 days, was "
+        if (!significance.automaticBlockLength()
+                && !(significance.meanBlockLength() >= 1 && significance.meanBlockLength() <= 252)) {
+            p.add("the bootstrap mean block length must be between 1 and 252 days (or automatic), was "
                     + significance.meanBlockLength());
         }
         if (!(significance.confidence() > 0.5 && significance.confidence() < 1)) {
@@ -201,12 +202,20 @@ final class StudyConfigValidation {
         if (significance.configurationsTried() < 0) {
             p.add("configurations tried must be non-negative, was " + significance.configurationsTried());
         }
+        if (significance.screenedCandidates() < 0) {
+            p.add("screened candidates must be non-negative, was " + significance.screenedCandidates());
+        }
+        if (significance.earlierStudySharpes().size() > significance.configurationsTried()
+                || significance.earlierStudySharpes().stream().anyMatch(v -> v == null || !Double.isFinite(v))) {
+            p.add("earlier studies' Sharpe ratios must be finite and no more than the earlier studies ("
+                    + significance.configurationsTried() + "), were " + significance.earlierStudySharpes());
+        }
     }
 
     /**
      * Unknown tickers or industries, a universe too small for cross-sectional preparation, an empty date range,
-     * fewer days than one fold needs or more than {@link StudyConfig#MAX_FOLDS} folds, a look-back or regime window
-     * longer than the selection, per-asset and industry caps that cannot add up to the required exposure.
+     * fewer days than one fold needs or more than {@link StudyConfig#MAX_FOLDS} folds, a look-back longer than
+     * the selection, per-asset and industry caps that cannot add up to the required exposure.
      */
     static List<String> problemsWith(StudyConfig c, MarketData data) {
         List<String> problems = new ArrayList<>();
@@ -239,10 +248,6 @@ final class StudyConfigValidation {
         WalkForwardSettings wf = c.effectiveWalkForward();
         if (wf.lookback() > days) {
             problems.add("the LSTM look-back of " + wf.lookback() + " days is longer than the " + days
-                    + " trading days selected");
-        }
-        if (c.regimes().window() >= days) {
-            problems.add("the regime window of " + c.regimes().window() + " days is not shorter than the " + days
                     + " trading days selected");
         }
         int needed = wf.lookback() - 1 + wf.trainingDays() + wf.gap()

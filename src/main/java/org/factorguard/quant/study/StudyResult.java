@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.factorguard.quant.data.Regime;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
+import org.factorguard.quant.models.linear.CoefficientInference;
+import org.factorguard.quant.regimes.RegimeAgreement;
 import org.factorguard.quant.regimes.RegimeReport;
 import org.factorguard.quant.risk.DeflatedSharpeRatio;
 import org.factorguard.quant.risk.DieboldMariano;
@@ -37,9 +39,12 @@ import org.factorguard.quant.risk.SharpeDifferenceBootstrap;
  * @param returnDates     dates of the backtests' daily returns (shared by every portfolio)
  * @param portfolios      LSTM, Linear, Equal weight, Market index (in that order)
  * @param currentAllocations the latest rebalance of each model portfolio
- * @param regimes         detected (and true) regimes of the return days and the per-regime table
+ * @param regimes         dated (and true) regimes of the return days and the per-regime table
  * @param optimisationDegree the Figure 2 sweep
- * @param significance    LSTM vs linear: Diebold–Mariano, bootstrap Sharpe difference, deflated Sharpe
+ * @param significance    LSTM vs linear: Diebold–Mariano, bootstrap Sharpe difference, deflated Sharpe, PBO
+ * @param methodVersion   the version of the method that computed the figures ({@link #METHOD_VERSION} when
+ *                        computed now); a result without one (written before versions) reads as 1. A figure's
+ *                        meaning can differ between versions, e.g. Diebold–Mariano's loss; see the docs
  * @param factorSelection how the models' factors were chosen, per fold with the screen's numbers behind each
  *                        choice (results written before it existed read as {@link FactorSelection#notRecorded()})
  */
@@ -61,7 +66,16 @@ public record StudyResult(
         RegimeAnalysis regimes,
         OptimisationDegree optimisationDegree,
         Significance significance,
+        int methodVersion,
         FactorSelection factorSelection) {
+
+    /**
+     * Raised whenever the method changes what a figure means. 1: until the statistics of issue 14 and the regime
+     * dating of issue 15. 2: Diebold–Mariano on the demeaned squared error (and 1 − Rank IC) with the HLN variance,
+     * the studentised Sharpe-difference bootstrap with an automatic block length, the deflated Sharpe with every
+     * configuration tried, PBO, Newey–West IC t-statistics, Fama–MacBeth coefficients, Lunde–Timmermann regimes.
+     */
+    public static final int METHOD_VERSION = 2;
 
     /** Portfolio names, as used in {@link #portfolios} and the regime table. */
     public static final String LSTM = "LSTM";
@@ -70,6 +84,8 @@ public record StudyResult(
     public static final String MARKET_INDEX = "Market index";
 
     public StudyResult {
+        // a result written before method versions has none, which reads as 0
+        methodVersion = methodVersion <= 0 ? 1 : methodVersion;
         notes = List.copyOf(notes);
         timings = List.copyOf(timings);
         factorMissing = List.copyOf(factorMissing);
@@ -83,7 +99,7 @@ public record StudyResult(
     public StudyResult withoutTimings() {
         return new StudyResult(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, List.of(),
                 selection, factorMissing, models, returnDates, portfolios, currentAllocations, regimes,
-                optimisationDegree, significance, factorSelection);
+                optimisationDegree, significance, methodVersion, factorSelection);
     }
 
     public Portfolio portfolio(String name) {
@@ -121,9 +137,24 @@ public record StudyResult(
         }
     }
 
-    /** Out-of-sample quality of predictions over a range of days (see {@code OutOfSampleEvaluation}). */
+    /**
+     * Out-of-sample quality of predictions over a range of days (see {@code OutOfSampleEvaluation}).
+     *
+     * @param icTests Newey–West t-statistics of the mean IC and Rank IC (null in results before method version 2)
+     */
     public record Accuracy(int days, long observations, double ic, double rankIc, double icir, double rankIcir,
-                           double mse, double hitRate) {
+                           double mse, double hitRate, IcTests icTests) {
+    }
+
+    /**
+     * Is the mean daily IC different from zero? Daily ICs against h-day returns overlap by h − 1 days, so the
+     * t-statistics are Newey–West (HAC) ones with {@code neweyWestLags} = h − 1 lags and Student-t(n − 1)
+     * p-values ({@code IcSummary}); t = ICIR·√n would overstate them up to √h times.
+     *
+     * @param explanation the Rank IC's test in one plain sentence
+     */
+    public record IcTests(int neweyWestLags, double icTStatistic, double icPValue, double rankIcTStatistic,
+                          double rankIcPValue, String explanation) {
     }
 
     /**
@@ -251,9 +282,19 @@ public record StudyResult(
                               String reason) {
     }
 
-    /** The linear fit R = α + Σ β_k F_k (factors after the fold's scaling) with t-values and R². */
+    /**
+     * The linear fit R = α + Σ β_k F_k (factors after the fold's scaling) with R² and two kinds of t-values.
+     *
+     * @param alphaTValue  pooled OLS t of α: every stock-day counted as independent, which overlapping labels and
+     *                     stocks moving together make false; it overstates significance, kept for comparison only
+     * @param betaTValues  pooled OLS t of each β_k, with the same caveat
+     * @param famaMacBeth  Fama–MacBeth estimates (means of per-date cross-sectional coefficients, index 0 = α) with
+     *                     Newey–West standard errors with h − 1 lags: the t-values to read (null in results before
+     *                     method version 2)
+     */
     public record LinearCoefficients(List<String> factors, double alpha, double alphaTValue, double[] beta,
-                                     double[] betaTValues, double rSquared, long observations) {
+                                     double[] betaTValues, double rSquared, long observations,
+                                     CoefficientInference famaMacBeth) {
         public LinearCoefficients {
             factors = List.copyOf(factors);
         }
@@ -318,14 +359,55 @@ public record StudyResult(
     }
 
     /**
-     * @param detected    detected regime of each return day (rule on the market index, see {@code RegimeDetector})
+     * @param detected    the ex-post dated regime of each return day ({@code RegimeDating}, whole sample known)
      * @param trueRegimes the generator's regime of each return day, or null for real data
      * @param agreement   share of return days where detected = true (NaN for real data)
-     * @param table       Table 2: per regime and portfolio, days, mean daily return, max drawdown, Sharpe, VaR 95 %
+     * @param table       Table 2: per ex-post regime and portfolio, days, mean daily return, max drawdown, Sharpe,
+     *                    VaR 95 %
+     * @param dating      how the regimes were dated, the causal view and the agreement figures (null in results
+     *                    before method version 2, whose regimes came from a trailing 60-day mean rule)
      */
-    public record RegimeAnalysis(Regime[] detected, Regime[] trueRegimes, double agreement, List<RegimeReport.Row> table) {
+    public record RegimeAnalysis(Regime[] detected, Regime[] trueRegimes, double agreement,
+                                 List<RegimeReport.Row> table, RegimeDating dating) {
         public RegimeAnalysis {
             table = List.copyOf(table);
+        }
+    }
+
+    /**
+     * The regime dating behind Table 2.
+     *
+     * @param method           the dating method in words (e.g. Lunde–Timmermann peak-to-trough with a sideways rule)
+     * @param parameters       its parameters in words
+     * @param causal           the causal regime of each return day: what a manager could have known on the day
+     * @param causalTable      Table 2 by the causal regimes
+     * @param exPostAgreement  ex-post dating against the generator's truth (null for real data)
+     * @param causalAgreement  causal view against the generator's truth (null for real data)
+     * @param explanation      the method and (on synthetic data) the agreement in plain words
+     */
+    public record RegimeDating(String method, String parameters, Regime[] causal, List<RegimeReport.Row> causalTable,
+                               AgreementWithTruth exPostAgreement, AgreementWithTruth causalAgreement,
+                               String explanation) {
+        public RegimeDating {
+            causalTable = List.copyOf(causalTable);
+        }
+    }
+
+    /**
+     * Agreement of a dating with the generator's true regimes over the return days ({@link RegimeAgreement}).
+     *
+     * @param days              days compared
+     * @param agreement         share of days with the same regime
+     * @param kappa             Cohen's κ (0: no better than chance given the regimes' shares, 1: perfect)
+     * @param majorityRegime    the truth's most frequent regime
+     * @param majorityAgreement agreement of "always the majority regime" (its κ is 0)
+     */
+    public record AgreementWithTruth(int days, double agreement, double kappa, Regime majorityRegime,
+                                     double majorityAgreement) {
+
+        static AgreementWithTruth of(RegimeAgreement.Summary s) {
+            return new AgreementWithTruth(s.days(), s.agreement(), s.kappa(), s.majorityRegime(),
+                    s.majorityAgreement());
         }
     }
 
@@ -364,14 +446,78 @@ public record StudyResult(
     /**
      * LSTM vs linear.
      *
-     * @param dieboldMariano  on daily cross-sectional squared prediction errors (A = LSTM, B = linear: a positive
-     *                        statistic means the LSTM's errors are larger), null when fewer than 3 days
-     * @param sharpeDifference bootstrap interval of Sharpe(LSTM) − Sharpe(linear) portfolio
-     * @param deflatedSharpe  deflated Sharpe ratio of the LSTM portfolio for {@code trials} configurations
-     * @param trials          N used by the deflated Sharpe
-     * @param note            how N and the trial variance were formed
+     * @param dieboldMariano   Diebold–Mariano (HLN) on the daily cross-sectionally demeaned squared errors (method
+     *                         version 1: raw squared errors); A = LSTM, B = linear, so a positive statistic means the
+     *                         LSTM's errors are larger; null when fewer than 3 days
+     * @param sharpeDifference Sharpe(LSTM) − Sharpe(linear) portfolio: studentised stationary-bootstrap interval with
+     *                         its p-value and block length (method version 1: percentile interval, fixed block)
+     * @param deflatedSharpe   deflated Sharpe ratio of the LSTM portfolio for {@code trials} configurations
+     * @param trials           N used by the deflated Sharpe (the total of {@code trialCount})
+     * @param note             how the tests were set up
+     * @param dieboldMarianoRankIc the second line: Diebold–Mariano on 1 − daily Rank IC (null before method version 2
+     *                         or when it cannot run)
+     * @param trialCount       what N is made of (null before method version 2)
+     * @param knownTrialSharpes trials whose Sharpe ratios are measured like the LSTM portfolio's (both model
+     *                         portfolios and the earlier studies' LSTM portfolios) and so enter V; the deflated Sharpe
+     *                         says whether V came from them (at least ten) or from the null sampling variance
+     * @param overfitting      probability of backtest overfitting over the optimisation-degree checkpoints (null
+     *                         before method version 2)
+     * @param explanations     each test in one plain sentence (null before method version 2)
      */
     public record Significance(DieboldMariano.Result dieboldMariano, SharpeDifferenceBootstrap.Interval sharpeDifference,
-                               DeflatedSharpeRatio.Result deflatedSharpe, int trials, String note) {
+                               DeflatedSharpeRatio.Result deflatedSharpe, int trials, String note,
+                               DieboldMariano.Result dieboldMarianoRankIc, TrialCount trialCount, int knownTrialSharpes,
+                               Overfitting overfitting, Explanations explanations) {
+    }
+
+    /**
+     * Every configuration tried for this portfolio and dataset, the deflated Sharpe ratio's N = {@link #total()}.
+     *
+     * @param candidates         candidate factors screened when the factor set was chosen
+     * @param earlierStudies     studies of the same portfolio on the same dataset before this one
+     * @param checkpoints        LSTM optimisation-degree checkpoints evaluated (one per recorded epoch)
+     * @param gridConfigurations LSTM hyper-parameter configurations tried on the validation folds (the look-back and
+     *                           units grid; 0 until the study searches one)
+     * @param models             model portfolios compared (the LSTM and the linear model)
+     */
+    public record TrialCount(int candidates, int earlierStudies, int checkpoints, int gridConfigurations, int models) {
+
+        public int total() {
+            return candidates + earlierStudies + checkpoints + gridConfigurations + models;
+        }
+
+        /** The parts in words, e.g. "20 screened candidates + 0 earlier studies + …". */
+        public String describe() {
+            return candidates + " screened candidate factors + " + earlierStudies + " earlier studies + "
+                    + checkpoints + " optimisation-degree checkpoints + " + gridConfigurations
+                    + " LSTM grid configurations + " + models + " model portfolios = " + total();
+        }
+    }
+
+    /**
+     * Probability of backtest overfitting by CSCV ({@code BacktestOverfitting}) over the optimisation-degree
+     * checkpoints' out-of-sample daily returns.
+     *
+     * @param evaluated         whether it could be computed (at least two checkpoints and enough days)
+     * @param probability       PBO: share of splits where the in-sample best checkpoint is at or below the
+     *                          out-of-sample median
+     * @param degradationSlope  slope of the winners' out-of-sample on in-sample daily Sharpe (below 0: better in
+     *                          sample goes with worse out of sample)
+     * @param probabilityOfLoss share of splits where the in-sample winner loses money out of sample
+     * @param configurations    N, checkpoints compared
+     * @param blocks            S, blocks of consecutive days
+     * @param blockDays         days per block
+     * @param observations      days used (T minus T mod S)
+     * @param combinations      splits evaluated, C(S, S/2)
+     * @param note              what was compared and how S was chosen, or why it was not evaluated
+     */
+    public record Overfitting(boolean evaluated, double probability, double degradationSlope, double probabilityOfLoss,
+                              int configurations, int blocks, int blockDays, int observations, int combinations,
+                              String note) {
+    }
+
+    /** Each significance figure in one sentence a portfolio manager can act on. */
+    public record Explanations(String dieboldMariano, String dieboldMarianoRankIc, String sharpeDifference,
+                               String deflatedSharpe, String overfitting) {
     }
 }

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.factorguard.quant.allocation.AllocationResult;
 import org.factorguard.quant.backtest.BacktestResult;
 import org.factorguard.quant.data.Instrument;
 import org.factorguard.quant.data.MarketData;
+import org.factorguard.quant.factors.IcSummary;
 import org.factorguard.quant.models.FoldResult;
 import org.factorguard.quant.models.WalkForwardResult;
 import org.factorguard.quant.models.linear.LinearFit;
@@ -30,10 +32,15 @@ final class StudyResultAssembler {
     private static final double HOLDING_THRESHOLD = 1e-9;
 
     private final MarketData data;
+    private final int horizon;
 
-    /** @param data the studied data: the selected universe over the selected dates */
-    StudyResultAssembler(MarketData data) {
+    /**
+     * @param data    the studied data: the selected universe over the selected dates
+     * @param horizon the label horizon h (IC and coefficient tests use h − 1 Newey–West lags)
+     */
+    StudyResultAssembler(MarketData data, int horizon) {
         this.data = data;
+        this.horizon = horizon;
     }
 
     /** The instruments and dates studied, with the LSTM implementation that trained. */
@@ -54,7 +61,8 @@ final class StudyResultAssembler {
             StudyResult.LinearCoefficients coefficients = null;
             if (f.fit() instanceof LinearFit fit) {
                 coefficients = new StudyResult.LinearCoefficients(fit.factorNames(), fit.alpha(), fit.alphaTValue(),
-                        fit.beta(), fit.betaTValues(), fit.rSquared(), fit.observations());
+                        fit.beta(), fit.betaTValues(), fit.rSquared(), fit.observations(),
+                        fit.inference() == null ? null : fit.famaMacBeth(horizon));
             }
             List<StudyResult.TrainingCurve> curves = new ArrayList<>();
             List<TrainingHistory> histories = f.trainingCurves();
@@ -150,8 +158,25 @@ final class StudyResultAssembler {
                 last.expectedDailyReturn(), last.exAnteAnnualVolatility(), last.exAnteDailyVar95());
     }
 
-    private static StudyResult.Accuracy accuracy(OutOfSampleMetrics m) {
+    private StudyResult.Accuracy accuracy(OutOfSampleMetrics m) {
         return new StudyResult.Accuracy(m.days(), m.observations(), m.ic(), m.rankIc(), m.icir(), m.rankIcir(),
-                m.mse(), m.hitRate());
+                m.mse(), m.hitRate(), icTests(m));
+    }
+
+    /** Newey–West t-statistics of the mean daily IC and Rank IC with h − 1 lags. */
+    private StudyResult.IcTests icTests(OutOfSampleMetrics m) {
+        IcSummary ic = IcSummary.of(m.dailyIc(), 0, horizon);
+        IcSummary rank = IcSummary.of(m.dailyRankIc(), 0, horizon);
+        String explanation;
+        if (!Double.isFinite(rank.tStatistic())) {
+            explanation = "Too few days to test the Rank IC.";
+        } else {
+            explanation = String.format(Locale.ROOT, "Rank IC %.3f, t = %.2f (Newey–West, %d lags for overlapping "
+                            + "%d-day returns), %s: %s", rank.mean(), rank.tStatistic(), rank.neweyWestLags(),
+                    horizon, SignificanceAnalysis.pValue(rank.pValue()), rank.pValue() < 0.05
+                            ? "the ranking skill is unlikely to be luck." : "a mean this size could be luck.");
+        }
+        return new StudyResult.IcTests(rank.neweyWestLags(), ic.tStatistic(), ic.pValue(), rank.tStatistic(),
+                rank.pValue(), explanation);
     }
 }

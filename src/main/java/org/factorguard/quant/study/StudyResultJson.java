@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ISO-8601 strings, so the same result always gives the same bytes. Doubles are written in Java's shortest
  * round-trip form; NaN and ±∞ (undefined ratios, switched-off limits) are written as the strings
  * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} and read back as the same values, so
- * {@code write(read(write(r)))} equals {@code write(r)}.
+ * {@code write(read(write(r)))} equals {@code write(r)}. Documents written by older versions read too: unknown
+ * properties are ignored and missing ones take their defaults (null, 0, false; see each record for what that
+ * means, e.g. {@link StudyResult#methodVersion()}).
  */
 public final class StudyResultJson {
 
@@ -28,6 +30,9 @@ public final class StudyResultJson {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // documents written before a component was added lack it: a missing number reads as 0 and a missing
+            // boolean as false (Jackson 3 would refuse them), and each new component maps that to the old behaviour
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private StudyResultJson() {

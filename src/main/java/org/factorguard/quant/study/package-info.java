@@ -8,8 +8,9 @@
  * <p>Order of work: select universe and dates → factors prepared per day → forward log-return labels →
  * walk-forward of the linear model and the LSTM on identical folds → risk-constrained backtests of both
  * model portfolios (shortlisted QP, Ledoit–Wolf covariance, drawdown control) next to the equal-weight
- * universe and the market index → optimisation degree from epoch checkpoints → regimes on the market
- * index → Diebold–Mariano, bootstrap Sharpe difference and deflated Sharpe. Settings that cannot run are
+ * universe and the market index → optimisation degree from epoch checkpoints → regimes dated on the market
+ * index → Diebold–Mariano, bootstrap Sharpe difference, deflated Sharpe and the probability of backtest
+ * overfitting. The result records the method version that computed it. Settings that cannot run are
  * refused before any work ({@link org.factorguard.quant.study.StudyConfigException}); progress and
  * stage timings go to a {@link org.factorguard.quant.study.StudyProgressListener}; a cancellation token is
  * honoured between steps, between mini-batches and at every rebalance. Deterministic: the LSTM's seed and the
@@ -19,7 +20,7 @@
  * <p>Where the work is done: {@code Study} runs the stages in order; {@code WalkForwardProgress} turns training
  * events into progress; {@code StudyBacktests} runs the four portfolios; {@code OptimisationDegreeAnalysis} (with
  * {@code DegreeCheckpointRecorder}) computes Figure 2; {@code MarketRegimeAnalysis} Table 2;
- * {@code SignificanceAnalysis} the three tests; {@code StudyResultAssembler} the result's records.
+ * {@code SignificanceAnalysis} the tests; {@code StudyResultAssembler} the result's records.
  * {@code StudyConfig} is built with {@code StudyConfig.builder()} or {@code config.toBuilder()} and checked by
  * {@code StudyConfigValidation}.
  */

@@ -11,4 +11,7 @@ public interface ReportRepository extends JpaRepository<Report, Long> {
     Optional<Report> findByIdAndOwnerId(long id, long ownerId);
 
     Optional<Report> findByJobId(long jobId);
+
+    /** The studies of one portfolio on one dataset version (content hash), oldest first. */
+    List<Report> findByPortfolioIdAndDatasetHashOrderByCreatedAtAscIdAsc(long portfolioId, String datasetHash);
 }

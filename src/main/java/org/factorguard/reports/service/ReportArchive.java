@@ -1,6 +1,7 @@
 package org.factorguard.reports.service;
 
 import java.time.Clock;
+import java.util.List;
 import org.factorguard.quant.risk.PerformanceSummary;
 import org.factorguard.quant.study.StudyResult;
 import org.factorguard.quant.study.StudyResultJson;
@@ -11,11 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores finished studies as reports. Called from the study job on a worker thread, where no user is
- * signed in: the owner comes from the job. Not for views (they use {@link ReportService}).
+ * Stores finished studies as reports. Called from the study job (studies feature) on a worker thread,
+ * where no user is signed in: the owner comes from the job. Not for views (they use {@link ReportService}).
  */
 @Component
-class ReportArchive {
+public class ReportArchive {
 
     private final ReportRepository reports;
     private final ReportResultStore results;
@@ -29,23 +30,34 @@ class ReportArchive {
 
     /** Stores the result of one run (at most one report per run) and returns the report's id. */
     @Transactional
-    long store(long ownerId, long jobId, String title, StudyRunSnapshot snapshot, StudyResult result) {
-        var existing = reports.findByJobId(jobId);
+    public long store(ReportSource source, String title, StudyResult result) {
+        var existing = reports.findByJobId(source.jobId());
         if (existing.isPresent()) {
             return existing.get().getId();
         }
         String json = StudyResultJson.write(result);
         PerformanceSummary lstm = summary(result, StudyResult.LSTM);
         PerformanceSummary linear = summary(result, StudyResult.LINEAR);
-        Report report = reports.save(new Report(ownerId, snapshot.portfolioId(), jobId, title, snapshot.portfolioName(),
-                snapshot.datasetId(), snapshot.datasetName(), snapshot.datasetHash(), result.syntheticData(),
-                result.seed(), clock.instant(), json.length(), finite(lstm == null ? Double.NaN : lstm.sharpe()),
+        Report report = reports.save(new Report(source.ownerId(), source.portfolioId(), source.jobId(), title,
+                source.portfolioName(), source.datasetId(), source.datasetName(), source.datasetHash(),
+                result.syntheticData(), result.seed(), clock.instant(), json.length(),
+                finite(lstm == null ? Double.NaN : lstm.sharpe()),
                 finite(linear == null ? Double.NaN : linear.sharpe()),
                 finite(lstm == null ? Double.NaN : lstm.annualReturn()),
                 finite(lstm == null ? Double.NaN : lstm.maxDrawdown())));
         reports.flush();
         results.write(report.getId(), json);
         return report.getId();
+    }
+
+    /** The studies already stored for a portfolio on a dataset version (the caller has checked the owner). */
+    @Transactional(readOnly = true)
+    public EarlierStudies earlierStudies(long portfolioId, String datasetHash) {
+        List<Report> earlier = reports.findByPortfolioIdAndDatasetHashOrderByCreatedAtAscIdAsc(portfolioId,
+                datasetHash);
+        List<Double> sharpes = earlier.stream().map(Report::getLstmSharpe)
+                .filter(v -> v != null && Double.isFinite(v)).toList();
+        return new EarlierStudies(earlier.size(), sharpes);
     }
 
     private static PerformanceSummary summary(StudyResult result, String name) {

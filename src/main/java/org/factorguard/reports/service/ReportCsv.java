@@ -5,15 +5,20 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.factorguard.quant.data.Regime;
+import org.factorguard.quant.models.linear.CoefficientInference;
 import org.factorguard.quant.regimes.RegimeReport;
+import org.factorguard.quant.risk.DieboldMariano;
 import org.factorguard.quant.risk.PerformanceSummary;
 import org.factorguard.quant.study.StudyResult;
 
 /**
- * Writes the tables and series of a {@link StudyResult} as CSV (RFC 4180 via Commons CSV, one header row).
+ * Writes the tables and series of a {@link StudyResult} as CSV (RFC 4180 via Commons CSV, one header row). Figures
+ * a result of an older method version does not hold are left empty.
  * Numbers are written in Java's shortest round-trip form (NaN where undefined); text cells that a
  * spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage return) are
  * prefixed with an apostrophe.
@@ -35,6 +40,10 @@ public final class ReportCsv {
             case OPTIMISATION_DEGREE -> degree(r, rows);
             case SIGNIFICANCE -> significance(r, rows);
             case MODEL_FOLDS -> folds(r, rows);
+            case REGIMES_CAUSAL -> causalRegimes(r, rows);
+            case REGIME_DATING -> regimeDating(r, rows);
+            case REGIME_DAYS -> regimeDays(r, rows);
+            case LINEAR_COEFFICIENTS -> coefficients(r, rows);
         };
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
@@ -84,11 +93,61 @@ public final class ReportCsv {
     }
 
     private static List<String> regimes(StudyResult r, List<List<Object>> rows) {
-        for (RegimeReport.Row row : r.regimes().table()) {
+        return regimeRows(r.regimes().table(), rows);
+    }
+
+    private static List<String> causalRegimes(StudyResult r, List<List<Object>> rows) {
+        StudyResult.RegimeDating dating = r.regimes().dating();
+        return regimeRows(dating == null ? List.of() : dating.causalTable(), rows);
+    }
+
+    private static List<String> regimeRows(List<RegimeReport.Row> table, List<List<Object>> rows) {
+        for (RegimeReport.Row row : table) {
             rows.add(List.of(row.regime().label(), row.portfolio(), row.days(), row.averageDailyReturn(),
                     row.maxDrawdown(), row.sharpe(), row.valueAtRisk95()));
         }
         return List.of("regime", "portfolio", "days", "average_daily_return", "max_drawdown", "sharpe", "var_95");
+    }
+
+    private static List<String> regimeDating(StudyResult r, List<List<Object>> rows) {
+        StudyResult.RegimeAnalysis a = r.regimes();
+        StudyResult.RegimeDating d = a.dating();
+        rows.add(measure("method_version", r.methodVersion()));
+        rows.add(measure("method", d == null ? "trailing 60-day mean rule (method version 1)" : d.method()));
+        if (d != null) {
+            rows.add(measure("parameters", d.parameters()));
+            agreement(rows, "ex_post", d.exPostAgreement());
+            agreement(rows, "causal", d.causalAgreement());
+            rows.add(measure("explanation", d.explanation()));
+        } else {
+            rows.add(measure("agreement", a.agreement()));
+        }
+        return List.of("measure", "value");
+    }
+
+    private static void agreement(List<List<Object>> rows, String view, StudyResult.AgreementWithTruth a) {
+        if (a == null) {
+            return;
+        }
+        rows.add(measure(view + "_agreement", a.agreement()));
+        rows.add(measure(view + "_cohens_kappa", a.kappa()));
+        rows.add(measure(view + "_days_compared", a.days()));
+        rows.add(measure(view + "_majority_regime", a.majorityRegime() == null ? null : a.majorityRegime().label()));
+        rows.add(measure(view + "_majority_agreement", a.majorityAgreement()));
+    }
+
+    private static List<String> regimeDays(StudyResult r, List<List<Object>> rows) {
+        StudyResult.RegimeAnalysis a = r.regimes();
+        LocalDate[] dates = r.returnDates();
+        Regime[] causal = a.dating() == null ? null : a.dating().causal();
+        for (int t = 0; t < dates.length; t++) {
+            rows.add(Arrays.asList(dates[t], label(a.detected(), t), label(causal, t), label(a.trueRegimes(), t)));
+        }
+        return List.of("date", "regime", "causal_regime", "true_regime");
+    }
+
+    private static String label(Regime[] regimes, int t) {
+        return regimes == null || t >= regimes.length || regimes[t] == null ? null : regimes[t].label();
     }
 
     private static List<String> allocation(StudyResult r, List<List<Object>> rows) {
@@ -140,40 +199,126 @@ public final class ReportCsv {
 
     private static List<String> significance(StudyResult r, List<List<Object>> rows) {
         StudyResult.Significance s = r.significance();
-        if (s.dieboldMariano() != null) {
-            var dm = s.dieboldMariano();
-            rows.add(List.of("diebold_mariano_statistic", dm.statistic()));
-            rows.add(List.of("diebold_mariano_p_value", dm.pValue()));
-            rows.add(List.of("diebold_mariano_hln_statistic", dm.hlnStatistic()));
-            rows.add(List.of("diebold_mariano_hln_p_value", dm.hlnPValue()));
-            rows.add(List.of("diebold_mariano_observations", dm.observations()));
-        }
+        StudyResult.Explanations words = s.explanations();
+        rows.add(measure("method_version", r.methodVersion()));
+        dieboldMariano(rows, "diebold_mariano", s.dieboldMariano(), r.methodVersion() >= 2
+                ? "demeaned_squared_error" : "squared_error", words == null ? null : words.dieboldMariano());
+        dieboldMariano(rows, "diebold_mariano_rank_ic", s.dieboldMarianoRankIc(), "one_minus_rank_ic",
+                words == null ? null : words.dieboldMarianoRankIc());
         if (s.sharpeDifference() != null) {
             var sd = s.sharpeDifference();
-            rows.add(List.of("sharpe_difference", sd.observedDifference()));
-            rows.add(List.of("sharpe_difference_lower", sd.lower()));
-            rows.add(List.of("sharpe_difference_upper", sd.upper()));
-            rows.add(List.of("sharpe_difference_confidence", sd.confidence()));
+            rows.add(measure("sharpe_difference", sd.observedDifference()));
+            rows.add(measure("sharpe_difference_lower", sd.lower()));
+            rows.add(measure("sharpe_difference_upper", sd.upper()));
+            rows.add(measure("sharpe_difference_confidence", sd.confidence()));
+            rows.add(measure("sharpe_difference_p_value", sd.pValue()));
+            rows.add(measure("sharpe_difference_standard_error", sd.standardError()));
+            rows.add(measure("sharpe_difference_mean_block_length", sd.meanBlockLength()));
+            rows.add(measure("sharpe_difference_automatic_block_length", sd.automaticBlockLength()));
+            rows.add(measure("sharpe_difference_resamples", sd.resamples()));
+            explanation(rows, "sharpe_difference", words == null ? null : words.sharpeDifference());
         }
         if (s.deflatedSharpe() != null) {
             var ds = s.deflatedSharpe();
-            rows.add(List.of("deflated_sharpe_probability", ds.probability()));
-            rows.add(List.of("deflated_sharpe_annualised_sharpe", ds.annualisedSharpe()));
-            rows.add(List.of("deflated_sharpe_trials", ds.trials()));
+            rows.add(measure("deflated_sharpe_probability", ds.probability()));
+            rows.add(measure("deflated_sharpe_annualised_sharpe", ds.annualisedSharpe()));
+            rows.add(measure("deflated_sharpe_trials", ds.trials()));
+            StudyResult.TrialCount n = s.trialCount();
+            if (n != null) {
+                rows.add(measure("deflated_sharpe_trials_screened_candidates", n.candidates()));
+                rows.add(measure("deflated_sharpe_trials_earlier_studies", n.earlierStudies()));
+                rows.add(measure("deflated_sharpe_trials_checkpoints", n.checkpoints()));
+                rows.add(measure("deflated_sharpe_trials_grid_configurations", n.gridConfigurations()));
+                rows.add(measure("deflated_sharpe_trials_models", n.models()));
+                rows.add(measure("deflated_sharpe_known_trial_sharpes", s.knownTrialSharpes()));
+            }
+            rows.add(measure("deflated_sharpe_trial_sharpe_variance", ds.trialSharpeVariance()));
+            rows.add(measure("deflated_sharpe_variance_source", ds.varianceSource()));
+            rows.add(measure("deflated_sharpe_expected_max_daily_sharpe", ds.expectedMaxDailySharpe()));
+            explanation(rows, "deflated_sharpe", words == null ? null : words.deflatedSharpe());
+        }
+        StudyResult.Overfitting pbo = s.overfitting();
+        if (pbo != null) {
+            rows.add(measure("pbo_evaluated", pbo.evaluated()));
+            rows.add(measure("pbo_probability", pbo.probability()));
+            rows.add(measure("pbo_degradation_slope", pbo.degradationSlope()));
+            rows.add(measure("pbo_probability_of_loss", pbo.probabilityOfLoss()));
+            rows.add(measure("pbo_configurations", pbo.configurations()));
+            rows.add(measure("pbo_blocks", pbo.blocks()));
+            rows.add(measure("pbo_block_days", pbo.blockDays()));
+            rows.add(measure("pbo_observations", pbo.observations()));
+            rows.add(measure("pbo_combinations", pbo.combinations()));
+            rows.add(measure("pbo_note", pbo.note()));
+            explanation(rows, "pbo", words == null ? null : words.overfitting());
         }
         return List.of("measure", "value");
+    }
+
+    private static void dieboldMariano(List<List<Object>> rows, String name, DieboldMariano.Result dm, String loss,
+                                       String words) {
+        if (dm == null) {
+            return;
+        }
+        rows.add(measure(name + "_loss", loss));
+        rows.add(measure(name + "_statistic", dm.statistic()));
+        rows.add(measure(name + "_p_value", dm.pValue()));
+        rows.add(measure(name + "_hln_statistic", dm.hlnStatistic()));
+        rows.add(measure(name + "_hln_p_value", dm.hlnPValue()));
+        rows.add(measure(name + "_mean_loss_difference", dm.meanLossDifference()));
+        rows.add(measure(name + "_observations", dm.observations()));
+        rows.add(measure(name + "_variance_estimate", dm.varianceEstimate()));
+        rows.add(measure(name + "_bartlett_fallback", dm.fellBack()));
+        explanation(rows, name, words);
+    }
+
+    private static void explanation(List<List<Object>> rows, String name, String words) {
+        if (words != null) {
+            rows.add(measure(name + "_explanation", words));
+        }
+    }
+
+    private static List<Object> measure(String name, Object value) {
+        return Arrays.asList(name, value);
     }
 
     private static List<String> folds(StudyResult r, List<List<Object>> rows) {
         for (StudyResult.ModelRun m : r.models()) {
             for (StudyResult.Fold f : m.folds()) {
                 StudyResult.Accuracy a = f.test();
-                rows.add(List.of(m.name(), f.index() + 1, f.trainFirst(), f.trainLast(), f.testFirst(), f.testLast(),
-                        f.trainingSamples(), a.days(), a.observations(), a.ic(), a.rankIc(), a.icir(), a.rankIcir(),
-                        a.mse(), a.hitRate()));
+                StudyResult.IcTests t = a.icTests();
+                rows.add(Arrays.asList(m.name(), f.index() + 1, f.trainFirst(), f.trainLast(), f.testFirst(),
+                        f.testLast(), f.trainingSamples(), a.days(), a.observations(), a.ic(), a.rankIc(), a.icir(),
+                        a.rankIcir(), a.mse(), a.hitRate(), t == null ? null : t.icTStatistic(),
+                        t == null ? null : t.rankIcTStatistic(), t == null ? null : t.rankIcPValue(),
+                        t == null ? null : t.neweyWestLags()));
             }
         }
         return List.of("model", "fold", "train_first", "train_last", "test_first", "test_last", "training_samples",
-                "test_days", "observations", "ic", "rank_ic", "icir", "rank_icir", "mse", "hit_rate");
+                "test_days", "observations", "ic", "rank_ic", "icir", "rank_icir", "mse", "hit_rate",
+                "ic_t_newey_west", "rank_ic_t_newey_west", "rank_ic_p_value_newey_west", "newey_west_lags");
+    }
+
+    private static List<String> coefficients(StudyResult r, List<List<Object>> rows) {
+        for (StudyResult.ModelRun m : r.models()) {
+            for (StudyResult.Fold f : m.folds()) {
+                StudyResult.LinearCoefficients c = f.linear();
+                if (c == null) {
+                    continue;
+                }
+                CoefficientInference fm = c.famaMacBeth();
+                for (int k = 0; k <= c.factors().size(); k++) {
+                    String name = k == 0 ? "alpha" : c.factors().get(k - 1);
+                    double pooled = k == 0 ? c.alpha() : c.beta()[k - 1];
+                    double pooledT = k == 0 ? c.alphaTValue() : c.betaTValues()[k - 1];
+                    rows.add(Arrays.asList(m.name(), f.index() + 1, name, pooled, pooledT,
+                            fm == null ? null : fm.estimates()[k], fm == null ? null : fm.standardErrors()[k],
+                            fm == null ? null : fm.tValues()[k], fm == null ? null : fm.pValues()[k],
+                            fm == null ? null : fm.lags(), fm == null ? null : fm.dates()));
+                }
+            }
+        }
+        return List.of("model", "fold", "coefficient", "pooled_estimate", "pooled_t_independent_stock_days",
+                "fama_macbeth_estimate", "fama_macbeth_standard_error_newey_west", "fama_macbeth_t",
+                "fama_macbeth_p_value", "newey_west_lags", "dates");
     }
 }

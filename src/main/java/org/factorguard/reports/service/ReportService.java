@@ -6,10 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.identity.service.CurrentUser.UserRef;
 import org.factorguard.quant.study.StudyResultJson;
@@ -48,6 +54,7 @@ public class ReportService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ReportHeadlines headlines = new ReportHeadlines();
 
     public ReportService(ReportRepository reports, ReportResultStore results, ShareLinkRepository links,
                          ShareAccessRepository accesses, CurrentUser currentUser, Clock clock) {
@@ -64,6 +71,74 @@ public class ReportService {
     public List<ReportSummary> listMine() {
         return reports.findByOwnerIdOrderByCreatedAtDescIdDesc(currentUser.require().id()).stream()
                 .map(ReportService::summary).toList();
+    }
+
+    /**
+     * The Reports page: the user's own reports and the reports shared with them that they have opened through a
+     * link that still works (neither revoked nor expired), newest first, each with its headline figures.
+     */
+    @Transactional(readOnly = true)
+    public List<ReportListing> listReports() {
+        UserRef me = currentUser.require();
+        List<ReportListing> out = new ArrayList<>();
+        for (Report r : reports.findByOwnerIdOrderByCreatedAtDescIdDesc(me.id())) {
+            out.add(headlines.listing(r, null, () -> resultJson(r)));
+        }
+        Map<Long, ShareLink> shared = sharedWith(me.id());
+        for (Report r : reports.findAllById(shared.keySet())) {
+            if (r.getOwnerId() != me.id()) {
+                out.add(headlines.listing(r, shared.get(r.getId()).getCreatedByName(), () -> resultJson(r)));
+            }
+        }
+        out.sort(Comparator.comparing(ReportListing::createdAt).thenComparingLong(ReportListing::id).reversed());
+        return out;
+    }
+
+    /**
+     * Opens again, from the Reports page, a report shared with the user: allowed while a link to it that they
+     * opened before still works. Logged as an opening of that link, like {@link #openShared}.
+     *
+     * @throws NotFoundException for any other report id
+     */
+    @Transactional
+    public SharedReportOpening openSharedAgain(long reportId) {
+        UserRef me = currentUser.require();
+        Visible v = visible(reportId, me);
+        if (v.link() == null) {
+            throw new NotFoundException("Report");
+        }
+        logOpening(v.link(), me);
+        return new SharedReportOpening(SharedReportOpening.Outcome.OK, detail(v.report()),
+                v.link().getCreatedByName(), v.link().getExpiresAt());
+    }
+
+    /**
+     * Two to four reports side by side: the user's own and reports shared with them (as on the Reports page).
+     * Shared ones are logged as openings of their links.
+     *
+     * @throws NotFoundException           for an id that is neither (checked before anything else)
+     * @throws ValidationProblemException when fewer than two or more than four distinct reports are asked for
+     */
+    @Transactional
+    public ReportComparison compare(List<Long> reportIds) {
+        UserRef me = currentUser.require();
+        List<Long> ids = reportIds == null ? List.of() : reportIds.stream().distinct().toList();
+        List<Visible> chosen = ids.stream().map(id -> visible(id, me)).toList();
+        if (chosen.size() < 2 || chosen.size() > 4) {
+            throw new ValidationProblemException("reports", "Select 2 to 4 reports to compare");
+        }
+        List<ReportComparison.Compared> compared = new ArrayList<>();
+        for (Visible v : chosen) {
+            if (v.link() != null) {
+                logOpening(v.link(), me);
+            }
+            Report r = v.report();
+            String json = resultJson(r);
+            compared.add(new ReportComparison.Compared(r.getId(), r.getTitle(), r.getPortfolioName(),
+                    r.getDatasetName(), r.getCreatedAt(), v.link() == null ? null : v.link().getCreatedByName(),
+                    headlines.listing(r, null, () -> json).methodVersion(), StudyResultJson.read(json)));
+        }
+        return new ReportComparison(compared, SettingsDifference.of(compared));
     }
 
     /** One of the signed-in user's reports with its parsed result. */
@@ -157,14 +232,50 @@ public class ReportService {
                 link.getExpiresAt());
     }
 
-    /** SHA-256 of the token's UTF-8 bytes as lower-case hex. */
-    static String hash(String token) {
+    /** SHA-256 of the token's UTF-8 bytes as lower-case hex: what is stored instead of the token. */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    /** A report the user may read: their own (no link), or one shared with them through a working link. */
+    private record Visible(Report report, ShareLink link) {
+    }
+
+    private Visible visible(long id, UserRef me) {
+        Optional<Report> own = reports.findByIdAndOwnerId(id, me.id());
+        if (own.isPresent()) {
+            return new Visible(own.get(), null);
+        }
+        ShareLink link = sharedWith(me.id()).get(id);
+        Report report = link == null ? null : reports.findById(id).orElse(null);
+        if (report == null) {
+            throw new NotFoundException("Report");
+        }
+        return new Visible(report, link);
+    }
+
+    /** Report id → a working link to it that the user has opened (the share-access log knows them). */
+    private Map<Long, ShareLink> sharedWith(long userId) {
+        Instant now = clock.instant();
+        Set<Long> opened = new LinkedHashSet<>();
+        accesses.findByUserIdOrderByOpenedAtDescIdDesc(userId).forEach(a -> opened.add(a.getLinkId()));
+        Map<Long, ShareLink> byReport = new LinkedHashMap<>();
+        for (ShareLink link : links.findAllById(opened)) {
+            if (link.getRevokedAt() == null && !link.isExpiredAt(now)) {
+                byReport.putIfAbsent(link.getReportId(), link);
+            }
+        }
+        return byReport;
+    }
+
+    private void logOpening(ShareLink link, UserRef me) {
+        accesses.save(new ShareAccess(link.getId(), me.id(), me.username(), clock.instant()));
+        log.info("Share link {} (report {}) opened again by {}", link.getId(), link.getReportId(), me.username());
     }
 
     private Report own(long id) {

@@ -10,7 +10,11 @@ public enum ReportTable {
     DRAWDOWNS("drawdowns", "Drawdowns"),
     OPTIMISATION_DEGREE("optimisation-degree", "Optimisation degree (Figure 2)"),
     SIGNIFICANCE("significance", "Significance tests"),
-    MODEL_FOLDS("model-folds", "Model out-of-sample metrics per fold");
+    MODEL_FOLDS("model-folds", "Model out-of-sample metrics per fold"),
+    REGIMES_CAUSAL("regime-table-causal", "Regime table by the causal view"),
+    REGIME_DATING("regime-dating", "Regime dating: method and agreement"),
+    REGIME_DAYS("regime-days", "Regime of every return day"),
+    LINEAR_COEFFICIENTS("linear-coefficients", "Linear model coefficients per fold");
 
     private final String slug;
     private final String label;

@@ -12,13 +12,9 @@ import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,9 +23,17 @@ import org.factorguard.quant.data.Regime;
 import org.factorguard.quant.regimes.RegimeReport;
 import org.factorguard.quant.risk.PerformanceSummary;
 import org.factorguard.quant.study.StudyResult;
+import org.factorguard.reports.service.HoldingsOverTime;
+import org.factorguard.reports.service.RegimeSpell;
 import org.factorguard.reports.service.ReportDetail;
 import org.factorguard.reports.service.ReportTable;
+import org.factorguard.shared.ui.Axis;
+import org.factorguard.shared.ui.ChartData;
+import org.factorguard.shared.ui.ChartFormat;
+import org.factorguard.shared.ui.ChartOptions;
 import org.factorguard.shared.ui.EChart;
+import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.Series;
 
 /**
  * The body of a report, read-only: header facts, Table 1, equity and drawdown charts, the current
@@ -40,7 +44,6 @@ import org.factorguard.shared.ui.EChart;
  */
 class ReportBody extends Div {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private static final String[] COLORS = {"#1565c0", "#ef6c00", "#2e7d32", "#6d6d6d", "#8e24aa", "#00838f",
             "#c62828", "#5d4037", "#f9a825", "#3949ab"};
 
@@ -60,8 +63,10 @@ class ReportBody extends Div {
         add(section("Risk and return (Table 1)", ReportTable.RISK, riskTable(r),
                 note("Out-of-sample daily net returns " + first(r) + " – " + last(r)
                         + ". The better value per row is bold. VaR/CVaR 95 % are one-day historical.")));
-        add(section("Equity curves", ReportTable.EQUITY_CURVES, chart("report-equity-chart", "360px", equityOption(r, false))));
-        add(section("Drawdowns", ReportTable.DRAWDOWNS, chart("report-drawdown-chart", "280px", equityOption(r, true))));
+        add(section("Equity curves", ReportTable.EQUITY_CURVES,
+                chart("report-equity-chart", "360px", equityOption(r, false))));
+        add(section("Drawdowns", ReportTable.DRAWDOWNS,
+                chart("report-drawdown-chart", "280px", equityOption(r, true))));
         add(allocationSection(r));
         add(section("Weights over time (LSTM, largest holdings)", ReportTable.WEIGHTS_OVER_TIME,
                 chart("report-weights-chart", "320px", weightsOption(r))));
@@ -80,7 +85,7 @@ class ReportBody extends Div {
         facts.setId("report-facts");
         facts.add(fact("Portfolio", d.portfolioName()), fact("Dataset", d.datasetName()),
                 fact("Content hash", d.shortHash()), fact("Seed", String.valueOf(d.seed())),
-                fact("Created", WHEN.format(d.createdAt())),
+                fact("Created", Formats.dateTime(d.createdAt())),
                 fact("Universe", d.result().selection().tickers().size() + " instruments, " + first(d.result()) + " – "
                         + last(d.result())));
         Div box = new Div(facts);
@@ -128,7 +133,7 @@ class ReportBody extends Div {
         return p;
     }
 
-    private static EChart chart(String id, String height, Map<String, Object> option) {
+    private static EChart chart(String id, String height, ChartOptions option) {
         EChart chart = new EChart(height);
         chart.setId(id);
         chart.setWidthFull();
@@ -154,7 +159,7 @@ class ReportBody extends Div {
             return switch (shown) {
                 case PERCENT -> percent(v);
                 case NUMBER -> number(v);
-                case MULTIPLE -> Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.1f×", v) : "–";
+                case MULTIPLE -> Formats.multiple(v);
             };
         }
     }
@@ -204,159 +209,88 @@ class ReportBody extends Div {
 
     // ---------------------------------------------------------------- charts
 
-    private static Map<String, Object> baseTimeOption(String formatter) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("animation", false);
-        o.put("grid", Map.of("left", 72, "right", 24, "top", 48, "bottom", 64));
-        o.put("legend", Map.of("top", 8));
-        o.put("tooltip", Map.of("trigger", "axis", "valueFormatter", formatter));
-        o.put("dataZoom", List.of(Map.of("type", "inside"), Map.of("type", "slider", "height", 18, "bottom", 8)));
-        return o;
+    /** Lines over the out-of-sample days (or rebalance dates): legend, axis tooltip, zoom. */
+    private static ChartOptions timeChart(ChartFormat values) {
+        return ChartOptions.chart().grid(72, 24, 48, 64).legend().axisTooltip(values).zoom();
     }
 
     private static List<String> dates(StudyResult r) {
         return Arrays.stream(r.returnDates()).map(LocalDate::toString).toList();
     }
 
-    static Map<String, Object> equityOption(StudyResult r, boolean drawdown) {
-        Map<String, Object> o = baseTimeOption(drawdown ? "fg:percent" : "fg:number2");
-        o.put("xAxis", Map.of("type", "category", "data", dates(r), "boundaryGap", false));
-        o.put("yAxis", drawdown ? Map.of("type", "value", "name", "drawdown", "axisLabel", Map.of("formatter", "fg:percent0"))
-                : Map.of("type", "value", "name", "equity (start = 1)", "scale", true));
-        List<Object> series = new ArrayList<>();
+    static ChartOptions equityOption(StudyResult r, boolean drawdown) {
+        ChartOptions o = timeChart(drawdown ? ChartFormat.PERCENT : ChartFormat.NUMBER2)
+                .xAxis(Axis.categories(dates(r)).noBoundaryGap())
+                .yAxis(drawdown ? Axis.values().name("drawdown").labels(ChartFormat.PERCENT0)
+                        : Axis.values().name("equity (start = 1)").fitToData());
         int c = 0;
         for (StudyResult.Portfolio p : r.portfolios()) {
-            double[] values = drawdown ? p.drawdown() : p.equity();
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("type", "line");
-            s.put("name", p.name());
-            s.put("showSymbol", false);
-            s.put("color", COLORS[c++ % COLORS.length]);
-            s.put("data", clean(values));
-            if (drawdown) {
-                s.put("areaStyle", Map.of("opacity", 0.08));
-            }
-            series.add(s);
+            Series line = Series.line(p.name(), ChartData.values(drawdown ? p.drawdown() : p.equity())).noSymbols()
+                    .color(COLORS[c++ % COLORS.length]);
+            o.series(drawdown ? line.area(0.08) : line);
         }
-        o.put("series", series);
         return o;
     }
 
-    static Map<String, Object> weightsOption(StudyResult r) {
-        StudyResult.Portfolio lstm = r.portfolios().stream().filter(p -> p.name().equals(StudyResult.LSTM)).findFirst()
-                .orElse(r.portfolios().getFirst());
-        List<String> tickers = r.selection().tickers();
-        Map<Integer, Double> total = new HashMap<>();
-        for (StudyResult.Rebalance b : lstm.rebalances()) {
-            for (int k = 0; k < b.instruments().length; k++) {
-                total.merge(b.instruments()[k], Math.abs(b.weights()[k]), Double::sum);
-            }
-        }
-        List<Integer> top = total.entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
-                .limit(8).map(Map.Entry::getKey).toList();
-        List<String> x = lstm.rebalances().stream().map(b -> b.date().toString()).toList();
-        Map<String, Object> o = baseTimeOption("fg:percent1");
-        o.put("xAxis", Map.of("type", "category", "data", x, "boundaryGap", false));
-        o.put("yAxis", Map.of("type", "value", "name", "weight", "axisLabel", Map.of("formatter", "fg:percent0")));
-        List<Object> series = new ArrayList<>();
+    static ChartOptions weightsOption(StudyResult r) {
+        HoldingsOverTime holdings = HoldingsOverTime.ofLstm(r, 8);
+        ChartOptions o = timeChart(ChartFormat.PERCENT1)
+                .xAxis(Axis.categories(holdings.dates().stream().map(LocalDate::toString).toList()).noBoundaryGap())
+                .yAxis(Axis.values().name("weight").labels(ChartFormat.PERCENT0));
         int c = 0;
-        for (int instrument : top) {
-            List<Double> values = new ArrayList<>();
-            for (StudyResult.Rebalance b : lstm.rebalances()) {
-                double w = 0;
-                for (int k = 0; k < b.instruments().length; k++) {
-                    if (b.instruments()[k] == instrument) {
-                        w = b.weights()[k];
-                    }
-                }
-                values.add(w);
-            }
-            series.add(Map.of("type", "line", "name", tickers.get(instrument), "stack", "weights", "showSymbol", false,
-                    "areaStyle", Map.of(), "color", COLORS[c++ % COLORS.length], "data", values));
+        for (HoldingsOverTime.Holding h : holdings.largest()) {
+            o.series(Series.line(h.ticker(), ChartData.values(h.weights())).stack("weights").noSymbols().area()
+                    .color(COLORS[c++ % COLORS.length]));
         }
-        List<Double> other = new ArrayList<>();
-        for (StudyResult.Rebalance b : lstm.rebalances()) {
-            double rest = 0;
-            for (int k = 0; k < b.instruments().length; k++) {
-                if (!top.contains(b.instruments()[k])) {
-                    rest += b.weights()[k];
-                }
-            }
-            other.add(rest);
-        }
-        series.add(Map.of("type", "line", "name", "Other", "stack", "weights", "showSymbol", false,
-                "areaStyle", Map.of(), "color", "#bdbdbd", "data", other));
-        o.put("series", series);
-        return o;
+        return o.series(Series.line("Other", ChartData.values(holdings.other())).stack("weights").noSymbols().area()
+                .color("#bdbdbd"));
     }
 
-    static Map<String, Object> regimeOption(StudyResult r) {
-        Map<String, Object> o = baseTimeOption("fg:number2");
+    static ChartOptions regimeOption(StudyResult r) {
         List<String> dates = dates(r);
-        o.put("xAxis", Map.of("type", "category", "data", dates, "boundaryGap", false));
-        o.put("yAxis", Map.of("type", "value", "name", "market index (start = 1)", "scale", true));
         StudyResult.Portfolio index = r.portfolios().stream().filter(p -> p.name().equals(StudyResult.MARKET_INDEX))
                 .findFirst().orElse(r.portfolios().getLast());
-        Regime[] detected = r.regimes().detected();
-        List<Object> areas = new ArrayList<>();
         Map<Regime, String> shade = Map.of(Regime.BULL, "rgba(46,125,50,0.14)", Regime.BEAR, "rgba(198,40,40,0.14)",
                 Regime.SIDEWAYS, "rgba(120,120,120,0.10)");
-        int start = 0;
-        for (int t = 1; t <= detected.length && detected.length > 0; t++) {
-            if (t == detected.length || detected[t] != detected[start]) {
-                areas.add(List.of(Map.of("name", detected[start].label(), "xAxis", dates.get(start),
-                        "itemStyle", Map.of("color", shade.get(detected[start]))), Map.of("xAxis", dates.get(t - 1))));
-                start = t;
-            }
-        }
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", "line");
-        s.put("name", "Market index");
-        s.put("showSymbol", false);
-        s.put("color", "#37474f");
-        s.put("data", clean(index.equity()));
-        s.put("markArea", Map.of("silent", true, "label", Map.of("show", false), "data", areas));
-        List<Object> series = new ArrayList<>(List.of(s));
+        List<Series.Band> bands = RegimeSpell.of(r.regimes().detected()).stream()
+                .map(s -> new Series.Band(s.regime().label(), dates.get(s.first()), dates.get(s.last()),
+                        shade.get(s.regime()))).toList();
+        ChartOptions o = timeChart(ChartFormat.NUMBER2).xAxis(Axis.categories(dates).noBoundaryGap())
+                .yAxis(Axis.values().name("market index (start = 1)").fitToData())
+                .series(Series.line("Market index", ChartData.values(index.equity())).noSymbols().color("#37474f")
+                        .bands(bands));
         // legend entries for the shading
         for (Regime g : Regime.values()) {
-            series.add(Map.of("type", "line", "name", g.label() + " (detected)", "data", List.of(), "color",
+            o.series(Series.legendEntry(g.label() + " (detected)",
                     shade.get(g).replace("0.14", "0.6").replace("0.10", "0.5")));
         }
-        o.put("series", series);
         return o;
     }
 
-    static Map<String, Object> degreeOption(StudyResult r) {
+    static ChartOptions degreeOption(StudyResult r) {
         List<StudyResult.DegreePoint> points = r.optimisationDegree().points();
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("animation", false);
-        o.put("grid", Map.of("left", 72, "right", 72, "top", 48, "bottom", 48));
-        o.put("legend", Map.of("top", 8));
-        o.put("tooltip", Map.of("trigger", "axis"));
-        o.put("xAxis", Map.of("type", "category", "name", "epochs", "nameLocation", "middle", "nameGap", 28,
-                "data", points.stream().map(p -> String.valueOf(p.epoch())).toList()));
-        o.put("yAxis", List.of(Map.of("type", "value", "name", "annual return", "axisLabel", Map.of("formatter", "fg:percent0")),
-                Map.of("type", "value", "name", "Sharpe", "axisLabel", Map.of("formatter", "fg:number2"))));
-        o.put("series", List.of(
-                degreeSeries("Annual return (in sample)", points, StudyResult.DegreePoint::inSampleAnnualReturn, 0, "#1565c0", false),
-                degreeSeries("Annual return (out of sample)", points, StudyResult.DegreePoint::outOfSampleAnnualReturn, 0, "#1565c0", true),
-                degreeSeries("Sharpe (in sample)", points, StudyResult.DegreePoint::inSampleSharpe, 1, "#ef6c00", false),
-                degreeSeries("Sharpe (out of sample)", points, StudyResult.DegreePoint::outOfSampleSharpe, 1, "#ef6c00", true)));
-        return o;
+        return ChartOptions.chart().grid(72, 72, 48, 48).legend().axisTooltip()
+                .xAxis(Axis.categories(points.stream().map(p -> String.valueOf(p.epoch())).toList()).name("epochs")
+                        .nameInMiddle(28))
+                .yAxis(Axis.values().name("annual return").labels(ChartFormat.PERCENT0))
+                .yAxis(Axis.values().name("Sharpe").labels(ChartFormat.NUMBER2))
+                .series(List.of(
+                        degreeSeries("Annual return (in sample)", points,
+                                StudyResult.DegreePoint::inSampleAnnualReturn, false, "#1565c0", false),
+                        degreeSeries("Annual return (out of sample)", points,
+                                StudyResult.DegreePoint::outOfSampleAnnualReturn, false, "#1565c0", true),
+                        degreeSeries("Sharpe (in sample)", points,
+                                StudyResult.DegreePoint::inSampleSharpe, true, "#ef6c00", false),
+                        degreeSeries("Sharpe (out of sample)", points,
+                                StudyResult.DegreePoint::outOfSampleSharpe, true, "#ef6c00", true)));
     }
 
-    private static Map<String, Object> degreeSeries(String name, List<StudyResult.DegreePoint> points,
-                                                    ToDoubleFunction<StudyResult.DegreePoint> f, int axis, String color,
-                                                    boolean dashed) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", "line");
-        s.put("name", name);
-        s.put("yAxisIndex", axis);
-        s.put("color", color);
-        s.put("lineStyle", Map.of("type", dashed ? "dashed" : "solid"));
-        s.put("data", points.stream().map(p -> finite(f.applyAsDouble(p))).toList());
-        s.put("tooltip", Map.of("valueFormatter", axis == 0 ? "fg:percent" : "fg:number2"));
-        return s;
+    private static Series degreeSeries(String name, List<StudyResult.DegreePoint> points,
+                                       ToDoubleFunction<StudyResult.DegreePoint> f, boolean sharpe, String color,
+                                       boolean dashed) {
+        Series s = Series.line(name, points.stream().map(p -> ChartData.value(f.applyAsDouble(p))).toList())
+                .color(color).dashed(dashed);
+        return sharpe ? s.onRightAxis().tooltip(ChartFormat.NUMBER2) : s.onLeftAxis().tooltip(ChartFormat.PERCENT);
     }
 
     // ---------------------------------------------------------------- allocation
@@ -388,18 +322,14 @@ class ReportBody extends Div {
         return section("Current risk-constrained allocation", ReportTable.CURRENT_ALLOCATION, content);
     }
 
-    static Map<String, Object> allocationOption(StudyResult.CurrentAllocation a) {
+    static ChartOptions allocationOption(StudyResult.CurrentAllocation a) {
         List<StudyResult.Holding> holdings = a.holdings().stream()
                 .sorted(Comparator.comparingDouble(StudyResult.Holding::weight)).toList();
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("animation", false);
-        o.put("grid", Map.of("left", 72, "right", 32, "top", 16, "bottom", 32));
-        o.put("tooltip", Map.of("trigger", "axis", "valueFormatter", "fg:percent"));
-        o.put("xAxis", Map.of("type", "value", "axisLabel", Map.of("formatter", "fg:percent0")));
-        o.put("yAxis", Map.of("type", "category", "data", holdings.stream().map(StudyResult.Holding::ticker).toList()));
-        o.put("series", List.of(Map.of("type", "bar", "name", "weight", "color", "#1565c0",
-                "data", holdings.stream().map(h -> finite(h.weight())).toList())));
-        return o;
+        return ChartOptions.chart().grid(72, 32, 16, 32).axisTooltip(ChartFormat.PERCENT)
+                .xAxis(Axis.values().labels(ChartFormat.PERCENT0))
+                .yAxis(Axis.categories(holdings.stream().map(StudyResult.Holding::ticker).toList()))
+                .series(Series.bar("weight", holdings.stream().map(h -> ChartData.value(h.weight())).toList())
+                        .color("#1565c0"));
     }
 
     // ---------------------------------------------------------------- Table 2, significance, folds, settings
@@ -455,7 +385,7 @@ class ReportBody extends Div {
                 var a = f.test();
                 body.add(row(m.name(), String.valueOf(f.index() + 1), f.trainFirst() + " – " + f.trainLast(),
                         f.testFirst() + " – " + f.testLast(), number4(a.ic()), number4(a.rankIc()), number(a.icir()),
-                        String.format(Locale.ROOT, "%.3g", a.mse()), percent(a.hitRate())));
+                        Formats.significant(a.mse(), 3), percent(a.hitRate())));
             }
         }
         table.add(body);
@@ -475,7 +405,8 @@ class ReportBody extends Div {
                 + percent(c.allocation().maxWeight()) + ", volatility limit " + percent(c.allocation().maxAnnualVolatility())
                 + ", VaR limit " + percent(c.allocation().maxDailyVar95())));
         body.add(row("Seed", String.valueOf(c.seed())));
-        body.add(row("Engine", r.codeVersion() + " · LSTM " + r.selection().lstmImplementation()));
+        body.add(row("Engine", r.codeVersion() + " · method version " + r.methodVersion() + " · LSTM "
+                + r.selection().lstmImplementation()));
         table.add(body);
         return scroll(table);
     }
@@ -511,31 +442,19 @@ class ReportBody extends Div {
         return d;
     }
 
-    private static List<Double> clean(double[] values) {
-        List<Double> out = new ArrayList<>(values.length);
-        for (double v : values) {
-            out.add(finite(v));
-        }
-        return out;
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
     static String percent(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f %%", v * 100) : "–";
+        return Formats.percent(v, 2);
     }
 
     private static String percent0(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f %%", v * 100) : "–";
+        return Formats.percent(v, 0);
     }
 
     static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "–";
+        return Formats.number(v, 2);
     }
 
     private static String number4(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "–";
+        return Formats.number(v, 4);
     }
 }

@@ -3,7 +3,6 @@ package org.factorguard.reports.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -32,8 +31,10 @@ import org.factorguard.reports.service.ReportDetail;
 import org.factorguard.reports.service.ReportService;
 import org.factorguard.reports.service.ReportTable;
 import org.factorguard.reports.service.ShareLinkSummary;
-import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.IsoDatePicker;
+import org.factorguard.shared.ui.RouteIds;
 
 /** A report of the signed-in user, with CSV/JSON export and sharing. */
 @Route("reports/:id")
@@ -55,12 +56,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        try {
-            long id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            report = reports.find(id);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("Report");
-        }
+        report = reports.find(RouteIds.require(event, "Report"));
         H2 title = new H2(report.title());
         title.setId("report-title");
         Button share = new Button("Share", click -> openShareDialog());
@@ -100,7 +96,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph intro = new Paragraph("Colleagues signed in to FactorGuard open a read-only snapshot of this report. "
                 + "The link is shown once; you can revoke it at any time.");
         intro.addClassName("fg-muted");
-        DatePicker expiry = new DatePicker("Expires on (optional)");
+        IsoDatePicker expiry = new IsoDatePicker("Expires on (optional)");
         expiry.setId("share-expiry");
         expiry.setMin(java.time.LocalDate.now(clock).plusDays(1));
         TextField url = new TextField("Link (copy it now: it is not shown again)");
@@ -111,6 +107,11 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
         Div list = new Div();
         list.setId("share-links");
         Button create = new Button("Create link", click -> {
+            if (expiry.hasUnparsableInput()) {
+                expiry.setErrorMessage(IsoDatePicker.NOT_A_DATE);
+                expiry.setInvalid(true);
+                return;
+            }
             try {
                 Instant expires = expiry.getValue() == null ? null
                         : expiry.getValue().atStartOfDay(ZoneId.systemDefault()).toInstant();
@@ -157,10 +158,10 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
         }
         Instant now = clock.instant();
         for (ShareLinkSummary link : links) {
-            String state = link.revoked() ? "revoked " + ReportBody.WHEN.format(link.revokedAt())
+            String state = link.revoked() ? "revoked " + Formats.dateTime(link.revokedAt())
                     : link.expiredAt(now) ? "expired" : link.expiresAt() == null ? "active, no expiry"
-                    : "active until " + ReportBody.WHEN.format(link.expiresAt());
-            Span head = new Span("Link created " + ReportBody.WHEN.format(link.createdAt()) + " · " + state);
+                    : "active until " + Formats.dateTime(link.expiresAt());
+            Span head = new Span("Link created " + Formats.dateTime(link.createdAt()) + " · " + state);
             head.getStyle().set("font-weight", "600");
             Div item = new Div(head);
             item.setId("share-link-" + link.id());
@@ -177,7 +178,7 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
             }
             Paragraph opens = new Paragraph(link.openings().isEmpty() ? "Not opened yet"
                     : "Opened by " + String.join(", ", link.openings().stream()
-                    .map(o -> o.username() + " (" + ReportBody.WHEN.format(o.openedAt()) + ")").toList()));
+                    .map(o -> o.username() + " (" + Formats.dateTime(o.openedAt()) + ")").toList()));
             opens.addClassName("fg-muted");
             opens.setId("share-opens-" + link.id());
             item.add(opens);

@@ -8,15 +8,20 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import org.factorguard.reports.service.ReportService;
 import org.factorguard.reports.service.SharedReportOpening;
+import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.RouteIds;
 
 /**
  * A report shared by its owner, read-only, for any signed-in user who has the link. Without a session,
- * Spring Security sends the visitor to the login page and back here after sign-in.
+ * Spring Security sends the visitor to the login page and back here after sign-in. Opened again from the
+ * Reports page ({@code reports/shared/:id}) while the link the user opened still works.
  */
 @Route("shared/:token")
+@RouteAlias("reports/shared/:id")
 @PageTitle("Shared report · FactorGuard")
 @PermitAll
 public class SharedReportView extends VerticalLayout implements BeforeEnterObserver {
@@ -32,7 +37,9 @@ public class SharedReportView extends VerticalLayout implements BeforeEnterObser
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        SharedReportOpening opening = reports.openShared(event.getRouteParameters().get("token").orElse(""));
+        SharedReportOpening opening = event.getRouteParameters().get("id").isPresent()
+                ? reports.openSharedAgain(RouteIds.require(event, "Report")) // otherwise "not found"
+                : reports.openShared(event.getRouteParameters().get("token").orElse(""));
         if (opening.outcome() != SharedReportOpening.Outcome.OK) {
             H2 title = new H2(switch (opening.outcome()) {
                 case REVOKED -> "This link was revoked";
@@ -54,7 +61,8 @@ public class SharedReportView extends VerticalLayout implements BeforeEnterObser
         banner.setId("shared-banner");
         banner.addClassName("fg-shared-banner");
         banner.setText("Shared by " + opening.sharedBy() + " — read-only snapshot"
-                + (opening.expiresAt() == null ? "" : " · link valid until " + ReportBody.WHEN.format(opening.expiresAt())));
+                + (opening.expiresAt() == null ? "" : " · link valid until "
+                + Formats.dateTime(opening.expiresAt())));
         H2 title = new H2(report.title());
         title.setId("report-title");
         add(banner, title, new ReportBody(report, null));

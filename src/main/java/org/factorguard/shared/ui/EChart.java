@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A chart drawn by Apache ECharts (served from the {@code org.webjars:echarts} jar) in the browser.
  * The server sends the ECharts option as JSON; {@code frontend/js/fg-charts.js} renders it and
  * resolves named formatters such as {@code "fg:percent"}. No npm package or frontend rebuild is
- * involved, so it works in development and production mode alike.
+ * involved, so it works in development and production mode alike. Views build the option with
+ * {@link ChartOptions}.
  */
 public class EChart extends Div {
 
@@ -33,6 +34,11 @@ public class EChart extends Div {
     public void setOption(JsonNode option) {
         this.optionJson = JSON.writeValueAsString(option);
         render();
+    }
+
+    /** Sets (replaces) the chart's option. */
+    public void setOption(ChartOptions option) {
+        setOption((Object) option.toMap());
     }
 
     /** Sets the option from a plain structure of maps, lists, strings and numbers. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.factorguard.quant.backtest.RebalanceFrequency;
+import org.factorguard.quant.factors.FactorScope;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.study.FactorSelectionMode;
 import org.factorguard.quant.study.FactorSelectionSettings;
@@ -44,6 +45,21 @@ class PortfolioSettingsTest {
     }
 
     @Test
+    void the_study_counts_the_candidates_the_portfolios_factor_screen_ranks() {
+        PortfolioSettings defaults = PortfolioSettings.defaults();
+        PortfolioSettings withPe = defaults.toBuilder().factorIds(List.of("EP", "PE")).build();
+        for (PortfolioSettings s : List.of(defaults, withPe)) {
+            long ranked = FactorScreeningService.candidates(s.factorIds()).stream()
+                    .filter(f -> f.scope() != FactorScope.MARKET).count();
+            assertThat(s.toStudyConfig().significance().screenedCandidates()).isEqualTo((int) ranked);
+        }
+        assertThat(withPe.toStudyConfig().significance().screenedCandidates())
+                .isEqualTo(defaults.toStudyConfig().significance().screenedCandidates() + 1);
+        assertThat(defaults.toStudyConfig().significance().screenedCandidates())
+                .isEqualTo(StudyConfig.DEFAULT_SCREENED_CANDIDATES);
+    }
+
+    @Test
     void a_blank_builder_gives_settings_whose_problems_name_the_missing_fields() {
         PortfolioSettings blank = PortfolioSettings.builder().build();
 
@@ -74,6 +90,17 @@ class PortfolioSettingsTest {
         assertThat(picked.factorsFromFullPeriodScreen()).isTrue();
         assertThat(picked.toStudyConfig().factorSelection()).isEqualTo(FactorSelectionSettings.handPicked(true));
         assertThat(PortfolioSettingsJson.read(PortfolioSettingsJson.write(picked))).isEqualTo(picked);
+    }
+
+    @Test
+    void a_stored_list_in_the_defaults_order_reads_as_a_new_portfolios_and_one_in_the_screens_order_as_picked() {
+        // New portfolios on a close-only dataset started with the defaults it could supply, in the defaults' order;
+        // the Factors page saved ticked factors in the screen's (library) order.
+        assertThat(PortfolioSettingsJson.startedFromDefaults(StudyConfig.DEFAULT_FACTORS)).isTrue();
+        assertThat(PortfolioSettingsJson.startedFromDefaults(List.of("REV_5", "VOL_60", "MOM_60"))).isTrue();
+        assertThat(PortfolioSettingsJson.startedFromDefaults(List.of("MOM_60", "REV_5", "VOL_60"))).isFalse();
+        assertThat(PortfolioSettingsJson.startedFromDefaults(List.of("EP"))).as("the same in both orders").isFalse();
+        assertThat(PortfolioSettingsJson.startedFromDefaults(List.of("REV_5", "VOL_60", "BETA_60"))).isFalse();
     }
 
     @Test

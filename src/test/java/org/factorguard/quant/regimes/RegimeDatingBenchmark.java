@@ -18,32 +18,30 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Agreement of the regime dating with the built-in market's true regimes, per seed (the default seed, then 1 to
  * 10): Cohen's κ and the share of equal days for the ex-post and the causal view, against the majority baseline
- * ("always the truth's most frequent regime") and the old trailing-mean {@link RegimeDetector}; over the default
- * study's period (the return days of its backtest, as the study slices them) and over the whole sample. Also the
- * truth's spells per regime (count and median length in trading days), since no dating recovers spells of a few
- * weeks. Not part of the default run; run it with {@code mvn -o test -Dtest=RegimeDatingBenchmark}.
+ * ("always the truth's most frequent regime"); over the default study's period (the return days of its backtest,
+ * as the study slices them) and over the whole sample. Also the truth's spells per regime (count and median length
+ * in trading days), since no dating recovers spells of a few weeks. Not part of the default run; run it with
+ * {@code mvn -o test -Dtest=RegimeDatingBenchmark}.
  */
 @EnabledIfSystemProperty(named = "test", matches = ".*RegimeDatingBenchmark.*",
         disabledReason = "benchmark: run with -Dtest=RegimeDatingBenchmark")
 class RegimeDatingBenchmark {
 
     private record Row(double exPostAgreement, double exPostKappa, double causalAgreement, double causalKappa,
-                       double majority, double oldAgreement, double oldKappa) {
+                       double majority) {
 
-        static Row of(RegimeDatingResult dated, Regime[] old, Regime[] truth, int from, int to) {
+        static Row of(RegimeDatingResult dated, Regime[] truth, int from, int to) {
             Regime[] t = Arrays.copyOfRange(truth, from, to);
             Regime[] ex = Arrays.copyOfRange(dated.exPost(), from, to);
             Regime[] ca = Arrays.copyOfRange(dated.causal(), from, to);
-            Regime[] od = Arrays.copyOfRange(old, from, to);
             return new Row(RegimeAgreement.agreement(ex, t), RegimeAgreement.cohensKappa(ex, t),
                     RegimeAgreement.agreement(ca, t), RegimeAgreement.cohensKappa(ca, t),
-                    RegimeAgreement.majorityBaseline(t), RegimeAgreement.agreement(od, t),
-                    RegimeAgreement.cohensKappa(od, t));
+                    RegimeAgreement.majorityBaseline(t));
         }
 
         String format() {
-            return String.format(Locale.ROOT, "%6.1f %6.2f  %6.1f %6.2f  %6.1f  %6.1f %6.2f", 100 * exPostAgreement,
-                    exPostKappa, 100 * causalAgreement, causalKappa, 100 * majority, 100 * oldAgreement, oldKappa);
+            return String.format(Locale.ROOT, "%6.1f %6.2f  %6.1f %6.2f  %6.1f", 100 * exPostAgreement,
+                    exPostKappa, 100 * causalAgreement, causalKappa, 100 * majority);
         }
 
         static Row mean(List<Row> rows) {
@@ -51,20 +49,17 @@ class RegimeDatingBenchmark {
                     rows.stream().mapToDouble(Row::exPostKappa).average().orElseThrow(),
                     rows.stream().mapToDouble(Row::causalAgreement).average().orElseThrow(),
                     rows.stream().mapToDouble(Row::causalKappa).average().orElseThrow(),
-                    rows.stream().mapToDouble(Row::majority).average().orElseThrow(),
-                    rows.stream().mapToDouble(Row::oldAgreement).average().orElseThrow(),
-                    rows.stream().mapToDouble(Row::oldKappa).average().orElseThrow());
+                    rows.stream().mapToDouble(Row::majority).average().orElseThrow());
         }
     }
 
     @Test
     void agreement_and_kappa_with_the_true_regimes_per_seed() {
         RegimeDating dating = RegimeDating.of(RegimeDatingSettings.defaults());
-        RegimeDetector old = new RegimeDetector(RegimeSettings.defaults());
         System.out.println("method: " + RegimeDating.METHOD);
         System.out.println("parameters: " + dating.settings().describe());
         System.out.println("columns: ex-post agreement % and kappa | causal agreement % and kappa | majority "
-                + "baseline % | old trailing-mean detector agreement % and kappa");
+                + "baseline %");
         List<Row> study = new ArrayList<>();
         List<Row> whole = new ArrayList<>();
         long[] seeds = {SyntheticMarketConfig.DEFAULT_SEED, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
@@ -75,7 +70,6 @@ class RegimeDatingBenchmark {
             RegimeDatingResult dated = dating.date(market.marketIndex());
             long t2 = System.nanoTime();
             Regime[] truth = market.trueRegimes();
-            Regime[] detected = old.detect(market.marketIndex());
             assertThat(dated.exPost()).hasSameSizeAs(truth).doesNotContainNull();
             assertThat(dated.causal()).hasSameSizeAs(truth).doesNotContainNull();
 
@@ -84,8 +78,8 @@ class RegimeDatingBenchmark {
                     market.dayCount());
             int from = plan.firstTestDay() + 1;
             int to = plan.folds().getLast().testEnd();
-            Row s = Row.of(dated, detected, truth, from, to);
-            Row w = Row.of(dated, detected, truth, 0, truth.length);
+            Row s = Row.of(dated, truth, from, to);
+            Row w = Row.of(dated, truth, 0, truth.length);
             study.add(s);
             whole.add(w);
             String label = seed == SyntheticMarketConfig.DEFAULT_SEED ? "default" : String.valueOf(seed);

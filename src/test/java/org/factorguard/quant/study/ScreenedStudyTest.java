@@ -60,6 +60,19 @@ class ScreenedStudyTest {
     }
 
     @Test
+    void the_deflated_sharpe_counts_the_candidates_each_fold_screened_and_the_lstm_grid() {
+        StudyResult.TrialCount n = result.significance().trialCount();
+        // 8 candidates of which MARKET_RETURN is not ranked; the grid of look-back 5 or 10; settings: 3 earlier
+        // studies (the settings' 12 screened candidates describe a hand-picked list and do not apply here)
+        assertThat(n.candidates()).isEqualTo(7);
+        assertThat(n.gridConfigurations()).isEqualTo(2);
+        assertThat(n.earlierStudies()).isEqualTo(3);
+        assertThat(result.significance().trials()).isEqualTo(n.total()).isEqualTo(7 + 3 + n.checkpoints() + 2 + 2);
+        assertThat(result.significance().deflatedSharpe().trials()).isEqualTo(n.total());
+        assertThat(n.describe()).contains("2 LSTM grid configurations");
+    }
+
+    @Test
     void figure_two_follows_the_ensemble_on_the_folds_own_inputs_and_the_result_reads_back_identically() {
         assertThat(result.optimisationDegree().points()).isNotEmpty();
         assertThat(result.optimisationDegree().points().getFirst().members()).isEqualTo(3);

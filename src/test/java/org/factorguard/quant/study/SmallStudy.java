@@ -17,7 +17,7 @@ import org.factorguard.quant.models.lstm.LstmModelSettings;
 import org.factorguard.quant.models.lstm.LstmSearchSettings;
 import org.factorguard.quant.models.lstm.SequenceRegressorFactory;
 import org.factorguard.quant.models.sequence.LstmSettings;
-import org.factorguard.quant.regimes.RegimeSettings;
+import org.factorguard.quant.regimes.RegimeDatingSettings;
 import org.factorguard.quant.validation.TrainingWindow;
 import org.factorguard.quant.validation.WalkForwardSettings;
 
@@ -82,11 +82,12 @@ final class SmallStudy {
                 .allocationShortlist(20)
                 .rebalance(RebalanceFrequency.MONTHLY)
                 .costBps(10.0)
-                .regimes(RegimeSettings.defaults())
                 .optimisationDegree(new StudyConfig.OptimisationDegreeSettings(true, false, List.of(), 252,
                         StudyConfig.DegreePortfolio.RISK_CONSTRAINED))
-                .significance(new StudyConfig.SignificanceSettings(200, 10.0, 0.95, 3))
+                .significance(new StudyConfig.SignificanceSettings(200, Double.NaN, 0.95, 3, 12,
+                        List.of(0.4, -0.1)))
                 .seed(7L)
+                .regimeDating(RegimeDatingSettings.defaults())
                 .build();
     }
 }

@@ -84,7 +84,8 @@ class StudyBenchmark {
                     m.overall().hitRate());
         }
 
-        System.out.printf(Locale.ROOT, "%nTable 2 (regimes detected on the market index; agreement with true regimes %.1f%%)%n",
+        System.out.printf(Locale.ROOT,
+                "%nTable 2 (regimes dated on the market index; agreement with true regimes %.1f%%)%n",
                 100 * result.regimes().agreement());
         System.out.printf(Locale.ROOT, "%-9s %-13s %5s %10s %8s %7s %8s%n", "regime", "portfolio", "days", "mean/day",
                 "MDD", "Sharpe", "VaR95");
@@ -113,6 +114,21 @@ class StudyBenchmark {
                 s.sharpeDifference().observedDifference(), 100 * s.sharpeDifference().confidence(),
                 s.sharpeDifference().lower(), s.sharpeDifference().upper());
         System.out.printf(Locale.ROOT, "Deflated Sharpe of LSTM (N = %d): %.3f%n", s.trials(), s.deflatedSharpe().probability());
+        System.out.println("method version " + result.methodVersion());
+        System.out.println(s.explanations().dieboldMariano());
+        System.out.println(s.explanations().dieboldMarianoRankIc());
+        System.out.println(s.explanations().sharpeDifference());
+        System.out.println(s.explanations().deflatedSharpe());
+        System.out.println(s.explanations().overfitting());
+        System.out.println("note: " + s.note());
+        for (StudyResult.ModelRun m : result.models()) {
+            System.out.println(m.name() + ": " + m.overall().icTests().explanation());
+        }
+        var fm = result.model(StudyResult.LINEAR).folds().getLast().linear().famaMacBeth();
+        System.out.println("Fama-MacBeth t (last fold, alpha first, " + fm.lags() + " lags): "
+                + java.util.Arrays.toString(fm.tValues()) + " vs pooled "
+                + java.util.Arrays.toString(result.model(StudyResult.LINEAR).folds().getLast().linear().betaTValues()));
+        System.out.println(result.regimes().dating().explanation());
         for (StudyResult.CurrentAllocation c : result.currentAllocations()) {
             System.out.printf(Locale.ROOT, "%nCurrent allocation %s on %s: %d holdings, net %.1f%%, ex-ante vol %.1f%%, VaR %.2f%%, binding %s%n",
                     c.portfolio(), c.date(), c.holdings().size(), 100 * c.netExposure(), 100 * c.exAnteAnnualVolatility(),

@@ -142,10 +142,63 @@ class StudyTest {
         StudyResult.Significance s = result.significance();
         assertThat(s.dieboldMariano()).isNotNull();
         assertThat(s.sharpeDifference().lower()).isLessThanOrEqualTo(s.sharpeDifference().upper());
-        assertThat(s.trials()).isEqualTo(3 + 2 + degree.points().size());
+        // SmallStudy: 12 screened candidates, 3 earlier studies (2 with stored Sharpe ratios), both models
+        assertThat(s.trialCount()).isEqualTo(new StudyResult.TrialCount(12, 3, degree.points().size(), 0, 2));
+        assertThat(s.trials()).isEqualTo(12 + 3 + degree.points().size() + 2);
+        assertThat(s.deflatedSharpe().trials()).isEqualTo(s.trials());
+        assertThat(s.knownTrialSharpes()).as("both models and the 2 earlier studies' stored Sharpe ratios")
+                .isEqualTo(4);
         assertThat(s.deflatedSharpe().probability()).isBetween(0.0, 1.0);
         assertThat(result.model(StudyResult.LSTM).folds()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(result.model(StudyResult.LINEAR).folds().getFirst().linear().beta()).hasSize(4);
+    }
+
+    @Test
+    void the_result_carries_the_method_version_and_the_new_statistics_with_plain_explanations() {
+        assertThat(result.methodVersion()).isEqualTo(StudyResult.METHOD_VERSION);
+        StudyResult.Significance s = result.significance();
+        assertThat(s.dieboldMariano().horizon()).isEqualTo(5);
+        assertThat(s.dieboldMarianoRankIc()).isNotNull();
+        assertThat(s.dieboldMarianoRankIc().observations()).isEqualTo(s.dieboldMariano().observations());
+        assertThat(s.sharpeDifference().automaticBlockLength()).isTrue();
+        assertThat(s.sharpeDifference().pValue()).isBetween(0.0, 1.0);
+        assertThat(s.sharpeDifference().resamples()).isEqualTo(200);
+        StudyResult.Overfitting pbo = s.overfitting();
+        assertThat(pbo.configurations()).isEqualTo(result.optimisationDegree().points().size());
+        if (pbo.evaluated()) {
+            assertThat(pbo.probability()).isBetween(0.0, 1.0);
+            assertThat(pbo.blocks()).isEven().isBetween(4, 16);
+            assertThat(pbo.blockDays()).isGreaterThanOrEqualTo(21);
+        }
+        assertThat(pbo.note()).isNotBlank();
+        StudyResult.Explanations words = s.explanations();
+        assertThat(words.dieboldMariano()).startsWith("DM p");
+        assertThat(words.dieboldMarianoRankIc()).contains("Rank IC");
+        assertThat(words.sharpeDifference()).startsWith("Sharpe LSTM − linear = ");
+        assertThat(words.deflatedSharpe()).contains("configurations tried").contains("12 screened candidate");
+        assertThat(words.overfitting()).isNotBlank();
+        assertThat(s.note()).contains("N = 12 screened candidate factors + 3 earlier studies");
+
+        StudyResult.IcTests ic = result.model(StudyResult.LSTM).overall().icTests();
+        assertThat(ic.neweyWestLags()).isEqualTo(4);
+        assertThat(ic.rankIcTStatistic()).isFinite();
+        assertThat(ic.explanation()).contains("Newey–West, 4 lags");
+        assertThat(result.model(StudyResult.LINEAR).folds()).allSatisfy(f -> {
+            assertThat(f.test().icTests().neweyWestLags()).isEqualTo(4);
+            var fm = f.linear().famaMacBeth();
+            assertThat(fm.method()).isEqualTo(org.factorguard.quant.models.linear.CoefficientInference.Method
+                    .FAMA_MACBETH);
+            assertThat(fm.lags()).isEqualTo(4);
+            assertThat(fm.tValues()).hasSize(5);
+        });
+        assertThat(result.model(StudyResult.LSTM).folds()).allSatisfy(f -> assertThat(f.linear()).isNull());
+
+        StudyResult.RegimeDating dating = result.regimes().dating();
+        assertThat(dating.method()).isEqualTo(org.factorguard.quant.regimes.RegimeDating.METHOD);
+        assertThat(dating.causal()).hasSameSizeAs(result.returnDates());
+        assertThat(dating.exPostAgreement().agreement()).isEqualTo(result.regimes().agreement());
+        assertThat(dating.exPostAgreement().kappa()).isBetween(-1.0, 1.0);
+        assertThat(dating.causalAgreement().days()).isEqualTo(result.returnDates().length);
     }
 
     @Test

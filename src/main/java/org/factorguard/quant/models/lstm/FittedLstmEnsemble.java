@@ -16,8 +16,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.factorguard.quant.factors.FactorPanel;
 import org.factorguard.quant.models.FeatureScaler;
-import org.factorguard.quant.models.FittedReturnModel;
 import org.factorguard.quant.models.Forecast;
+import org.factorguard.quant.models.SequenceInputModel;
 import org.factorguard.quant.models.sequence.SequenceBatch;
 import org.factorguard.quant.models.sequence.SequenceRegressor;
 
@@ -31,7 +31,7 @@ import org.factorguard.quant.models.sequence.SequenceRegressor;
  * {@code scaler.bin}, {@code member-k.bin} (each regressor's own format, for DL4J a ModelSerializer zip).
  * A loaded copy predicts identically.
  */
-public final class FittedLstmEnsemble implements FittedReturnModel {
+public final class FittedLstmEnsemble implements SequenceInputModel {
 
     private static final String FORMAT = "factorguard-lstm-ensemble-1";
     private static final int PREDICTION_CHUNK = 8192;
@@ -59,6 +59,7 @@ public final class FittedLstmEnsemble implements FittedReturnModel {
         return fit;
     }
 
+    @Override
     public int lookback() {
         return lookback;
     }
@@ -103,6 +104,39 @@ public final class FittedLstmEnsemble implements FittedReturnModel {
             }
         }
         return new Forecast(fromDay, mean, spread);
+    }
+
+    @Override
+    public Samples inputs(FactorPanel panel, int fromDay, int toDay) {
+        scaler.requireCompatible(panel);
+        if (fromDay < 0 || toDay > panel.dayCount() || toDay < fromDay) {
+            throw new IllegalArgumentException("days [" + fromDay + ", " + toDay + ") outside the panel");
+        }
+        PanelSequenceSource source = PanelSequenceSource.forPrediction(panel, scaler, lookback, fromDay, toDay);
+        int[] days = new int[source.size()];
+        int[] instruments = new int[source.size()];
+        for (int s = 0; s < days.length; s++) {
+            days[s] = source.day(s);
+            instruments[s] = source.instrument(s);
+        }
+        return new Samples(days, instruments, source.all());
+    }
+
+    /** The members' mean prediction for each sequence, computed as in {@link #forecast}. */
+    @Override
+    public float[] predictSequences(SequenceBatch batch) {
+        double[] sum = new double[batch.size()];
+        for (SequenceRegressor member : members) {
+            float[] p = member.predict(batch);
+            for (int i = 0; i < p.length; i++) {
+                sum[i] += p[i];
+            }
+        }
+        float[] mean = new float[batch.size()];
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = (float) (sum[i] / members.size());
+        }
+        return mean;
     }
 
     private static float[][] nanMatrix(int rows, int columns) {

@@ -1,0 +1,5 @@
+package org.factorguard.archfixture.alpha.ui;
+
+/** Fixture for ArchitectureTest: a view-internal class of feature "alpha". */
+public class AlphaWidget {
+}
