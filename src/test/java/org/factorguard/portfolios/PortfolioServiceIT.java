@@ -334,21 +334,27 @@ class PortfolioServiceIT {
         assertThatThrownBy(() -> portfolios.planRun(id)).isInstanceOfSatisfying(ValidationProblemException.class,
                 e -> {
                     assertThat(e.problems()).extracting(FieldProblem::field).containsOnly("factors");
+                    // the default candidates, in their order, that need more than closes
                     assertThat(e.problems()).extracting(FieldProblem::message).containsExactly(
+                            "The dataset cannot supply INDUSTRY_RETURN (Industry index return): missing industries — "
+                                    + "needs an industry classification with at least two industries; every "
+                                    + "instrument of the data is in one industry",
                             "The dataset cannot supply EP (Earnings yield (E/P)): missing fundamentals — needs "
                                     + "earnings per share (or P/E), which the data does not have",
                             "The dataset cannot supply BP (Book-to-price (B/P)): missing fundamentals — needs book "
                                     + "value per share (or P/B), which the data does not have",
                             "The dataset cannot supply SIZE (Size (log market cap)): missing fundamentals — needs "
                                     + "shares outstanding, which the data does not have",
-                            "The dataset cannot supply TURNOVER (Turnover): missing volume — needs daily volume and "
-                                    + "shares outstanding, which the data does not have",
+                            "The dataset cannot supply LOG_VOLUME (Log volume): missing volume — needs daily volume, "
+                                    + "which the data does not have",
                             "The dataset cannot supply VOLUME_CHANGE_20 (Volume vs 20-day mean): missing volume — "
-                                    + "needs daily volume, which the data does not have");
+                                    + "needs daily volume, which the data does not have",
+                            "The dataset cannot supply TURNOVER (Turnover): missing volume — needs daily volume and "
+                                    + "shares outstanding, which the data does not have");
                 });
         assertThat(jobs.listMine()).hasSize(runsBefore);
         assertThat(portfolios.portfolioFactorAvailability(id).unavailableAmong(portfolios.find(id).settings()
-                .factorIds())).hasSize(5);
+                .factorIds())).hasSize(7);
     }
 
     @Test
@@ -382,12 +388,19 @@ class PortfolioServiceIT {
                 DatasetTestFiles.stream(csv), null, null).id());
         TestUsers.signIn(ANN, Role.MANAGER);
         long id = portfolios.create(new PortfolioDraft("Late listings", panel, PortfolioSettings.defaults()
-                .toBuilder().factorIds(List.of("REV_5", "MOM_60")).build()));
+                .toBuilder().factorIds(List.of("REV_5", "MOM_60")).factorSelection(FactorSelectionMode.HAND_PICKED)
+                .build()));
+        long screened = portfolios.create(new PortfolioDraft("Late listings, screened", panel,
+                PortfolioSettings.defaults().toBuilder().factorIds(List.of("REV_5", "MOM_60")).build()));
 
         assertThatThrownBy(() -> portfolios.planRun(id)).isInstanceOfSatisfying(ValidationProblemException.class,
                 e -> assertThat(e.problems()).extracting(FieldProblem::message).satisfiesExactly(
                         m -> assertThat(m).startsWith("factor REV_5 has no value in the training window of fold 1 "),
                         m -> assertThat(m).startsWith("factor MOM_60 has no value in the training window of fold 1 ")));
+        assertThatThrownBy(() -> portfolios.planRun(screened)).isInstanceOfSatisfying(
+                ValidationProblemException.class, e -> assertThat(e.problems()).extracting(FieldProblem::message)
+                        .satisfiesExactly(m -> assertThat(m).startsWith(
+                                "no candidate factor has a value in the training window of fold 1 ")));
     }
 
     @Test

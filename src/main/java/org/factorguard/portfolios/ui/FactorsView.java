@@ -127,8 +127,11 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         back.setId("factors-back");
         Paragraph intro = new Paragraph("Every candidate factor is screened on this portfolio's universe and dates: "
                 + "the information coefficient (IC, Pearson) and Rank IC (Spearman) of today's factor values with the "
-                + "next day's returns, their stability over time and across years, and the overlap between factors. "
-                + "The proposed selection keeps strong, stable factors that are not redundant.");
+                + "returns over the models' horizon (" + FactorScreeningService.SCREENING.primaryHorizon()
+                + " days), their stability over time and across years, and the overlap between factors. "
+                + "The proposed selection keeps strong, stable factors that are not redundant. This screen covers "
+                + "the whole date range, test periods included: factors saved from it are marked as chosen after a "
+                + "full-period screen in every report.");
         intro.addClassName("fg-muted");
 
         progressCard.removeAll();
@@ -267,7 +270,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         actions.getStyle().set("flex-wrap", "wrap");
 
         configureGrid(candidates);
-        Div tableCard = card("Candidates", "IC columns use the next day's return (h = 1); decay shows the mean Rank "
+        Div tableCard = card("Candidates", "IC columns use the forward return over the models' horizon (h = "
+                + FactorScreeningService.SCREENING.primaryHorizon() + "); decay shows the mean Rank "
                 + "IC against 1-, 5- and 20-day returns. Rank ICIR = mean / standard deviation of the daily Rank IC; "
                 + "t = its Newey–West t-statistic with h − 1 lags (0 at h = 1). VIF above 5–10 means the factor is "
                 + "largely explained by the others.");
