@@ -77,6 +77,7 @@ class DatasetsBrowserTest {
         VaadinPage.waitForChart(page, "dataset-index-chart");
         assertThat(page.locator("#dataset-index-chart canvas").first()).isVisible();
         assertThat(page.locator("#cleaning-totals")).containsText("6 of 6 instruments kept");
+        assertThat(page.locator("#dataset-fundamentals-timing")).containsText("reporting lag of 45 calendar days");
         assertThat(page.locator("#instruments-grid")).containsText("Test 5 Inc");
         Browser.screenshot(page, "datasets-03-detail");
         page.locator("#cleaning-card").scrollIntoViewIfNeeded();

@@ -19,6 +19,10 @@ public class Dataset extends AbstractEntity {
 
     /** Only daily data exists so far; the column keeps the model honest about it. */
     public static final String FREQUENCY_DAILY = "DAILY";
+    /** Prices stored as imported (validated). */
+    public static final String PRICES_RAW = "RAW";
+    /** Prices winsorised and interpolated at import (datasets imported before issue 13). */
+    public static final String PRICES_CLEANED = "CLEANED";
 
     @Column(name = "series_key", nullable = false, length = 200)
     private String seriesKey;
@@ -92,6 +96,16 @@ public class Dataset extends AbstractEntity {
     @Column(name = "cleaning_report", nullable = false, length = 1_000_000)
     private String cleaningReport;
 
+    /** {@link #PRICES_RAW} since issue 13, {@link #PRICES_CLEANED} for datasets winsorised at import before. */
+    @Column(name = "price_form", nullable = false, length = 16)
+    private String priceForm = PRICES_RAW;
+
+    @Column(name = "reporting_lag_days")
+    private Integer reportingLagDays;
+
+    @Column(name = "fundamentals_point_in_time", nullable = false)
+    private boolean fundamentalsPointInTime;
+
     protected Dataset() {
     }
 
@@ -117,6 +131,9 @@ public class Dataset extends AbstractEntity {
         this.contentBytes = facts.contentBytes();
         this.cleaningSummary = facts.cleaningSummary();
         this.cleaningReport = facts.cleaningReportJson();
+        this.priceForm = facts.priceForm();
+        this.reportingLagDays = facts.reportingLagDays();
+        this.fundamentalsPointInTime = facts.fundamentalsPointInTime();
     }
 
     public String getSeriesKey() { return seriesKey; }
@@ -164,6 +181,12 @@ public class Dataset extends AbstractEntity {
     public String getCleaningSummary() { return cleaningSummary; }
 
     public String getCleaningReport() { return cleaningReport; }
+
+    public String getPriceForm() { return priceForm; }
+
+    public Integer getReportingLagDays() { return reportingLagDays; }
+
+    public boolean isFundamentalsPointInTime() { return fundamentalsPointInTime; }
 
     public void retire() { this.status = DatasetStatus.RETIRED; }
 

@@ -97,7 +97,7 @@ public class BuiltInMarket {
                     "SyntheticMarket.generateDefault() (generator v" + SyntheticMarketConfig.CURRENT_VERSION + ", seed "
                             + SyntheticMarketConfig.DEFAULT_SEED + ")",
                     DatasetKind.SYNTHETIC, DatasetContentType.STOCKS, null, market, null,
-                    "Generated (synthetic); not cleaned", encoded);
+                    "Generated (synthetic); not cleaned", encoded, null, true);
             long id;
             try {
                 id = writer.store(prepared).getId();

@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Dataset management for administrators: list all, import, retire, reactivate. Every method checks the ADMIN
  * role itself (method security), so a manager is refused even without the UI.
  *
+ * <p>Prices are stored as imported (validated): the cleaning step only drops unusable instruments and lists
+ * isolated bad ticks; fundamentals are shifted by the request's reporting lag unless the file is point-in-time.
+ *
  * <p>An import is all or nothing: the file is read, validated and cleaned completely in memory (as compact
  * columns), hashed and encoded, and only then one transaction writes the dataset row, its instruments and
  * its content. An invalid file, a file whose data equals an existing dataset's, or a failure while storing
@@ -110,10 +113,13 @@ public class DatasetAdministrationService {
         return properties.maxUploadBytes().toBytes();
     }
 
+    /** How the source of a wide stock file starts: such a file has closes only, no fundamentals. */
+    static final String WIDE_STOCK_SOURCE = "Wide stock CSV: ";
+
     /** The file layouts an import reads, with the content type each yields and how its source is named. */
     private enum Layout {
         LONG(DatasetContentType.STOCKS, "Long CSV: "),
-        WIDE_PANEL(DatasetContentType.STOCKS, "Wide stock CSV: "),
+        WIDE_PANEL(DatasetContentType.STOCKS, WIDE_STOCK_SOURCE),
         WIDE_INDEX(DatasetContentType.INDEX_SERIES, "Wide index CSV: ");
 
         final DatasetContentType type;
@@ -140,7 +146,8 @@ public class DatasetAdministrationService {
         MarketData raw;
         try {
             raw = switch (layout) {
-                case LONG -> new LongFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead);
+                case LONG -> new LongFormatCsvReader(limits, request.appliedLagDays())
+                        .read(csv, request.name().trim(), bytesRead);
                 case WIDE_PANEL -> new WidePanelCsvReader(limits).read(csv, instruments, request.name().trim(),
                         bytesRead);
                 case WIDE_INDEX -> new WideFormatCsvReader(limits).read(csv, request.name().trim(), bytesRead);
@@ -162,7 +169,9 @@ public class DatasetAdministrationService {
         byte[] encoded = MarketDataCodec.encode(cleaned.cleaned());
         PreparedDataset prepared = new PreparedDataset(request.name(), request.description(),
                 source(request, layout), DatasetKind.IMPORTED, type, userId, cleaned.cleaned(), cleaned.report(),
-                cleaned.report().summary(), encoded);
+                cleaned.report().summary(), encoded,
+                layout == Layout.LONG && !request.pointInTime() ? request.reportingLagDays() : null,
+                layout == Layout.LONG && request.pointInTime());
         Dataset saved;
         try {
             saved = writer.store(prepared);
@@ -210,6 +219,9 @@ public class DatasetAdministrationService {
         }
         if (request.cleaning() == null) {
             problems.add(new FieldProblem("cleaning", "Choose cleaning settings"));
+        }
+        if (!request.pointInTime() && (request.reportingLagDays() < 0 || request.reportingLagDays() > 365)) {
+            problems.add(new FieldProblem("reportingLagDays", "The reporting lag must be between 0 and 365 days"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationProblemException(problems);

@@ -36,6 +36,6 @@ class DatasetSummaries {
                 d.getKind(), d.getContentType(), d.getStatus(), creator, d.getCreatedAt(), d.getContentHash(),
                 d.getInstrumentCount(), d.getIndustryCount(), d.getDayCount(), d.getRowCount(), d.getFirstDate(),
                 d.getLastDate(), d.getMarketIndexMethod(), d.getIndustryIndexMethod(), d.getContentBytes(),
-                d.getCleaningSummary());
+                d.getCleaningSummary(), d.getPriceForm(), d.getReportingLagDays(), d.isFundamentalsPointInTime());
     }
 }

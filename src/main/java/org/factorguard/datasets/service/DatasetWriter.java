@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class DatasetWriter {
 
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Reports written before issue 13 lack the newer numbers and flags; they read as 0 and false. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
     /** Largest cleaning report kept in full; a bigger one keeps only the instruments with actions. */
     static final int MAX_REPORT_CHARS = 1_000_000;
 
@@ -52,7 +54,8 @@ public class DatasetWriter {
                 p.createdById(), clock.instant(), data.contentHash(), data.instrumentCount(),
                 data.industries().size(), data.dayCount(), rowCount(data), data.dates()[0],
                 data.dates()[data.dayCount() - 1], data.marketIndexMethod().name(), data.industryIndexMethod().name(),
-                p.encoded().length, p.cleaningSummary(), reportJson(p.report()))));
+                p.encoded().length, p.cleaningSummary(), reportJson(p.report()), Dataset.PRICES_RAW,
+                p.reportingLagDays(), p.fundamentalsPointInTime())));
         List<String[]> instruments = data.instruments().stream()
                 .map((Instrument i) -> new String[] {i.ticker(), i.name(), i.industry()}).toList();
         content.writeInstruments(saved.getId(), instruments);
@@ -81,10 +84,9 @@ public class DatasetWriter {
             return json;
         }
         List<org.factorguard.quant.data.InstrumentCleaning> acted = report.instruments().stream()
-                .filter(c -> c.dropped() || c.outliersWinsorised() > 0 || c.daysInterpolated() > 0).toList();
-        return JSON.writeValueAsString(new CleaningReport(report.settings(), acted, report.instrumentsIn(),
-                report.instrumentsKept(), report.instrumentsDropped(), report.outliersWinsorised(),
-                report.daysInterpolated(), report.daysMissing()));
+                .filter(c -> c.dropped() || c.outliersWinsorised() > 0 || c.daysInterpolated() > 0
+                        || c.badTicks() > 0 || c.gapDays() > 0).toList();
+        return JSON.writeValueAsString(report.withInstruments(acted));
     }
 
     static CleaningReport parseReport(String json) {

@@ -32,6 +32,7 @@ import org.factorguard.datasets.service.IndexSeries;
 import org.factorguard.datasets.service.InstrumentSummary;
 import org.factorguard.quant.data.CleaningReport;
 import org.factorguard.quant.data.InstrumentCleaning;
+import org.factorguard.quant.data.PriceRepair;
 import org.factorguard.shared.ui.Axis;
 import org.factorguard.shared.ui.ChartData;
 import org.factorguard.shared.ui.ChartFormat;
@@ -109,6 +110,12 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
         fact(facts, "Instruments", d.instrumentCount() + " in " + d.industryCount() + " industr"
                 + (d.industryCount() == 1 ? "y" : "ies"));
         fact(facts, "Rows", Formats.count(d.rowCount()) + " (instrument, day) closes");
+        fact(facts, "Prices", d.priceTreatment());
+        if (d.contentType() == org.factorguard.datasets.domain.DatasetContentType.STOCKS) {
+            Span timing = new Span(d.fundamentalsTiming());
+            timing.setId("dataset-fundamentals-timing");
+            fact(facts, "Fundamentals", timing);
+        }
         fact(facts, "Market index", method(d.marketIndexMethod()));
         fact(facts, "Industry indices", method(d.industryIndexMethod()));
         fact(facts, "Stored size", Formats.grouped(d.contentBytes() / 1024.0, 1) + " KiB (encoded, compressed)");
@@ -186,13 +193,23 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
             return card;
         }
         Paragraph totals = new Paragraph(report.summary() + "; " + report.daysMissing()
-                + " instrument-days without a close (before listing or after delisting).");
+                + (report.pricesAsImported() ? " instrument-days without a close." : " instrument-days without a "
+                + "close (before listing or after delisting)."));
         totals.setId("cleaning-totals");
-        Paragraph settings = new Paragraph("Settings: outlier when |r − median| > "
-                + Formats.number(report.settings().madMultiplier(), 1) + " × 1.4826 × MAD of the instrument's daily "
-                + "log returns (winsorised to the bound); gaps up to " + report.settings().maxGapDays()
-                + " trading days interpolated in log price; instruments with a longer gap or more than "
-                + Formats.percent(report.settings().maxMissingShare(), 0) + " missing days dropped.");
+        Paragraph settings = new Paragraph(report.pricesAsImported()
+                ? "Prices are stored as imported. Instruments with a gap longer than "
+                        + report.settings().maxGapDays() + " trading days or more than "
+                        + Formats.percent(report.settings().maxMissingShare(), 0) + " missing days were dropped. "
+                        + "Studies clean model inputs causally (gaps carried forward, never filled from a later "
+                        + "price); portfolios earn these prices, with only the bad ticks below repaired: a one-day "
+                        + "spike beyond 10 robust σ of the instrument's past and of the day's cross-section that "
+                        + "reverts the next day."
+                : "Cleaned at import (before prices were kept raw): outlier when |r − median| > "
+                        + Formats.number(report.settings().madMultiplier(), 1) + " × 1.4826 × MAD of the "
+                        + "instrument's daily log returns (winsorised to the bound); gaps up to "
+                        + report.settings().maxGapDays() + " trading days interpolated in log price; instruments "
+                        + "with a longer gap or more than " + Formats.percent(report.settings().maxMissingShare(), 0)
+                        + " missing days dropped.");
         settings.addClassName("fg-muted");
         Grid<InstrumentCleaning> grid = new Grid<>();
         grid.setId("cleaning-grid");
@@ -202,10 +219,17 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
             grid.setHeight("360px");
         }
         grid.addColumn(InstrumentCleaning::ticker).setHeader("Ticker").setAutoWidth(true).setSortable(true);
-        grid.addColumn(InstrumentCleaning::outliersWinsorised).setHeader("Outliers winsorised").setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END).setSortable(true);
-        grid.addColumn(InstrumentCleaning::daysInterpolated).setHeader("Days interpolated").setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END).setSortable(true);
+        if (report.pricesAsImported()) {
+            grid.addColumn(InstrumentCleaning::badTicks).setHeader("Bad ticks").setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.END).setSortable(true);
+            grid.addColumn(InstrumentCleaning::gapDays).setHeader("Gap days").setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.END).setSortable(true);
+        } else {
+            grid.addColumn(InstrumentCleaning::outliersWinsorised).setHeader("Outliers winsorised").setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.END).setSortable(true);
+            grid.addColumn(InstrumentCleaning::daysInterpolated).setHeader("Days interpolated").setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.END).setSortable(true);
+        }
         grid.addColumn(InstrumentCleaning::daysMissing).setHeader("Days missing").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(InstrumentCleaning::longestGap).setHeader("Longest gap").setAutoWidth(true)
@@ -213,9 +237,25 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
         grid.addColumn(c -> c.dropped() ? "Dropped: " + c.dropReason() : "Kept").setHeader("Result").setFlexGrow(1);
         List<InstrumentCleaning> rows = new ArrayList<>(report.instruments());
         rows.sort(Comparator.comparing((InstrumentCleaning c) -> !c.dropped())
-                .thenComparing(c -> -(c.outliersWinsorised() + c.daysInterpolated())).thenComparing(InstrumentCleaning::ticker));
+                .thenComparing(c -> -(c.outliersWinsorised() + c.daysInterpolated() + c.badTicks() + c.gapDays()))
+                .thenComparing(InstrumentCleaning::ticker));
         grid.setItems(rows);
         card.add(totals, settings, grid);
+        if (!report.badTicks().isEmpty()) {
+            Grid<PriceRepair> repairs = new Grid<>();
+            repairs.setId("bad-ticks-grid");
+            repairs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+            repairs.setAllRowsVisible(report.badTicks().size() <= 10);
+            repairs.addColumn(PriceRepair::ticker).setHeader("Ticker").setAutoWidth(true);
+            repairs.addColumn(PriceRepair::date).setHeader("Date").setAutoWidth(true);
+            repairs.addColumn(r -> Formats.number(r.rawClose(), 4)).setHeader("Close as imported")
+                    .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+            repairs.addColumn(r -> Formats.number(r.repairedClose(), 4)).setHeader("Close in P&L")
+                    .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+            repairs.addColumn(PriceRepair::reason).setHeader("Why").setFlexGrow(1);
+            repairs.setItems(report.badTicks());
+            card.add(new H3("Bad ticks repaired in P&L"), repairs);
+        }
         return card;
     }
 

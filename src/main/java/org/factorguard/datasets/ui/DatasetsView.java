@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -50,6 +51,7 @@ import org.factorguard.datasets.service.ImportStage;
 import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.quant.data.CleaningSettings;
 import org.factorguard.quant.data.ImportProblem;
+import org.factorguard.quant.data.ReportingLag;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.ValidationProblemException;
 import org.factorguard.shared.ui.Formats;
@@ -92,7 +94,8 @@ public class DatasetsView extends VerticalLayout {
     private final RadioButtonGroup<Format> format = new RadioButtonGroup<>("File format");
     private final TextField name = new TextField("Name");
     private final TextField description = new TextField("Description");
-    private final NumberField madK = new NumberField("Outlier rule k (× 1.4826 · MAD)");
+    private final IntegerField reportingLag = new IntegerField("Reporting lag of fundamentals (days)");
+    private final Checkbox pointInTime = new Checkbox("Fundamentals are point-in-time");
     private final IntegerField maxGap = new IntegerField("Longest gap filled (trading days)");
     private final NumberField maxMissing = new NumberField("Most missing days (%)");
     private final Button start = new Button("Import");
@@ -248,6 +251,9 @@ public class DatasetsView extends VerticalLayout {
         format.setValue(Format.LONG);
         format.addValueChangeListener(e -> {
             instrumentsBox.setVisible(e.getValue() == Format.WIDE_PANEL);
+            // only the long format carries fundamentals
+            reportingLag.setVisible(e.getValue() == Format.LONG);
+            pointInTime.setVisible(e.getValue() == Format.LONG);
             showReady();
         });
         name.setId("import-name");
@@ -258,15 +264,17 @@ public class DatasetsView extends VerticalLayout {
         description.setId("import-description");
         description.setMaxLength(2000);
         CleaningSettings defaults = CleaningSettings.defaults();
-        madK.setId("import-mad-k");
-        madK.setValue(defaults.madMultiplier());
-        madK.setMin(0.5);
-        madK.setStep(0.5);
-        madK.setHelperText("a log return further than k robust σ from the median is winsorised");
+        reportingLag.setId("import-reporting-lag");
+        reportingLag.setValue(ReportingLag.DEFAULT_DAYS);
+        reportingLag.setMin(0);
+        reportingLag.setMax(365);
+        reportingLag.setHelperText("eps, bvps, pe, pb dated d are used from the first trading day ≥ d + lag");
+        pointInTime.setId("import-point-in-time");
+        pointInTime.addValueChangeListener(e -> reportingLag.setEnabled(!e.getValue()));
         maxGap.setId("import-max-gap");
         maxGap.setValue(defaults.maxGapDays());
         maxGap.setMin(0);
-        maxGap.setHelperText("longer gaps drop the instrument");
+        maxGap.setHelperText("longer gaps drop the instrument; prices are stored as imported");
         maxMissing.setId("import-max-missing");
         maxMissing.setValue(defaults.maxMissingShare() * 100);
         maxMissing.setMin(0);
@@ -326,7 +334,7 @@ public class DatasetsView extends VerticalLayout {
         problems.setVisible(false);
         problems.addClassName("fg-problems");
 
-        FormLayout form = new FormLayout(name, description, madK, maxGap, maxMissing);
+        FormLayout form = new FormLayout(name, description, maxGap, maxMissing, reportingLag, pointInTime);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 3));
         form.setColspan(description, 2);
         HorizontalLayout actions = new HorizontalLayout(start, progress, status);
@@ -385,8 +393,8 @@ public class DatasetsView extends VerticalLayout {
         problems.setVisible(false);
         CleaningSettings cleaning;
         try {
-            cleaning = new CleaningSettings(value(madK), maxGap.getValue() == null ? -1 : maxGap.getValue(),
-                    value(maxMissing) / 100.0);
+            cleaning = new CleaningSettings(CleaningSettings.defaults().madMultiplier(),
+                    maxGap.getValue() == null ? -1 : maxGap.getValue(), value(maxMissing) / 100.0);
         } catch (IllegalArgumentException e) {
             showError("Check the cleaning settings: " + e.getMessage());
             return;
@@ -398,7 +406,8 @@ public class DatasetsView extends VerticalLayout {
             forgetInstruments();
         }
         instrumentsFile = null;
-        ImportRequest request = new ImportRequest(name.getValue(), description.getValue(), uploadedName, file.length(), cleaning);
+        ImportRequest request = new ImportRequest(name.getValue(), description.getValue(), uploadedName, file.length(),
+                cleaning, reportingLag.getValue() == null ? -1 : reportingLag.getValue(), pointInTime.getValue());
         UI ui = UI.getCurrent();
         importing = true;
         uploadedFile = null;

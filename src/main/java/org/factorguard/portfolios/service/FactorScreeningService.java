@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The factor screening report of a portfolio: every candidate of the library on the portfolio's universe and
- * dates, judged at the models' horizon ({@link #SCREENING}). Takes seconds, so views call it off the UI thread; results are kept for the last few portfolio
- * states (keyed by the dataset's content hash and the settings that matter).
+ * dates, judged at the models' horizon ({@link #SCREENING}). Takes seconds, so views call it off the UI thread;
+ * results are kept for the last few portfolio states (keyed by the dataset's content hash and the settings that
+ * matter).
  */
 @Service
 @PreAuthorize("isAuthenticated()")

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.factorguard.quant.allocation.AllocationSettings;
-import org.factorguard.quant.allocation.DrawdownControlSettings;
 import org.factorguard.quant.backtest.RebalanceFrequency;
 import org.factorguard.quant.factors.FactorLibrary;
 import org.factorguard.quant.factors.FactorScope;
@@ -37,7 +36,7 @@ import org.factorguard.shared.FieldProblem;
  * @param longShort           allow short positions (gross exposure up to 2)
  * @param maxAnnualVolatility ex-ante annual volatility limit (e.g. 0.20)
  * @param maxDailyVar95       one-day parametric VaR(95 %) limit as a positive loss fraction (e.g. 0.025)
- * @param maxDrawdown         drawdown limit of the drawdown control (e.g. 0.15)
+ * @param maxDrawdown         drawdown limit of the daily drawdown overlay (e.g. 0.15)
  * @param maxWeight           per-asset cap (e.g. 0.10)
  * @param maxIndustryWeight   per-industry cap, {@code null} = none
  * @param retraining          how often the models are retrained (walk-forward step)
@@ -47,6 +46,8 @@ import org.factorguard.shared.FieldProblem;
  * @param ensembleSize        LSTM seeds averaged
  * @param implementation      fast LSTM (default) or DL4J's reference network
  * @param seed                master seed
+ * @param riskFreeRate        annual rate earned by cash and subtracted in Sharpe and Sortino (0 in settings saved
+ *                            before issue 13)
  * @param factorSelection     screened per fold or hand-picked; {@code null} reads as hand-picked
  * @param factorsFromFullPeriodScreen the hand-picked factors were saved from the Factors page, i.e. after a screen
  *                            over the portfolio's whole date range (not out of sample); see
@@ -76,6 +77,7 @@ public record PortfolioSettings(
         int ensembleSize,
         LstmImplementation implementation,
         long seed,
+        double riskFreeRate,
         FactorSelectionMode factorSelection,
         boolean factorsFromFullPeriodScreen,
         LstmSearch lstmSearch) {
@@ -135,7 +137,7 @@ public record PortfolioSettings(
                 .longShort(false)
                 .maxAnnualVolatility(d.allocation().maxAnnualVolatility())
                 .maxDailyVar95(d.allocation().maxDailyVar95())
-                .maxDrawdown(d.drawdownControl().limit())
+                .maxDrawdown(d.drawdownOverlay().limit())
                 .maxWeight(d.allocation().maxWeight())
                 .retraining(Retraining.YEARLY)
                 .lookback(d.lstm().lookback())
@@ -177,6 +179,7 @@ public record PortfolioSettings(
                 .ensembleSize(ensembleSize)
                 .implementation(implementation)
                 .seed(seed)
+                .riskFreeRate(riskFreeRate)
                 .factorSelection(factorSelection)
                 .factorsFromFullPeriodScreen(factorsFromFullPeriodScreen)
                 .lstmSearch(lstmSearch);
@@ -230,6 +233,7 @@ public record PortfolioSettings(
         if (implementation == null) {
             p.add(new FieldProblem("implementation", "Choose an LSTM implementation"));
         }
+        range(p, "riskFreeRate", riskFreeRate, -0.05, 0.25, "The risk-free rate must be between −5 % and 25 % a year");
         return p;
     }
 
@@ -269,9 +273,7 @@ public record PortfolioSettings(
         if (longShort) {
             allocation = allocation.withLongShort(2.0);
         }
-        DrawdownControlSettings dd = d.drawdownControl();
-        DrawdownControlSettings drawdown = maxDrawdown == null ? null : new DrawdownControlSettings(maxDrawdown,
-                dd.startFraction(), dd.floor(), dd.recoveryBuffer(), dd.maxIncreasePerStep());
+        var drawdown = maxDrawdown == null ? null : d.drawdownOverlay().withLimit(maxDrawdown);
         FactorSelectionSettings selection = factorSelection == FactorSelectionMode.SCREENED_PER_FOLD
                 ? FactorSelectionSettings.screenedPerFold(d.horizon())
                 : FactorSelectionSettings.handPicked(factorsFromFullPeriodScreen);
@@ -284,7 +286,8 @@ public record PortfolioSettings(
                 .walkForward(walkForward)
                 .lstm(lstm)
                 .allocation(allocation)
-                .drawdownControl(drawdown)
+                .drawdownOverlay(drawdown)
+                .riskFreeRate(riskFreeRate)
                 .rebalance(rebalance)
                 .costBps(costBps)
                 .significance(d.significance().withScreenedCandidates(StudyConfig.screenedCandidates(factorIds)))
@@ -328,6 +331,7 @@ public record PortfolioSettings(
         private int ensembleSize;
         private LstmImplementation implementation;
         private long seed;
+        private double riskFreeRate;
         private FactorSelectionMode factorSelection;
         private boolean factorsFromFullPeriodScreen;
         private LstmSearch lstmSearch;
@@ -447,6 +451,12 @@ public record PortfolioSettings(
             return this;
         }
 
+        /** Annual rate earned by cash, e.g. 0.03. */
+        public Builder riskFreeRate(double value) {
+            riskFreeRate = value;
+            return this;
+        }
+
         /** {@code null} = hand-picked, as for settings stored before the choice existed. */
         public Builder factorSelection(FactorSelectionMode value) {
             factorSelection = value;
@@ -467,8 +477,8 @@ public record PortfolioSettings(
         public PortfolioSettings build() {
             return new PortfolioSettings(universeMode, industries, tickers, startDate, endDate, factorIds, rebalance,
                     costBps, longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight,
-                    retraining, lookback, units, epochs, ensembleSize, implementation, seed, factorSelection,
-                    factorsFromFullPeriodScreen, lstmSearch);
+                    retraining, lookback, units, epochs, ensembleSize, implementation, seed, riskFreeRate,
+                    factorSelection, factorsFromFullPeriodScreen, lstmSearch);
         }
     }
 }

@@ -12,15 +12,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON form of {@link PortfolioSettings} stored with a portfolio; unknown fields of older versions are ignored.
- * Settings stored before factor selection existed read as hand-picked factors, marked as chosen after a full-period
- * screen unless the list is what a new portfolio started with ({@link #startedFromDefaults}): the Factors page was
- * then the only way to change it, and it saved what the user ticked after reading a screen over the whole period.
+ * The JSON form of {@link PortfolioSettings} stored with a portfolio; unknown fields of older versions are ignored and
+ * a number newer versions added reads as 0 (e.g. the risk-free rate). Settings stored before factor selection existed
+ * read as hand-picked factors, marked as chosen after a full-period screen unless the list is what a new portfolio
+ * started with ({@link #startedFromDefaults}): the Factors page was then the only way to change it, and it saved
+ * what the user ticked after reading a screen over the whole period.
  */
 final class PortfolioSettingsJson {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private PortfolioSettingsJson() {

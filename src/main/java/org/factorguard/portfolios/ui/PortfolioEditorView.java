@@ -85,6 +85,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
     private final Select<RebalanceFrequency> rebalance = new Select<>();
     private final NumberField costBps = new NumberField("Transaction costs");
     private final Checkbox longShort = new Checkbox("Allow short positions");
+    private final NumberField riskFreeRate = percentField("Risk-free rate (annual)");
     private final NumberField maxVolatility = percentField("Volatility limit (annual)");
     private final NumberField maxVar = percentField("VaR(95 %) limit (one day)");
     private final NumberField maxDrawdown = percentField("Drawdown limit");
@@ -127,7 +128,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
                         + "first years train the models; reports start after the first training window.", startDate,
                         endDate),
                 factorCard,
-                section("Rebalance and costs", null, rebalance, costBps, longShort),
+                section("Rebalance and costs", null, rebalance, costBps, longShort, riskFreeRate),
                 section("Risk limits", "The allocator keeps every portfolio within these limits. Leave a limit "
                         + "empty to switch it off (the per-asset cap is always on).", maxVolatility, maxVar, maxDrawdown,
                         maxWeight, maxIndustryWeight),
@@ -195,7 +196,10 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
         maxVar.setId("portfolio-max-var");
         maxVar.setHelperText("Parametric one-day loss exceeded on 5 % of days, e.g. 2.5 %.");
         maxDrawdown.setId("portfolio-max-drawdown");
-        maxDrawdown.setHelperText("Exposure is cut as the loss from the last peak approaches this limit.");
+        maxDrawdown.setHelperText("Checked at every close: exposure is cut as the loss from the last peak "
+                + "approaches this limit.");
+        riskFreeRate.setId("portfolio-risk-free-rate");
+        riskFreeRate.setHelperText("Earned by cash; Sharpe and Sortino use returns above it.");
         maxWeight.setId("portfolio-max-weight");
         maxWeight.setRequiredIndicatorVisible(true);
         maxWeight.setHelperText("Largest weight of one instrument; cap × universe size must reach 100 %.");
@@ -236,6 +240,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
         register("maxAnnualVolatility", maxVolatility);
         register("maxDailyVar95", maxVar);
         register("maxDrawdown", maxDrawdown);
+        register("riskFreeRate", riskFreeRate);
         register("maxWeight", maxWeight);
         register("maxIndustryWeight", maxIndustryWeight);
         register("retraining", retraining);
@@ -400,6 +405,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
         rebalance.setValue(s.rebalance());
         costBps.setValue(s.costBps());
         longShort.setValue(s.longShort());
+        riskFreeRate.setValue(percent(s.riskFreeRate()));
         maxVolatility.setValue(percent(s.maxAnnualVolatility()));
         maxVar.setValue(percent(s.maxDailyVar95()));
         maxDrawdown.setValue(percent(s.maxDrawdown()));
@@ -460,6 +466,7 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
                 .ensembleSize(orZero(ensembleSize.getValue()))
                 .implementation(implementation.getValue())
                 .seed(loaded.seed())
+                .riskFreeRate(riskFreeRate.getValue() == null ? 0.0 : riskFreeRate.getValue() / 100.0)
                 .build();
     }
 

@@ -1,14 +1,18 @@
 package org.factorguard.quant.allocation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ojalgo.matrix.store.R064Store;
-import org.ojalgo.matrix.store.RawStore;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.convex.ConvexSolver;
+import org.factorguard.quant.allocation.qp.ActiveSetMeanVarianceQp;
+import org.factorguard.quant.allocation.qp.MeanVarianceProblem;
+import org.factorguard.quant.allocation.qp.MeanVarianceQp;
+import org.factorguard.quant.allocation.qp.OjAlgoMeanVarianceQp;
+import org.factorguard.quant.allocation.qp.QpSolution;
+import org.factorguard.quant.allocation.qp.QpWarmStart;
+import org.factorguard.quant.risk.CovarianceMatrix;
 
 /**
  * Risk-constrained mean–variance allocation (section II.C of Li, Gu et al. 2025; H. Markowitz,
@@ -25,9 +29,12 @@ import org.ojalgo.optimisation.convex.ConvexSolver;
  *
  * with daily μ (the model's predicted returns) and daily Σ (e.g. {@code LedoitWolfCovariance}).
  *
- * <p><b>How the two conic constraints are met.</b> The quadratic program with the linear constraints is
- * solved by ojAlgo's {@link ConvexSolver} (an active-set QP solver; bounds, budget, industry
- * and gross constraints are its equality and inequality rows). The volatility and VaR limits are
+ * <p><b>How the two conic constraints are met.</b> The quadratic program with the linear constraints
+ * ({@link MeanVarianceProblem}) is solved by a {@link MeanVarianceQp}: ojAlgo's dense convex solver
+ * ({@link OjAlgoMeanVarianceQp}, the default) or the structured active-set solver
+ * ({@link ActiveSetMeanVarianceQp}), which then starts every QP of the search from the previous one's active set
+ * and the first from a given warm start (the previous rebalance); where it fails to reach an optimum, ojAlgo
+ * solves that QP instead and {@link Outcome#fallbacks()} counts it. The volatility and VaR limits are
  * second-order-cone constraints, which that solver does not take directly; by the KKT conditions their
  * solution lies on the same efficient frontier as the QP with a higher risk aversion γ' ≥ γ (the
  * multiplier of a binding volatility limit simply adds to γ). So the allocator first solves with the
@@ -57,9 +64,38 @@ public final class RiskConstrainedAllocator {
     private static final double BINDING_TOLERANCE = 1e-6;
 
     private final AllocationSettings settings;
+    private final MeanVarianceQp solver;
+    private final MeanVarianceQp fallback;
 
+    /** Every QP by ojAlgo, cold (the allocator's behaviour before the active-set solver). */
     public RiskConstrainedAllocator(AllocationSettings settings) {
+        this(settings, AllocationSolver.OJALGO);
+    }
+
+    public RiskConstrainedAllocator(AllocationSettings settings, AllocationSolver solver) {
+        this(settings,
+                solver == AllocationSolver.ACTIVE_SET ? new ActiveSetMeanVarianceQp() : new OjAlgoMeanVarianceQp(),
+                solver == AllocationSolver.ACTIVE_SET ? new OjAlgoMeanVarianceQp() : null);
+    }
+
+    /** With a solver, warm-started, and a fallback for the QPs it fails on (null: none, and no warm starts). */
+    RiskConstrainedAllocator(AllocationSettings settings, MeanVarianceQp solver, MeanVarianceQp fallback) {
         this.settings = settings;
+        this.solver = solver;
+        this.fallback = fallback;
+    }
+
+    /**
+     * One allocation and how its QPs went.
+     *
+     * @param result    the allocation
+     * @param warmStart where the last QP solved ended (null when none was), for the next rebalance
+     * @param qps       QPs solved
+     * @param fallbacks QPs the active-set solver failed on and ojAlgo solved (or also failed on)
+     * @param qpMillis  wall time of each QP (with its fallback), in milliseconds
+     */
+    public record Outcome(AllocationResult result, QpWarmStart warmStart, int qps, int fallbacks,
+                          double[] qpMillis) {
     }
 
     public AllocationSettings settings() {
@@ -68,7 +104,23 @@ public final class RiskConstrainedAllocator {
 
     /** Solves one allocation; never throws for an infeasible setting. */
     public AllocationResult allocate(AllocationProblem problem) {
-        Instance in = new Instance(problem, settings);
+        return allocate(problem.tickers(), problem.industries(), problem.expectedReturns(),
+                CovarianceMatrix.dense(problem.covariance()), null).result();
+    }
+
+    /**
+     * Solves one allocation with Σ dense or factored, the first QP started from {@code warmStart} (weights in
+     * the same asset order, e.g. the previous rebalance's; null for none); never throws for an infeasible
+     * setting. Assets whose μ or variance is not finite are not investable (weight 0).
+     */
+    public Outcome allocate(String[] tickers, String[] industries, double[] expectedReturns,
+                            CovarianceMatrix covariance, QpWarmStart warmStart) {
+        Instance in = new Instance(tickers, industries, expectedReturns, covariance, settings, warmStart);
+        AllocationResult result = allocate(in);
+        return new Outcome(result, in.warm, in.qps, in.fallbacks, Arrays.copyOf(in.qpMillis, in.qps));
+    }
+
+    private AllocationResult allocate(Instance in) {
         String linear = in.linearInfeasibility();
         if (linear != null) {
             return infeasible(in, linear);
@@ -148,7 +200,9 @@ public final class RiskConstrainedAllocator {
         return new IllinoisRootSearch.Point<>(logGamma, in.riskUse(c.weights()) - 1, c);
     }
 
-    private AllocationResult finish(Instance in, double[] w, double gamma, boolean scaledIntoCash, String message) {
+    private AllocationResult finish(Instance in, double[] w, double gamma, boolean scaledIntoCash, String text) {
+        String message = in.fallbacks == 0 ? text : text + "; the active-set solver failed on " + in.fallbacks
+                + " of " + in.qps + " QPs, which ojAlgo solved";
         String violation = in.verify(w, scaledIntoCash);
         if (violation != null) {
             return infeasible(in, "the solver's portfolio violates " + violation);
@@ -191,46 +245,46 @@ public final class RiskConstrainedAllocator {
     }
 
     /** One problem with cleaned inputs and its bounds. */
-    private static final class Instance {
-        final AllocationProblem problem;
+    private final class Instance {
+        final String[] tickers;
         final AllocationSettings s;
         final int n;
         final double[] mu;
-        final double[][] cov;
+        final CovarianceMatrix cov;
         final double[] lower;
         final double[] upper;
         final Map<String, int[]> industries = new LinkedHashMap<>();
-        final double scale;
+        final MeanVarianceProblem qp;
+        QpWarmStart warm;
+        int qps;
+        int fallbacks;
+        double[] qpMillis = new double[16];
 
-        Instance(AllocationProblem problem, AllocationSettings s) {
-            this.problem = problem;
+        Instance(String[] tickers, String[] industryOf, double[] expectedReturns, CovarianceMatrix covariance,
+                 AllocationSettings s, QpWarmStart warm) {
+            this.tickers = tickers;
             this.s = s;
-            this.n = problem.size();
-            mu = new double[n];
-            cov = new double[n][n];
-            lower = new double[n];
-            upper = new double[n];
-            double diag = 0;
-            int investable = 0;
-            for (int i = 0; i < n; i++) {
-                boolean ok = problem.investable(i);
-                mu[i] = ok ? problem.expectedReturns()[i] : 0.0;
-                for (int j = 0; j < n; j++) {
-                    double c = problem.covariance()[i][j];
-                    cov[i][j] = ok && problem.investable(j) && Double.isFinite(c) ? c : 0.0;
-                }
-                upper[i] = ok ? s.maxWeight() : 0.0;
-                lower[i] = ok && s.longShort() ? -s.maxWeight() : 0.0;
-                if (ok) {
-                    diag += cov[i][i];
-                    investable++;
-                }
+            this.n = tickers.length;
+            if (industryOf.length != n || expectedReturns.length != n || covariance.size() != n) {
+                throw new IllegalArgumentException(
+                        "tickers, industries, expected returns and covariance must have the same size");
             }
-            double meanDiag = investable > 0 ? diag / investable : 0.0;
-            scale = meanDiag > 0 ? meanDiag : 1e-4;
+            this.warm = warm;
+            MeanVarianceProblem.Builder b = MeanVarianceProblem.builder(expectedReturns, covariance)
+                    .exposure(s.exposure());
+            if (s.longShort()) {
+                b.longShort(s.maxWeight(), s.grossLimit());
+            } else {
+                b.longOnly(s.maxWeight());
+            }
+            qp = b.industryCaps(industryOf, s::industryCap).build();
+            mu = qp.expectedReturns();
+            cov = qp.covariance();
+            lower = qp.lowerBounds();
+            upper = qp.upperBounds();
             Map<String, List<Integer>> members = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
-                members.computeIfAbsent(problem.industries()[i], k -> new ArrayList<>()).add(i);
+                members.computeIfAbsent(industryOf[i], k -> new ArrayList<>()).add(i);
             }
             members.forEach((k, v) -> industries.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         }
@@ -281,110 +335,32 @@ public final class RiskConstrainedAllocator {
             return null;
         }
 
-        /** Solves the QP at risk aversion γ; null when the solver finds no feasible point. */
+        /** Solves the QP at risk aversion γ from the latest solution; null when no feasible point is found. */
         double[] solve(double gamma) {
-            boolean ls = s.longShort();
-            int m = ls ? 2 * n : n; // long-short: x = [p; q] with w = p − q, p, q ≥ 0
-            // ojAlgo's convex solver minimises ½x'Qx − C'x; the objective is scaled by 1/(γ·mean variance)
-            // so that Q is of order one, and a ridge of 1e-9 makes it strictly convex
-            double c = gamma * scale;
-            double[][] q = new double[m][m];
-            double[] lin = new double[m];
-            for (int i = 0; i < n; i++) {
-                lin[i] = mu[i] / c;
-                if (ls) {
-                    lin[n + i] = -mu[i] / c;
-                }
-                for (int j = 0; j < n; j++) {
-                    double a = gamma * cov[i][j] / c;
-                    q[i][j] = a;
-                    if (ls) {
-                        q[i][n + j] = -a;
-                        q[n + i][j] = -a;
-                        q[n + i][n + j] = a;
-                    }
-                }
+            long started = System.nanoTime();
+            // ojAlgo alone runs cold, as the allocator always has; the active-set solver starts from the latest QP
+            QpSolution solution = solver.solve(qp, gamma, fallback == null ? null : warm);
+            if (!solution.optimal() && fallback != null) {
+                fallbacks++;
+                solution = fallback.solve(qp, gamma, null);
             }
-            for (int i = 0; i < m; i++) {
-                q[i][i] += 1e-9;
+            if (qps == qpMillis.length) {
+                qpMillis = Arrays.copyOf(qpMillis, 2 * qps);
             }
-            ConvexSolver.Builder builder = ConvexSolver.newBuilder()
-                    .objective(R064Store.FACTORY.copy(RawStore.wrap(q)), R064Store.FACTORY.column(lin));
-            double[] budget = new double[m];
-            for (int i = 0; i < n; i++) {
-                budget[i] = 1.0;
-                if (ls) {
-                    budget[n + i] = -1.0;
-                }
-            }
-            builder.equality(s.exposure(), budget);
-            for (int i = 0; i < m; i++) {
-                double bound = i < n ? upper[i] : -lower[i - n];
-                builder.inequality(Math.max(0.0, bound), unit(m, i, 1.0));
-                builder.inequality(0.0, unit(m, i, -1.0));
-            }
-            for (Map.Entry<String, int[]> k : industries.entrySet()) {
-                double cap = s.industryCap(k.getKey());
-                if (!Double.isFinite(cap)) {
-                    continue;
-                }
-                double[] row = new double[m];
-                for (int i : k.getValue()) {
-                    row[i] = 1.0;
-                    if (ls) {
-                        row[n + i] = -1.0;
-                    }
-                }
-                builder.inequality(cap, row);
-                if (ls) {
-                    double[] negated = new double[m];
-                    for (int i = 0; i < m; i++) {
-                        negated[i] = -row[i];
-                    }
-                    builder.inequality(cap, negated);
-                }
-            }
-            if (ls) {
-                double[] ones = new double[m];
-                java.util.Arrays.fill(ones, 1.0);
-                builder.inequality(s.grossLimit(), ones);
-            }
-            Optimisation.Result result;
-            try {
-                result = builder.solve();
-            } catch (RuntimeException e) {
+            qpMillis[qps++] = (System.nanoTime() - started) / 1e6;
+            if (!solution.optimal()) {
                 return null;
             }
-            if (!result.getState().isFeasible()) {
-                return null;
-            }
-            double[] w = new double[n];
+            warm = solution.warmStart();
+            double[] w = solution.weights().clone();
             for (int i = 0; i < n; i++) {
-                double v = result.doubleValue(i) - (ls ? result.doubleValue(n + i) : 0.0);
-                w[i] = Math.max(lower[i], Math.min(upper[i], v));
+                w[i] = Math.max(lower[i], Math.min(upper[i], w[i]));
             }
             return w;
         }
 
-        private static double[] unit(int m, int i, double v) {
-            double[] row = new double[m];
-            row[i] = v;
-            return row;
-        }
-
         double variance(double[] w) {
-            double v = 0;
-            for (int i = 0; i < n; i++) {
-                if (w[i] == 0) {
-                    continue;
-                }
-                double row = 0;
-                for (int j = 0; j < n; j++) {
-                    row += cov[i][j] * w[j];
-                }
-                v += w[i] * row;
-            }
-            return Math.max(0.0, v);
+            return cov.quadraticForm(w);
         }
 
         double expectedReturn(double[] w) {
@@ -447,7 +423,7 @@ public final class RiskConstrainedAllocator {
             double grossSum = 0;
             for (int i = 0; i < n; i++) {
                 if (w[i] > upper[i] + VERIFY_TOLERANCE || w[i] < lower[i] - VERIFY_TOLERANCE) {
-                    return "the asset cap on " + problem.tickers()[i];
+                    return "the asset cap on " + tickers[i];
                 }
                 total += w[i];
                 grossSum += Math.abs(w[i]);
@@ -477,9 +453,9 @@ public final class RiskConstrainedAllocator {
             List<String> b = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (upper[i] > 0 && w[i] >= upper[i] - BINDING_TOLERANCE) {
-                    b.add("asset cap on " + problem.tickers()[i]);
+                    b.add("asset cap on " + tickers[i]);
                 } else if (lower[i] < 0 && w[i] <= lower[i] + BINDING_TOLERANCE) {
-                    b.add("short cap on " + problem.tickers()[i]);
+                    b.add("short cap on " + tickers[i]);
                 }
             }
             for (Map.Entry<String, int[]> k : industries.entrySet()) {

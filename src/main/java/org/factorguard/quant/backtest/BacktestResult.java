@@ -1,6 +1,7 @@
 package org.factorguard.quant.backtest;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.factorguard.quant.risk.PerformanceMetrics;
 import org.factorguard.quant.risk.PerformanceSummary;
 
@@ -20,6 +21,10 @@ import org.factorguard.quant.risk.PerformanceSummary;
  * @param costs           cost of each rebalance as a fraction of equity (costBps/10⁴ × turnover)
  * @param costBps         transaction cost in basis points per unit of turnover
  * @param frequency       rebalance schedule
+ * @param dailyRiskFree   daily risk-free rate earned by cash and subtracted in Sharpe and Sortino
+ * @param delistings      positions closed by a delisting, in order
+ * @param extraTurnover   Σ turnover of trades that are not rebalances (overlay changes, delisting sales)
+ * @param overlay         what the drawdown overlay did, or null when there was none
  */
 public record BacktestResult(
         String name,
@@ -34,11 +39,28 @@ public record BacktestResult(
         double[] turnover,
         double[] costs,
         double costBps,
-        RebalanceFrequency frequency) {
+        RebalanceFrequency frequency,
+        double dailyRiskFree,
+        List<Delisting> delistings,
+        double extraTurnover,
+        OverlayRecord overlay) {
 
-    /** Σ turnover over all rebalances. */
+    public BacktestResult {
+        delistings = delistings == null ? List.of() : List.copyOf(delistings);
+    }
+
+    /** A result without cash interest, delistings or overlay. */
+    public BacktestResult(String name, LocalDate[] dates, double[] returns, double[] equity, double[] drawdown,
+                          double[] grossExposure, int[] decisionDays, LocalDate[] decisionDates,
+                          double[][] targetWeights, double[] turnover, double[] costs, double costBps,
+                          RebalanceFrequency frequency) {
+        this(name, dates, returns, equity, drawdown, grossExposure, decisionDays, decisionDates, targetWeights,
+                turnover, costs, costBps, frequency, 0.0, List.of(), 0.0, null);
+    }
+
+    /** Σ turnover over all trades: rebalances, overlay changes and delisting sales. */
     public double totalTurnover() {
-        double s = 0;
+        double s = extraTurnover;
         for (double t : turnover) {
             s += t;
         }
@@ -55,8 +77,8 @@ public record BacktestResult(
         return PerformanceMetrics.mean(grossExposure);
     }
 
-    /** All performance metrics of the net returns, with turnover and exposure from this backtest. */
+    /** All performance metrics of the net returns (excess of the risk-free rate in Sharpe and Sortino). */
     public PerformanceSummary summary() {
-        return PerformanceMetrics.summarise(returns, 0.0, annualTurnover(), averageGrossExposure());
+        return PerformanceMetrics.summarise(returns, dailyRiskFree, annualTurnover(), averageGrossExposure());
     }
 }

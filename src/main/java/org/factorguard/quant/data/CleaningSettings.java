@@ -3,10 +3,11 @@ package org.factorguard.quant.data;
 /**
  * Settings of {@link DataCleaner}.
  *
- * @param madMultiplier   k of the outlier rule |r − median(r)| &gt; k · 1.4826 · MAD(r) on an instrument's daily
- *                        log returns (default 5; 1.4826 · MAD estimates σ for normal returns)
- * @param maxGapDays      longest run of missing trading days inside an instrument's listed span that is filled
- *                        by interpolation (default 5); a longer gap drops the instrument
+ * @param madMultiplier   k of the import-time outlier rule of datasets imported before issue 13 (kept so that
+ *                        their reports read back; new imports store prices as imported and models see the
+ *                        causal view of {@link CausalCleaner} with its own k)
+ * @param maxGapDays      longest run of missing trading days inside an instrument's listed span (default 5); a
+ *                        longer gap drops the instrument, shorter ones are carried forward in model inputs
  * @param maxMissingShare largest share of missing days inside the listed span before the instrument is
  *                        dropped (default 0.2)
  */

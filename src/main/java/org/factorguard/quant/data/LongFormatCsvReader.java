@@ -36,7 +36,8 @@ import org.apache.commons.csv.CSVRecord;
  * Validation collects up to {@link CsvImportLimits#maxProblems()} problems, each with its line number,
  * and then throws {@link CsvValidationException}; nothing is returned from an invalid file. The result's
  * dates are the union of all dates in the file (missing = NaN), instruments are sorted by ticker, indices
- * are derived (cap-weighted when shares are given) and its {@link MarketData#contentHash()} is set
+ * are derived (cap-weighted when shares are given), the fundamentals are shifted by the reporting lag
+ * ({@link ReportingLag}; none by default) and its {@link MarketData#contentHash()} is set
  * ({@link DatasetHash}). Rows are accumulated in primitive arrays per ticker, so memory stays close to
  * the size of the numbers themselves.
  */
@@ -67,13 +68,27 @@ public final class LongFormatCsvReader {
     private static final ValueColumn[] COLUMNS = ValueColumn.values();
 
     private final CsvImportLimits limits;
+    private final int reportingLagDays;
 
     public LongFormatCsvReader() {
         this(CsvImportLimits.defaults());
     }
 
+    /** A reader that keeps the fundamentals as of their row dates (a point-in-time file). */
     public LongFormatCsvReader(CsvImportLimits limits) {
+        this(limits, 0);
+    }
+
+    /**
+     * @param reportingLagDays calendar days before a fundamental (eps, bvps, pe, pb) dated d becomes visible; see
+     *                         {@link ReportingLag} (0 for a file declared point-in-time)
+     */
+    public LongFormatCsvReader(CsvImportLimits limits, int reportingLagDays) {
+        if (reportingLagDays < 0) {
+            throw new IllegalArgumentException("the reporting lag must not be negative, was " + reportingLagDays);
+        }
         this.limits = limits;
+        this.reportingLagDays = reportingLagDays;
     }
 
     /** Reads and validates a whole file; see the class comment. The stream is read to the end, not closed. */
@@ -163,7 +178,7 @@ public final class LongFormatCsvReader {
             }
             problems.throwIfAny();
         }
-        return assemble(byTicker, present, label);
+        return assemble(byTicker, present, label, reportingLagDays);
     }
 
     private static Map<String, Integer> checkHeader(List<String> header, long line, ImportProblems problems) {
@@ -255,18 +270,23 @@ public final class LongFormatCsvReader {
         return true;
     }
 
-    private static MarketData assemble(Map<String, InstrumentRows> byTicker, boolean[] present, String label) {
+    private static MarketData assemble(Map<String, InstrumentRows> byTicker, boolean[] present, String label,
+                                       int lagDays) {
         List<InstrumentRows> sorted = new ArrayList<>(byTicker.values());
         sorted.sort(Comparator.comparing(r -> r.ticker));
         List<Instrument> instruments = sorted.stream().map(r -> new Instrument(r.ticker, r.name, r.industry)).toList();
         RowsToColumns columns = new RowsToColumns(sorted, COLUMNS.length);
         double[][][] v = columns.values;
-        MarketData.Builder builder = MarketData.builder(columns.dates, instruments).label(label)
+        LocalDate[] dates = columns.dates;
+        double[][] close = v[ValueColumn.CLOSE.ordinal()];
+        MarketData.Builder builder = MarketData.builder(dates, instruments).label(label)
                 .open(v[ValueColumn.OPEN.ordinal()]).high(v[ValueColumn.HIGH.ordinal()])
-                .low(v[ValueColumn.LOW.ordinal()]).close(v[ValueColumn.CLOSE.ordinal()])
+                .low(v[ValueColumn.LOW.ordinal()]).close(close)
                 .volume(v[ValueColumn.VOLUME.ordinal()]).sharesOutstanding(v[ValueColumn.SHARES.ordinal()])
-                .earningsPerShare(v[ValueColumn.EPS.ordinal()]).bookValuePerShare(v[ValueColumn.BVPS.ordinal()])
-                .priceToEarnings(v[ValueColumn.PE.ordinal()]).priceToBook(v[ValueColumn.PB.ordinal()]);
+                .earningsPerShare(ReportingLag.shift(dates, v[ValueColumn.EPS.ordinal()], lagDays))
+                .bookValuePerShare(ReportingLag.shift(dates, v[ValueColumn.BVPS.ordinal()], lagDays))
+                .priceToEarnings(ReportingLag.shiftRatio(dates, close, v[ValueColumn.PE.ordinal()], lagDays))
+                .priceToBook(ReportingLag.shiftRatio(dates, close, v[ValueColumn.PB.ordinal()], lagDays));
         return builder.contentHash(DatasetHash.of(builder.build())).build();
     }
 

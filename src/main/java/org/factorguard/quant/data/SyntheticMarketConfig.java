@@ -57,6 +57,14 @@ public record SyntheticMarketConfig(long seed, int stockCount, int industryCount
         return new SyntheticMarketConfig(DEFAULT_SEED, 120, 8, LocalDate.of(2010, 1, 4), LocalDate.of(2020, 12, 31));
     }
 
+    /**
+     * The large configuration for scale tests: seed 20250101, 500 stocks in 11 industries (the GICS sector count),
+     * 2011-01-03 to 2020-12-31 (ten years), current version.
+     */
+    public static SyntheticMarketConfig large() {
+        return new SyntheticMarketConfig(DEFAULT_SEED, 500, 11, LocalDate.of(2011, 1, 3), LocalDate.of(2020, 12, 31));
+    }
+
     public SyntheticMarketConfig withSeed(long newSeed) {
         return new SyntheticMarketConfig(newSeed, stockCount, industryCount, firstDay, lastDay, version);
     }

@@ -132,7 +132,7 @@ final class OptimisationDegreeAnalysis {
         }
         WeightPolicy p = config.optimisationDegree().portfolio() == StudyConfig.DegreePortfolio.TOP_QUINTILE
                 ? topQuintile(fill(mu)) : backtests.riskConstrainedPolicy(backtests.dailyExpectedReturns(fill(mu)));
-        return backtests.backtester().run("checkpoint", data, from, to, context -> {
+        return backtests.checkpoint(from, to, context -> {
             progress.checkCancelled();
             return p.weights(context);
         }).returns();

@@ -3,14 +3,17 @@ package org.factorguard.quant.study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.factorguard.quant.allocation.AllocationProblem;
 import org.factorguard.quant.allocation.AllocationResult;
 import org.factorguard.quant.allocation.AllocationSettings;
+import org.factorguard.quant.allocation.AllocationSolver;
 import org.factorguard.quant.allocation.DrawdownControl;
 import org.factorguard.quant.allocation.RiskConstrainedAllocator;
+import org.factorguard.quant.allocation.qp.QpWarmStart;
 import org.factorguard.quant.backtest.DecisionContext;
 import org.factorguard.quant.backtest.WeightPolicy;
 import org.factorguard.quant.risk.CovarianceEstimator;
+import org.factorguard.quant.risk.CovarianceMatrix;
+import org.factorguard.quant.risk.FactoredCovarianceEstimator;
 
 /**
  * The risk-constrained allocation of the paper's section II.C, solved over a shortlist: at decision day t,
@@ -23,7 +26,10 @@ import org.factorguard.quant.risk.CovarianceEstimator;
  * {@link org.factorguard.quant.allocation.RiskConstrainedPolicy}.
  *
  * <p>Why a shortlist: ojAlgo's convex solver time grows steeply with the number of assets, and a long-only
- * optimum at a 10 % cap holds far fewer names than 40. Ties in μ are broken by instrument order, so the choice is
+ * optimum at a 10 % cap holds far fewer names than 40; with the {@link AllocationSolver#ACTIVE_SET} solver the
+ * whole universe is cheap, and each rebalance starts from the previous one's solution (its active set when the
+ * same assets enter, else its weights on the entering assets). A {@link FactoredCovarianceEstimator} hands Σ to
+ * the solver without forming the n×n matrix. Ties in μ are broken by instrument order, so the choice is
  * deterministic. Stateful (drawdown control, decisions): one instance per backtest run.
  */
 public final class ShortlistAllocationPolicy implements WeightPolicy {
@@ -47,7 +53,14 @@ public final class ShortlistAllocationPolicy implements WeightPolicy {
     private final AllocationSettings settings;
     private final DrawdownControl drawdownControl;
     private final int shortlist;
+    private final AllocationSolver solver;
     private final List<Decision> decisions = new ArrayList<>();
+    private double[] previousWeights;
+    private int[] previousChosen;
+    private QpWarmStart previousWarmStart;
+    private int qps;
+    private int fallbacks;
+    private double[] qpMillis = new double[64];
 
     /**
      * @param expectedReturns  daily expected returns [day][instrument] aligned with the backtested data
@@ -55,11 +68,21 @@ public final class ShortlistAllocationPolicy implements WeightPolicy {
      * @param covariance       covariance estimator, e.g. Ledoit–Wolf
      * @param covarianceWindow trailing days of returns for Σ
      * @param settings         allocation constraints
-     * @param drawdownControl  drawdown control, or null for none
+     * @param drawdownControl  rebalance-day drawdown control, or null for none (studies pass null: their limit is
+     *                         the daily overlay of the {@code Backtester})
      * @param shortlist        assets entering the QP (0 = all)
      */
     public ShortlistAllocationPolicy(float[][] expectedReturns, CovarianceEstimator covariance, int covarianceWindow,
                                      AllocationSettings settings, DrawdownControl drawdownControl, int shortlist) {
+        this(expectedReturns, covariance, covarianceWindow, settings, drawdownControl, shortlist,
+                AllocationSolver.OJALGO);
+    }
+
+    /** As above with the allocator's QP solver. */
+    public ShortlistAllocationPolicy(float[][] expectedReturns, CovarianceEstimator covariance, int covarianceWindow,
+                                     AllocationSettings settings, DrawdownControl drawdownControl, int shortlist,
+                                     AllocationSolver solver) {
+        this.solver = solver;
         this.expectedReturns = expectedReturns;
         this.covariance = covariance;
         this.covarianceWindow = covarianceWindow;
@@ -89,13 +112,62 @@ public final class ShortlistAllocationPolicy implements WeightPolicy {
             industries[k] = context.instruments().get(chosen[k]).industry();
             chosenMu[k] = mu[chosen[k]];
         }
-        double[][] cov = covariance.estimate(context.trailingReturns(chosen, covarianceWindow));
+        double[][] window = context.trailingReturns(chosen, covarianceWindow);
+        CovarianceMatrix cov = covariance instanceof FactoredCovarianceEstimator factored
+                ? factored.estimateFactored(window) : CovarianceMatrix.dense(covariance.estimate(window));
         double allowed = drawdownControl == null ? 1.0 : drawdownControl.update(context.drawdown());
-        AllocationResult result = new RiskConstrainedAllocator(settings.withExposure(settings.exposure() * allowed))
-                .allocate(new AllocationProblem(tickers, industries, chosenMu, cov));
-        Decision decision = new Decision(t, chosen, result);
+        RiskConstrainedAllocator.Outcome outcome =
+                new RiskConstrainedAllocator(settings.withExposure(settings.exposure() * allowed), solver)
+                        .allocate(tickers, industries, chosenMu, cov, warmStart(chosen, n));
+        if (qps + outcome.qps() > qpMillis.length) {
+            qpMillis = Arrays.copyOf(qpMillis, Math.max(2 * qpMillis.length, qps + outcome.qps()));
+        }
+        System.arraycopy(outcome.qpMillis(), 0, qpMillis, qps, outcome.qps());
+        qps += outcome.qps();
+        fallbacks += outcome.fallbacks();
+        Decision decision = new Decision(t, chosen, outcome.result());
         decisions.add(decision);
-        return decision.fullWeights(n);
+        double[] full = decision.fullWeights(n);
+        if (outcome.warmStart() != null) {
+            previousWarmStart = outcome.warmStart();
+            previousChosen = chosen;
+            previousWeights = new double[n];
+            double[] w = outcome.warmStart().weights();
+            for (int k = 0; k < chosen.length; k++) {
+                previousWeights[chosen[k]] = w[k];
+            }
+        }
+        return full;
+    }
+
+    /** The previous rebalance's solution on the assets of this one (null before the first). */
+    private QpWarmStart warmStart(int[] chosen, int n) {
+        if (previousWarmStart == null || previousWeights.length != n) {
+            return null;
+        }
+        if (Arrays.equals(chosen, previousChosen)) {
+            return previousWarmStart;
+        }
+        double[] w = new double[chosen.length];
+        for (int k = 0; k < chosen.length; k++) {
+            w[k] = previousWeights[chosen[k]];
+        }
+        return QpWarmStart.ofWeights(w);
+    }
+
+    /** QPs solved so far. */
+    public int qps() {
+        return qps;
+    }
+
+    /** QPs so far that the active-set solver failed on and ojAlgo solved instead. */
+    public int fallbacks() {
+        return fallbacks;
+    }
+
+    /** Wall time of every QP so far, in milliseconds. */
+    public double[] qpMillis() {
+        return Arrays.copyOf(qpMillis, qps);
     }
 
     private int[] choose(List<Integer> investable, double[] mu) {

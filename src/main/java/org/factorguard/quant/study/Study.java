@@ -3,6 +3,7 @@ package org.factorguard.quant.study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.factorguard.quant.backtest.Backtester;
 import org.factorguard.quant.data.DatasetHash;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
@@ -103,12 +104,17 @@ public final class Study {
         StudyResult run() {
             begin(StudyStage.DATA);
             String hash = source.contentHash() != null ? source.contentHash() : DatasetHash.of(source);
-            data = selectedUniverseAndDates();
+            StudyInputs inputs = StudyInputs.of(source, config);
+            data = inputs.model();
+            if (config.drawdownOverlay() == null && config.drawdownControl() != null) {
+                notes.add("This config's rebalance-day drawdown control was replaced by the daily drawdown overlay "
+                        + "at the same limit (" + Math.round(100 * config.drawdownControl().limit()) + " %).");
+            }
             LstmImplementation implementation = availableImplementation(config.lstm().implementation());
             LstmModelSettings lstmSettings = config.lstm().withImplementation(implementation)
                     .withNetwork(config.lstm().network().withSeed(config.seed()));
             StudyResultAssembler assembler = new StudyResultAssembler(data, config.horizon());
-            StudyBacktests backtests = new StudyBacktests(config, data);
+            StudyBacktests backtests = new StudyBacktests(config, inputs.trading());
             finish();
 
             begin(StudyStage.FACTORS);
@@ -159,8 +165,9 @@ public final class Study {
             finish();
 
             begin(StudyStage.REGIMES);
-            StudyResult.RegimeAnalysis regimes = MarketRegimeAnalysis.analyse(config.regimeDating(), data, start,
-                    end, portfolios);
+            // the market is dated on the prices as stored (crashes are data), not on the models' cleaned view
+            StudyResult.RegimeAnalysis regimes = MarketRegimeAnalysis.analyse(config.regimeDating(),
+                    inputs.trading().pnl(), start, end, portfolios);
             finish();
 
             begin(StudyStage.SIGNIFICANCE);
@@ -169,20 +176,29 @@ public final class Study {
                     degree.outOfSampleReturnsByDay());
             finish();
 
+            String fallbacks = backtests.solverFallbackNote();
+            if (fallbacks != null) {
+                notes.add(fallbacks);
+            }
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
                     portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION,
-                    selection.record());
+                    dataTreatment(inputs), selection.record());
         }
 
-        /** The configured universe over the configured dates (the source itself when that is everything). */
-        MarketData selectedUniverseAndDates() {
-            int[] members = config.universe().select(source);
-            MarketData selected = members.length == source.instrumentCount() ? source : source.select(members);
-            int[] range = config.dayRange(selected);
-            return range[0] == 0 && range[1] == selected.dayCount() ? selected
-                    : selected.slice(range[0], range[1]);
+        StudyResult.DataTreatment dataTreatment(StudyInputs inputs) {
+            String cleaning = config.inputCleaning() == null ? "Model inputs and labels used the data as stored."
+                    : String.format(java.util.Locale.ROOT, "Model inputs and labels used a causal cleaned view: each "
+                    + "day's excess return over the market's median move winsorised beyond %.1f robust σ of the "
+                    + "instrument's previous %d excess returns, gaps carried forward up to %d days (never filled from "
+                    + "a later price).", config.inputCleaning().madMultiplier(), config.inputCleaning().window(),
+                    config.inputCleaning().carryDays());
+            return new StudyResult.DataTreatment(inputs.repairs(), inputs.returnsWinsorised(),
+                    inputs.daysCarriedForward(), Backtester.dailyRiskFree(config.riskFreeRate()), cleaning
+                    + " Portfolios earned the stored prices with only isolated bad ticks repaired ("
+                    + inputs.repairs().size() + " in the studied data); positions of delisted instruments were sold"
+                    + " at their last price the next day; cash earned the risk-free rate.");
         }
 
         /** The wanted implementation, or the first available one with a note saying so. */

@@ -1,20 +1,25 @@
 package org.factorguard.quant.study;
 
 import java.util.List;
-import org.factorguard.quant.allocation.DrawdownControl;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.factorguard.quant.allocation.AllocationSolver;
 import org.factorguard.quant.backtest.BacktestResult;
 import org.factorguard.quant.backtest.Backtester;
+import org.factorguard.quant.backtest.TradingData;
 import org.factorguard.quant.backtest.WeightPolicy;
-import org.factorguard.quant.data.MarketData;
+import org.factorguard.quant.risk.CovarianceEstimator;
+import org.factorguard.quant.risk.FactoredLedoitWolfCovariance;
 import org.factorguard.quant.risk.LedoitWolfCovariance;
 
 /**
  * The backtests of a study, from the first test day to the last: the LSTM and linear portfolios through the
  * risk-constrained allocation of {@link ShortlistAllocationPolicy} (μ_t = prediction_t / h as a daily expected
- * return, Ledoit–Wolf covariance of the trailing returns, QP with caps, volatility and VaR limits, drawdown
- * control), the equal-weight universe and the market index, all on the study's schedule and costs (see
- * {@link Backtester} for timing: decided at the close of t, traded at the close of t + 1). The optimisation-degree
- * analysis trades its checkpoints through the same {@link #backtester()} and {@link #riskConstrainedPolicy}.
+ * return, Ledoit–Wolf covariance of the trailing returns, QP with caps, volatility and VaR limits) under the daily
+ * drawdown overlay, the equal-weight universe and the market index, all on the study's schedule and costs, with cash
+ * at the risk-free rate (see {@link Backtester} for timing: decided at the close of t, traded at the close of t + 1).
+ * Every portfolio earns the P&amp;L prices of {@link StudyInputs} and decides on the model view's closes. The
+ * optimisation-degree analysis trades its checkpoints through {@link #checkpoint} (no overlay) and
+ * {@link #riskConstrainedPolicy}.
  */
 final class StudyBacktests {
 
@@ -31,11 +36,12 @@ final class StudyBacktests {
     }
 
     private final StudyConfig config;
-    private final MarketData data;
+    private final TradingData trading;
+    private final List<ShortlistAllocationPolicy> policies = new CopyOnWriteArrayList<>();
 
-    StudyBacktests(StudyConfig config, MarketData data) {
+    StudyBacktests(StudyConfig config, TradingData trading) {
         this.config = config;
-        this.data = data;
+        this.trading = trading;
     }
 
     /**
@@ -45,32 +51,52 @@ final class StudyBacktests {
     Results run(float[][] lstmPredictions, float[][] linearPredictions, int start, int end, StageProgress progress) {
         float[][] lstmMu = dailyExpectedReturns(lstmPredictions);
         float[][] linearMu = dailyExpectedReturns(linearPredictions);
-        Backtester backtester = backtester();
+        Backtester backtester = backtester(config.effectiveDrawdownOverlay());
         ShortlistAllocationPolicy lstmPolicy = riskConstrainedPolicy(lstmMu);
-        BacktestResult lstm = backtester.run(StudyResult.LSTM, data, start, end,
+        BacktestResult lstm = backtester.run(StudyResult.LSTM, trading, start, end,
                 cancellable(lstmPolicy, start, end, 0.0, 0.45, progress));
         ShortlistAllocationPolicy linearPolicy = riskConstrainedPolicy(linearMu);
-        BacktestResult linear = backtester.run(StudyResult.LINEAR, data, start, end,
+        BacktestResult linear = backtester.run(StudyResult.LINEAR, trading, start, end,
                 cancellable(linearPolicy, start, end, 0.45, 0.45, progress));
-        BacktestResult equalWeight = backtester.run(StudyResult.EQUAL_WEIGHT, data, start, end,
+        BacktestResult equalWeight = backtester(null).run(StudyResult.EQUAL_WEIGHT, trading, start, end,
                 cancellable(Backtester.equalWeightPolicy(), start, end, 0.9, 0.1, progress));
-        BacktestResult marketIndex = Backtester.marketIndex(data, start, end);
+        BacktestResult marketIndex = Backtester.marketIndex(trading.pnl(), start, end,
+                Backtester.dailyRiskFree(config.riskFreeRate()));
         return new Results(lstm, linear, equalWeight, marketIndex, lstmPolicy.decisions(), linearPolicy.decisions(),
                 lstmMu, linearMu);
     }
 
-    /** The study's rebalance schedule and costs; long-short portfolios up to the allocation's gross limit. */
-    Backtester backtester() {
+    /**
+     * The study's rebalance schedule, costs and risk-free rate; long-short portfolios up to the allocation's gross
+     * limit; with the given drawdown overlay (null = none).
+     */
+    Backtester backtester(org.factorguard.quant.backtest.DrawdownOverlaySettings overlay) {
         return new Backtester(new Backtester.Settings(config.rebalance(), config.costBps(), config.longShort(),
-                config.longShort() ? config.allocation().grossLimit() : 1.0));
+                config.longShort() ? config.allocation().grossLimit() : 1.0, config.riskFreeRate(), overlay));
+    }
+
+    /** Net daily returns of a checkpoint portfolio over days [from, to], without overlay. */
+    BacktestResult checkpoint(int from, int to, WeightPolicy policy) {
+        return backtester(null).run("checkpoint", trading, from, to, policy);
     }
 
     /** The model portfolios' allocation on daily expected returns {@code mu} [day][instrument]. */
     ShortlistAllocationPolicy riskConstrainedPolicy(float[][] mu) {
-        return new ShortlistAllocationPolicy(mu, new LedoitWolfCovariance(), config.covarianceWindow(),
-                config.allocation(),
-                config.drawdownControl() == null ? null : new DrawdownControl(config.drawdownControl()),
-                config.allocationShortlist());
+        // the factored estimate has the dense one's entries; only the active-set solver can use its structure
+        CovarianceEstimator covariance = config.allocationSolver() == AllocationSolver.ACTIVE_SET
+                ? new FactoredLedoitWolfCovariance() : new LedoitWolfCovariance();
+        ShortlistAllocationPolicy policy = new ShortlistAllocationPolicy(mu, covariance, config.covarianceWindow(),
+                config.allocation(), null, config.allocationShortlist(), config.allocationSolver());
+        policies.add(policy);
+        return policy;
+    }
+
+    /** A note on the QPs the active-set solver failed on (ojAlgo solved them) over every policy made; null if none. */
+    String solverFallbackNote() {
+        int qps = policies.stream().mapToInt(ShortlistAllocationPolicy::qps).sum();
+        int fallbacks = policies.stream().mapToInt(ShortlistAllocationPolicy::fallbacks).sum();
+        return fallbacks == 0 ? null : "The active-set QP solver failed on " + fallbacks + " of " + qps
+                + " allocation QPs; ojAlgo solved those (each such rebalance's message says so).";
     }
 
     /** μ_t = prediction_t / h: the model's h-day log return as a daily expected return. */

@@ -6,8 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.factorguard.quant.allocation.AllocationSettings;
+import org.factorguard.quant.allocation.AllocationSolver;
 import org.factorguard.quant.allocation.DrawdownControlSettings;
+import org.factorguard.quant.backtest.DrawdownOverlaySettings;
 import org.factorguard.quant.backtest.RebalanceFrequency;
+import org.factorguard.quant.data.CausalCleaningSettings;
 import org.factorguard.quant.data.Instrument;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
@@ -54,7 +57,9 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  *                           fast implementation is not in the build (recorded in the result's notes)
  * @param allocation         constraints of the risk-constrained allocation; long-only or long-short is
  *                           {@link AllocationSettings#longShort()}
- * @param drawdownControl    drawdown control of the model portfolios, or {@code null} for none
+ * @param drawdownControl    the rebalance-day drawdown control of configs written before issue 13 (kept so that their
+ *                           results read back as they ran); a config that still has one and no
+ *                           {@code drawdownOverlay} runs the daily overlay at the same limit, with a note
  * @param covarianceWindow   trailing days of returns for the Ledoit–Wolf covariance at each rebalance
  * @param allocationShortlist assets with the highest expected return that enter each allocation's quadratic
  *                           program (0 = all); see {@link ShortlistAllocationPolicy}
@@ -67,6 +72,13 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  *                           reads as {@link RegimeDatingSettings#defaults()}. A config written before regime
  *                           dating holds the trailing-mean rule's {@code regimes} settings instead: they are
  *                           ignored when it is read, and such a config dates regimes with the defaults
+ * @param drawdownOverlay    the daily drawdown overlay of the model portfolios ({@code null} = none)
+ * @param riskFreeRate       annual rate earned by cash and subtracted (as a daily rate) in Sharpe and Sortino
+ *                           (0 in configs written before issue 13)
+ * @param inputCleaning      the causal cleaning of model inputs and labels ({@code null} = inputs as stored, as
+ *                           before issue 13 when datasets were cleaned at import)
+ * @param allocationSolver   the allocation's QP solver; {@code null} (a config written before the choice existed)
+ *                           reads as {@link AllocationSolver#OJALGO}, the solver such a config ran with
  * @param factorSelection    hand-picked factors, or a screen of the candidates inside every fold (null in JSON
  *                           written before it existed: hand-picked, today's behaviour)
  * @param lstmSearch         the grid from which each fold chooses the LSTM's look-back and units on its
@@ -92,6 +104,10 @@ public record StudyConfig(
         SignificanceSettings significance,
         long seed,
         RegimeDatingSettings regimeDating,
+        DrawdownOverlaySettings drawdownOverlay,
+        double riskFreeRate,
+        CausalCleaningSettings inputCleaning,
+        AllocationSolver allocationSolver,
         FactorSelectionSettings factorSelection,
         LstmSearchSettings lstmSearch) {
 
@@ -269,6 +285,8 @@ public record StudyConfig(
                        DrawdownControlSettings drawdownControl, int covarianceWindow, int allocationShortlist,
                        RebalanceFrequency rebalance, double costBps, OptimisationDegreeSettings optimisationDegree,
                        SignificanceSettings significance, long seed, RegimeDatingSettings regimeDating,
+                       DrawdownOverlaySettings drawdownOverlay, double riskFreeRate,
+                       CausalCleaningSettings inputCleaning, AllocationSolver allocationSolver,
                        FactorSelectionSettings factorSelection, LstmSearchSettings lstmSearch) {
         this.universe = universe;
         this.startDate = startDate;
@@ -289,6 +307,10 @@ public record StudyConfig(
         this.significance = significance;
         this.seed = seed;
         this.regimeDating = regimeDating == null ? RegimeDatingSettings.defaults() : regimeDating;
+        this.drawdownOverlay = drawdownOverlay;
+        this.riskFreeRate = riskFreeRate;
+        this.inputCleaning = inputCleaning;
+        this.allocationSolver = allocationSolver == null ? AllocationSolver.OJALGO : allocationSolver;
         this.factorSelection = factorSelection == null ? FactorSelectionSettings.handPicked(false) : factorSelection;
         this.lstmSearch = lstmSearch == null ? LstmSearchSettings.none() : lstmSearch;
         List<String> problems = StudyConfigValidation.intrinsicProblems(this);
@@ -305,10 +327,10 @@ public record StudyConfig(
      * (16 or 32) each fold chooses on its validation slice ({@link LstmSearchSettings}: one short run per pair),
      * each member on its own 7,000 training stock-days of the fold drawn at random, Adam at 2·10⁻³, batch 256, at
      * most 20 epochs with early stopping (patience 3) on the validation slice; monthly rebalancing at 10 bps;
-     * γ = 10, 10 % per stock, 25 % volatility and 3 % daily VaR limits, the 40 highest expected returns shortlisted
-     * for each quadratic program; drawdown control at 20 %; seed 42. Sized so that the default study on the
-     * built-in market runs within a minute on a small machine ({@code StudyBenchmark} times it); monthly rebalancing
-     * and the shortlist because the quadratic program's time per rebalance grows steeply with the number of assets.
+     * γ = 10, 10 % per stock, 25 % volatility and 3 % daily VaR limits, every asset in each quadratic program (no
+     * shortlist), solved by the warm-started active-set solver; the daily drawdown overlay at 20 %; cash at 0 %;
+     * model inputs cleaned causally; seed 42. Sized so that the default study on the built-in market runs within a
+     * minute on a small machine ({@code StudyBenchmark} times it).
      */
     public static StudyConfig defaults() {
         int horizon = 20;
@@ -325,9 +347,12 @@ public record StudyConfig(
                 .lstm(new LstmModelSettings(LstmImplementation.FAST, lookback, 3, 7_000, 5_000,
                         FeatureScaling.defaults(), network))
                 .allocation(AllocationSettings.defaults().withMaxWeight(0.10))
-                .drawdownControl(DrawdownControlSettings.defaults())
+                .drawdownOverlay(DrawdownOverlaySettings.defaults())
+                .riskFreeRate(0.0)
+                .inputCleaning(CausalCleaningSettings.defaults())
                 .covarianceWindow(120)
-                .allocationShortlist(40)
+                .allocationShortlist(0)
+                .allocationSolver(AllocationSolver.ACTIVE_SET)
                 .rebalance(RebalanceFrequency.MONTHLY)
                 .costBps(10.0)
                 .optimisationDegree(OptimisationDegreeSettings.defaults())
@@ -348,7 +373,10 @@ public record StudyConfig(
         return new LstmSearchSettings(List.of(10, 20), List.of(16, 32), 4, 5_000);
     }
 
-    /** A builder with nothing set: only the dates (open) and drawdown control (off) may stay unset. */
+    /**
+     * A builder with nothing set: only the dates (open), the drawdown control and overlay (off), the risk-free rate
+     * (0) and the input cleaning (none) may stay unset.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -374,8 +402,23 @@ public record StudyConfig(
                 .significance(significance)
                 .seed(seed)
                 .regimeDating(regimeDating)
+                .drawdownOverlay(drawdownOverlay)
+                .riskFreeRate(riskFreeRate)
+                .inputCleaning(inputCleaning)
+                .allocationSolver(allocationSolver)
                 .factorSelection(factorSelection)
                 .lstmSearch(lstmSearch);
+    }
+
+    /**
+     * The overlay the model portfolios run under: {@link #drawdownOverlay()}, or for an older config with only a
+     * rebalance-day drawdown control the default overlay at that control's limit; null for none.
+     */
+    public DrawdownOverlaySettings effectiveDrawdownOverlay() {
+        if (drawdownOverlay != null) {
+            return drawdownOverlay;
+        }
+        return drawdownControl == null ? null : DrawdownOverlaySettings.defaults().withLimit(drawdownControl.limit());
     }
 
     /**
@@ -446,12 +489,16 @@ public record StudyConfig(
         private DrawdownControlSettings drawdownControl;
         private int covarianceWindow;
         private int allocationShortlist;
+        private AllocationSolver allocationSolver;
         private RebalanceFrequency rebalance;
         private double costBps;
         private OptimisationDegreeSettings optimisationDegree;
         private SignificanceSettings significance;
         private long seed;
         private RegimeDatingSettings regimeDating;
+        private DrawdownOverlaySettings drawdownOverlay;
+        private double riskFreeRate;
+        private CausalCleaningSettings inputCleaning;
         private FactorSelectionSettings factorSelection;
         private LstmSearchSettings lstmSearch;
 
@@ -516,7 +563,7 @@ public record StudyConfig(
             return this;
         }
 
-        /** {@code null} = no drawdown control. */
+        /** The pre-issue-13 rebalance-day control; {@code null} = none (new configs use {@link #drawdownOverlay}). */
         public Builder drawdownControl(DrawdownControlSettings value) {
             drawdownControl = value;
             return this;
@@ -557,9 +604,33 @@ public record StudyConfig(
             return this;
         }
 
+        /** {@code null} = {@link AllocationSolver#OJALGO}. */
+        public Builder allocationSolver(AllocationSolver value) {
+            allocationSolver = value;
+            return this;
+        }
+
         /** {@code null} = {@link RegimeDatingSettings#defaults()}. */
         public Builder regimeDating(RegimeDatingSettings value) {
             regimeDating = value;
+            return this;
+        }
+
+        /** {@code null} = no drawdown overlay. */
+        public Builder drawdownOverlay(DrawdownOverlaySettings value) {
+            drawdownOverlay = value;
+            return this;
+        }
+
+        /** Annual rate earned by cash, e.g. 0.03. */
+        public Builder riskFreeRate(double value) {
+            riskFreeRate = value;
+            return this;
+        }
+
+        /** {@code null} = model inputs as stored. */
+        public Builder inputCleaning(CausalCleaningSettings value) {
+            inputCleaning = value;
             return this;
         }
 
@@ -579,7 +650,8 @@ public record StudyConfig(
         public StudyConfig build() {
             return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear,
                     lstm, allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps,
-                    optimisationDegree, significance, seed, regimeDating, factorSelection, lstmSearch);
+                    optimisationDegree, significance, seed, regimeDating, drawdownOverlay, riskFreeRate,
+                    inputCleaning, allocationSolver, factorSelection, lstmSearch);
         }
     }
 }

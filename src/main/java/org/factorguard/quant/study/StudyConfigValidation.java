@@ -93,6 +93,9 @@ final class StudyConfigValidation {
             p.add("transaction costs must be between 0 and " + (int) MAX_COST_BPS + " bps per unit of turnover, was "
                     + c.costBps());
         }
+        if (!(c.riskFreeRate() >= -0.05 && c.riskFreeRate() <= 0.25)) {
+            p.add("the risk-free rate must be between −5 % and 25 % a year, was " + c.riskFreeRate());
+        }
         limitProblems(c.allocation(), p);
         degreeProblems(c.optimisationDegree(), epochs, p);
         significanceProblems(c.significance(), p);

@@ -2,6 +2,8 @@ package org.factorguard.quant.study;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.factorguard.quant.backtest.Delisting;
+import org.factorguard.quant.data.PriceRepair;
 import org.factorguard.quant.data.Regime;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
 import org.factorguard.quant.models.linear.CoefficientInference;
@@ -22,7 +24,8 @@ import org.factorguard.quant.risk.SharpeDifferenceBootstrap;
  * matrices are not stored (they are large and follow from the settings, the data and the seed).
  *
  * <p>Conventions (as {@link PerformanceMetrics}): daily simple returns net of costs, 252 days a year,
- * Sharpe = mean/std(ddof 1)·√252 with rf = 0, max drawdown ≤ 0 from the compounded equity curve, VaR 95 % =
+ * Sharpe = mean(r − rf)/std(r − rf, ddof 1)·√252 with the config's daily risk-free rate (0 before issue 13), max
+ * drawdown ≤ 0 from the compounded equity curve, VaR 95 % =
  * R-7 5th percentile of daily returns (a negative return), CVaR = mean of returns at or below it.
  *
  * @param codeVersion     version of the engine that computed it (jar manifest or a constant)
@@ -45,6 +48,8 @@ import org.factorguard.quant.risk.SharpeDifferenceBootstrap;
  * @param methodVersion   the version of the method that computed the figures ({@link #METHOD_VERSION} when
  *                        computed now); a result without one (written before versions) reads as 1. A figure's
  *                        meaning can differ between versions, e.g. Diebold–Mariano's loss; see the docs
+ * @param dataTreatment   how the data was cleaned for the models and repaired for P&amp;L, and the risk-free rate
+ *                        (null in results written before issue 13)
  * @param factorSelection how the models' factors were chosen, per fold with the screen's numbers behind each
  *                        choice (results written before it existed read as {@link FactorSelection#notRecorded()})
  */
@@ -67,6 +72,7 @@ public record StudyResult(
         OptimisationDegree optimisationDegree,
         Significance significance,
         int methodVersion,
+        DataTreatment dataTreatment,
         FactorSelection factorSelection) {
 
     /**
@@ -74,8 +80,11 @@ public record StudyResult(
      * dating of issue 15. 2: Diebold–Mariano on the demeaned squared error (and 1 − Rank IC) with the HLN variance,
      * the studentised Sharpe-difference bootstrap with an automatic block length, the deflated Sharpe with every
      * configuration tried, PBO, Newey–West IC t-statistics, Fama–MacBeth coefficients, Lunde–Timmermann regimes.
+     * 3: portfolios earn the prices as imported (only listed bad ticks repaired), model inputs and labels on a
+     * causal cleaned view, the daily drawdown overlay on the model portfolios, cash at the risk-free rate with
+     * Sharpe and Sortino on excess returns, delisted positions sold at their last price.
      */
-    public static final int METHOD_VERSION = 2;
+    public static final int METHOD_VERSION = 3;
 
     /** Portfolio names, as used in {@link #portfolios} and the regime table. */
     public static final String LSTM = "LSTM";
@@ -99,7 +108,7 @@ public record StudyResult(
     public StudyResult withoutTimings() {
         return new StudyResult(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, List.of(),
                 selection, factorMissing, models, returnDates, portfolios, currentAllocations, regimes,
-                optimisationDegree, significance, methodVersion, factorSelection);
+                optimisationDegree, significance, methodVersion, dataTreatment, factorSelection);
     }
 
     public Portfolio portfolio(String name) {
@@ -314,11 +323,60 @@ public record StudyResult(
      * @param grossExposure Σ|w| after each day's close
      * @param summary       Table 1 figures of {@code returns} with turnover and exposure from the backtest
      * @param rebalances    every rebalance decision with the weights decided (sparse)
+     * @param drawdownOverlay what the daily drawdown overlay did (model portfolios; null for benchmarks and for
+     *                      results written before issue 13)
+     * @param delistings    positions closed because the instrument's prices ended (empty in older results)
      */
     public record Portfolio(String name, double[] returns, double[] equity, double[] drawdown, double[] grossExposure,
-                            PerformanceSummary summary, List<Rebalance> rebalances) {
+                            PerformanceSummary summary, List<Rebalance> rebalances,
+                            DrawdownOverlayResult drawdownOverlay, List<Delisting> delistings) {
         public Portfolio {
             rebalances = List.copyOf(rebalances);
+            delistings = delistings == null ? List.of() : List.copyOf(delistings);
+        }
+    }
+
+    /**
+     * The daily drawdown overlay of a model portfolio (see {@code DrawdownOverlay}).
+     *
+     * @param limit                 the drawdown limit L (a positive fraction)
+     * @param realisedMaxDrawdown   the portfolio's realised maximum drawdown (a fraction ≤ 0)
+     * @param worstDayLoss          its worst one-day return (≤ 0 when it ever lost)
+     * @param heldWithinOneDay      whether |realised MDD| ≤ L + |worst one-day return|
+     * @param exposure              the book's exposure after each return day's close (aligned with returnDates)
+     * @param actedDates            the closes at which the overlay changed the exposure (traded the next close)
+     * @param withoutOverlayReturns the same decisions at full exposure: the model's own daily net returns
+     * @param withoutOverlay        Table 1 figures of those returns (a second line next to the portfolio's)
+     * @param rule                  the rule and its parameters, in words
+     */
+    public record DrawdownOverlayResult(double limit, double realisedMaxDrawdown, double worstDayLoss,
+                                        boolean heldWithinOneDay, double[] exposure, List<LocalDate> actedDates,
+                                        double[] withoutOverlayReturns, PerformanceSummary withoutOverlay,
+                                        String rule) {
+        public DrawdownOverlayResult {
+            actedDates = List.copyOf(actedDates);
+        }
+
+        /** How many closes the overlay acted at. */
+        public int actedDays() {
+            return actedDates.size();
+        }
+    }
+
+    /**
+     * How the data was treated: model inputs and labels on a causal cleaned view, P&amp;L on the stored prices
+     * with only isolated bad ticks repaired, cash at the risk-free rate.
+     *
+     * @param priceRepairs             the bad ticks repaired in the P&amp;L of the studied universe and dates
+     * @param inputReturnsWinsorised   model-input returns clipped by the causal cleaning (whole dataset)
+     * @param inputDaysCarriedForward  model-input days carried forward over gaps (whole dataset)
+     * @param dailyRiskFreeRate        the daily rate cash earned and Sharpe and Sortino subtracted
+     * @param note                     the rules in words
+     */
+    public record DataTreatment(List<PriceRepair> priceRepairs, int inputReturnsWinsorised,
+                                int inputDaysCarriedForward, double dailyRiskFreeRate, String note) {
+        public DataTreatment {
+            priceRepairs = List.copyOf(priceRepairs);
         }
     }
 

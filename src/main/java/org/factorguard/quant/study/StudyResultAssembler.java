@@ -2,11 +2,15 @@ package org.factorguard.quant.study;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.factorguard.quant.allocation.AllocationResult;
 import org.factorguard.quant.backtest.BacktestResult;
+import org.factorguard.quant.backtest.DrawdownOverlaySettings;
+import org.factorguard.quant.backtest.OverlayRecord;
 import org.factorguard.quant.data.Instrument;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.IcSummary;
@@ -18,6 +22,7 @@ import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.lstm.LstmSearchResult;
 import org.factorguard.quant.models.sequence.EpochProgress;
 import org.factorguard.quant.models.sequence.TrainingHistory;
+import org.factorguard.quant.risk.PerformanceMetrics;
 import org.factorguard.quant.validation.OutOfSampleMetrics;
 import org.factorguard.quant.validation.WalkForwardSplit;
 
@@ -134,7 +139,26 @@ final class StudyResultAssembler {
                     a == null ? Double.NaN : a.exAnteDailyVar95()));
         }
         return new StudyResult.Portfolio(b.name(), b.returns(), b.equity(), b.drawdown(), b.grossExposure(),
-                b.summary(), rebalances);
+                b.summary(), rebalances, overlay(b), b.delistings());
+    }
+
+    /** The overlay's record: realised MDD against the limit, exposure, acted days, the book without overlay. */
+    private static StudyResult.DrawdownOverlayResult overlay(BacktestResult b) {
+        OverlayRecord o = b.overlay();
+        if (o == null) {
+            return null;
+        }
+        DrawdownOverlaySettings s = o.settings();
+        double mdd = PerformanceMetrics.maxDrawdown(b.returns());
+        double worst = Math.min(0.0, Arrays.stream(b.returns()).min().orElse(0.0));
+        String rule = String.format(Locale.ROOT, "At every close the book is scaled to min(1, cushion / (%.1f × "
+                + "ES %.1f %% of its %d-day returns over the last %d days)), cushion = 1 − (1 − %.0f %%) × peak / "
+                + "equity; cuts at once, increases only by %.0f points or more; traded at the next close with costs.",
+                s.multiplier(), 100 * s.tailConfidence(), s.horizonDays(), s.tailWindow(), 100 * s.limit(),
+                100 * s.increaseBand());
+        return new StudyResult.DrawdownOverlayResult(s.limit(), mdd, worst, -mdd <= s.limit() - worst + 1e-12,
+                o.exposure(), Arrays.asList(o.actedDates()), o.withoutOverlay().returns(),
+                o.withoutOverlay().summary(), rule);
     }
 
     private StudyResult.CurrentAllocation currentAllocation(String name, BacktestResult b,

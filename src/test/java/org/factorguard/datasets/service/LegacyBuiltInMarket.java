@@ -28,6 +28,7 @@ public final class LegacyBuiltInMarket {
                 + "with a hidden bull/bear/sideways regime chain, GARCH volatility, fat tails and regime-dependent "
                 + "factor premia. Not real market data.",
                 "SyntheticMarket.generateDefault() (seed 20250101)", DatasetKind.SYNTHETIC, DatasetContentType.STOCKS,
-                null, data, null, "Generated (synthetic); not cleaned", MarketDataCodec.encode(data))).getId();
+                null, data, null, "Generated (synthetic); not cleaned", MarketDataCodec.encode(data), null, true))
+                .getId();
     }
 }

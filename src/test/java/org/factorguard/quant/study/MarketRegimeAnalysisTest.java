@@ -45,7 +45,7 @@ class MarketRegimeAnalysisTest {
         for (int t = start + 1; t <= end; t++) {
             r[t - start - 1] = index[t] / index[t - 1] - 1;
         }
-        return new StudyResult.Portfolio(name, r, r, r, r, null, List.of());
+        return new StudyResult.Portfolio(name, r, r, r, r, null, List.of(), null, List.of());
     }
 
     @Test

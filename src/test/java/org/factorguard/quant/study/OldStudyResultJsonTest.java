@@ -74,13 +74,13 @@ class OldStudyResultJsonTest {
 
     @Test
     void results_computed_now_carry_the_current_method_version() {
-        assertThat(StudyResult.METHOD_VERSION).isEqualTo(2);
+        assertThat(StudyResult.METHOD_VERSION).isEqualTo(3);
         StudyResult old = StudyResultJson.read(methodOneJson());
         StudyResult now = new StudyResult(old.codeVersion(), old.datasetLabel(), old.datasetHash(),
                 old.syntheticData(), old.seed(), old.config(), old.notes(), old.timings(), old.selection(),
                 old.factorMissing(), old.models(), old.returnDates(), old.portfolios(), old.currentAllocations(),
                 old.regimes(), old.optimisationDegree(), old.significance(), StudyResult.METHOD_VERSION,
-                old.factorSelection());
-        assertThat(StudyResultJson.read(StudyResultJson.write(now)).methodVersion()).isEqualTo(2);
+                old.dataTreatment(), old.factorSelection());
+        assertThat(StudyResultJson.read(StudyResultJson.write(now)).methodVersion()).isEqualTo(3);
     }
 }

@@ -3,8 +3,9 @@ package org.factorguard.quant.study;
 import java.time.LocalDate;
 import java.util.List;
 import org.factorguard.quant.allocation.AllocationSettings;
-import org.factorguard.quant.allocation.DrawdownControlSettings;
+import org.factorguard.quant.backtest.DrawdownOverlaySettings;
 import org.factorguard.quant.backtest.RebalanceFrequency;
+import org.factorguard.quant.data.CausalCleaningSettings;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.data.SyntheticMarket;
 import org.factorguard.quant.data.SyntheticMarketConfig;
@@ -77,7 +78,8 @@ final class SmallStudy {
                 .lstm(new LstmModelSettings(implementation, lookback, 2, 2_000, 1_000, FeatureScaling.defaults(),
                         network))
                 .allocation(AllocationSettings.defaults().withMaxWeight(0.10))
-                .drawdownControl(DrawdownControlSettings.defaults())
+                .drawdownOverlay(DrawdownOverlaySettings.defaults())
+                .inputCleaning(CausalCleaningSettings.defaults())
                 .covarianceWindow(60)
                 .allocationShortlist(20)
                 .rebalance(RebalanceFrequency.MONTHLY)

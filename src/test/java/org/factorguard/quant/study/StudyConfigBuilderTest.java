@@ -25,13 +25,15 @@ class StudyConfigBuilderTest {
     void a_setter_changes_its_setting_and_nothing_else() {
         StudyConfig config = SmallStudy.config(LstmImplementation.DL4J);
 
-        StudyConfig changed = config.toBuilder().seed(99L).costBps(25.0).drawdownControl(null).build();
+        StudyConfig changed = config.toBuilder().seed(99L).costBps(25.0).drawdownOverlay(null).riskFreeRate(0.02)
+                .build();
 
         assertThat(changed.seed()).isEqualTo(99L);
         assertThat(changed.costBps()).isEqualTo(25.0);
-        assertThat(changed.drawdownControl()).isNull();
+        assertThat(changed.drawdownOverlay()).isNull();
+        assertThat(changed.riskFreeRate()).isEqualTo(0.02);
         assertThat(changed.toBuilder().seed(config.seed()).costBps(config.costBps())
-                .drawdownControl(config.drawdownControl()).build()).isEqualTo(config);
+                .drawdownOverlay(config.drawdownOverlay()).riskFreeRate(0.0).build()).isEqualTo(config);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.factorguard.quant.allocation.AllocationSolver;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,26 @@ class StudyConfigJsonTest {
         assertThat(back.universe().tickers()).containsExactly("S001", "S002");
         assertThat(back.allocation().defaultIndustryCap()).isNaN();
         assertThat(back.seed()).isEqualTo(config.seed());
+    }
+
+    @Test
+    void a_config_stored_before_the_solver_choice_keeps_its_shortlist_and_reads_as_ojalgo() {
+        StudyConfig current = StudyConfig.defaults();
+        assertThat(current.allocationShortlist()).isZero();
+        assertThat(current.allocationSolver()).isEqualTo(AllocationSolver.ACTIVE_SET);
+        String json = StudyConfigJson.write(current);
+        assertThat(json).contains("\"allocationShortlist\":0").contains("\"allocationSolver\":\"ACTIVE_SET\"");
+        // the form every config took when the default was a 40-asset shortlist solved by ojAlgo
+        String old = json.replace("\"allocationShortlist\":0", "\"allocationShortlist\":40")
+                .replace(",\"allocationSolver\":\"ACTIVE_SET\"", "");
+        assertThat(old).doesNotContain("allocationSolver");
+
+        StudyConfig back = StudyConfigJson.read(old);
+
+        assertThat(back.allocationShortlist()).isEqualTo(40);
+        assertThat(back.allocationSolver()).isEqualTo(AllocationSolver.OJALGO);
+        assertThat(back.toBuilder().allocationShortlist(0).allocationSolver(AllocationSolver.ACTIVE_SET).build())
+                .isEqualTo(current);
     }
 
     @Test

@@ -154,6 +154,34 @@ class StudyTest {
     }
 
     @Test
+    void model_portfolios_carry_the_overlay_record_and_their_returns_without_overlay() {
+        for (String name : List.of(StudyResult.LSTM, StudyResult.LINEAR)) {
+            StudyResult.Portfolio p = result.portfolio(name);
+            StudyResult.DrawdownOverlayResult o = p.drawdownOverlay();
+            assertThat(o).as(name).isNotNull();
+            assertThat(o.limit()).isEqualTo(0.20);
+            assertThat(o.exposure()).hasSameSizeAs(result.returnDates());
+            assertThat(o.withoutOverlayReturns()).hasSameSizeAs(result.returnDates());
+            assertThat(o.realisedMaxDrawdown()).isEqualTo(p.summary().maxDrawdown());
+            assertThat(o.heldWithinOneDay()).isEqualTo(-o.realisedMaxDrawdown() <= 0.20 - o.worstDayLoss() + 1e-12);
+            assertThat(-o.realisedMaxDrawdown()).as("%s realised MDD vs 20 %% + worst day %.4f", name,
+                    o.worstDayLoss()).isLessThanOrEqualTo(0.20 - o.worstDayLoss());
+            assertThat(o.withoutOverlay().maxDrawdown())
+                    .isEqualTo(org.factorguard.quant.risk.PerformanceMetrics.maxDrawdown(o.withoutOverlayReturns()));
+            assertThat(o.actedDays()).isEqualTo(o.actedDates().size());
+            assertThat(o.rule()).contains("cushion");
+            for (int k = 0; k < o.exposure().length; k++) {
+                assertThat(p.grossExposure()[k]).isLessThanOrEqualTo(o.exposure()[k] + 1e-9);
+            }
+        }
+        assertThat(result.portfolio(StudyResult.EQUAL_WEIGHT).drawdownOverlay()).isNull();
+        assertThat(result.portfolio(StudyResult.MARKET_INDEX).drawdownOverlay()).isNull();
+        StudyResult.DataTreatment treatment = result.dataTreatment();
+        assertThat(treatment.dailyRiskFreeRate()).isZero();
+        assertThat(treatment.note()).contains("causal cleaned view").contains("bad ticks");
+    }
+
+    @Test
     void the_result_carries_the_method_version_and_the_new_statistics_with_plain_explanations() {
         assertThat(result.methodVersion()).isEqualTo(StudyResult.METHOD_VERSION);
         StudyResult.Significance s = result.significance();

@@ -25,7 +25,7 @@ class HoldingsOverTimeTest {
                 new double[0], new double[0], null, List.of(
                         rebalance(JAN, new int[] {0, 1, 2}, new double[] {0.5, 0.3, 0.2}),
                         rebalance(FEB, new int[] {1, 3}, new double[] {0.6, 0.4}),
-                        rebalance(MAR, new int[] {0, 3}, new double[] {0.7, -0.3})));
+                        rebalance(MAR, new int[] {0, 3}, new double[] {0.7, -0.3})), null, List.of());
 
         HoldingsOverTime holdings = HoldingsOverTime.of(portfolio, List.of("A", "B", "C", "D"), 2);
 
@@ -39,7 +39,8 @@ class HoldingsOverTimeTest {
     @Test
     void fewer_instruments_than_asked_for_leave_nothing_over() {
         StudyResult.Portfolio portfolio = new StudyResult.Portfolio("LSTM", new double[0], new double[0],
-                new double[0], new double[0], null, List.of(rebalance(JAN, new int[] {1}, new double[] {1.0})));
+                new double[0], new double[0], null, List.of(rebalance(JAN, new int[] {1}, new double[] {1.0})), null,
+                List.of());
 
         HoldingsOverTime holdings = HoldingsOverTime.of(portfolio, List.of("A", "B"), 8);
 
