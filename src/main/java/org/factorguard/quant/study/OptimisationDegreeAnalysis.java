@@ -36,7 +36,7 @@ final class OptimisationDegreeAnalysis {
         this.plan = plan;
         this.backtests = backtests;
         this.recorder = new DegreeCheckpointRecorder(config.optimisationDegree(), evaluatedFolds(), plan,
-                data.instrumentCount());
+                data.instrumentCount(), data.dates(), config.rebalance());
     }
 
     /** Give it the LSTM's checkpoints while it trains. */
@@ -134,6 +134,11 @@ final class OptimisationDegreeAnalysis {
                 ? topQuintile(fill(mu)) : backtests.riskConstrainedPolicy(backtests.dailyExpectedReturns(fill(mu)));
         return backtests.checkpoint(from, to, context -> {
             progress.checkCancelled();
+            if (mu[context.day()] == null) {
+                // the recorder predicts only the days it expects the backtest to decide on
+                throw new IllegalStateException("no checkpoint prediction for the decision on day " + context.day()
+                        + " (" + context.date() + ")");
+            }
             return p.weights(context);
         }).returns();
     }
