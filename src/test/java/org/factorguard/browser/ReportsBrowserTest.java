@@ -86,6 +86,8 @@ class ReportsBrowserTest {
         ada.waitForLoadState(LoadState.NETWORKIDLE);
         assertThat(ada.locator("#report-risk-table")).containsText("Sharpe ratio");
         assertThat(ada.locator("#report-risk-table")).containsText("Market index");
+        assertThat(ada.locator("#report-risk-table")).containsText("VaR coverage test (Kupiec p)");
+        assertThat(ada.locator("#report-ex-ante-risk")).containsText("Ex-ante risk from the Ledoit–Wolf");
         assertThat(ada.locator("#report-regime-table")).containsText("Bull");
         assertThat(ada.locator("#report-synthetic-note")).isVisible();
         for (String chart : List.of("report-equity-chart", "report-drawdown-chart", "report-weights-chart",
@@ -95,13 +97,22 @@ class ReportsBrowserTest {
         Browser.screenshot(ada, "reports-03-report");
         ada.locator("#report-regime-chart").scrollIntoViewIfNeeded();
         Browser.screenshot(ada, "reports-04-regimes");
+        backtestRulesAreShown(ada);
 
         Download csv = ada.waitForDownload(() -> ada.locator("#report-export-risk-table").click());
         String csvText = Files.readString(csv.path());
         assertThat(csv.suggestedFilename()).endsWith("risk-table.csv");
-        assertThat(csvText).startsWith("portfolio,days,max_drawdown,sharpe").contains("LSTM,").contains("Equal weight,");
+        assertThat(csvText).startsWith("portfolio,days,max_drawdown,sharpe").contains("LSTM,").contains("Equal weight,")
+                .contains(",kupiec_p,christoffersen_independence_p,").contains(",HISTORICAL,");
         Download json = ada.waitForDownload(() -> ada.locator("#report-export-json").click());
         assertThat(Files.readString(json.path())).startsWith("{").contains("\"portfolios\"").contains("\"seed\"");
+        assertThat(csvText).contains("\r\nLSTM without overlay,").contains("\r\nLinear without overlay,");
+        Download overlayCsv = ada.waitForDownload(() -> ada.locator("#report-export-drawdown-limit").click());
+        assertThat(Files.readString(overlayCsv.path())).startsWith("portfolio,date,exposure,overlay_acted")
+                .contains("\r\nLSTM,").contains("\r\nLinear,");
+        Download treatmentCsv = ada.waitForDownload(() -> ada.locator("#report-export-data-treatment").click());
+        assertThat(Files.readString(treatmentCsv.path())).startsWith("record,portfolio,ticker,date")
+                .contains("\r\nmethod_version,,,,,,,,3,");
 
         VaadinPage.click(ada, "report-share");
         VaadinPage.click(ada, "share-create");
@@ -145,5 +156,41 @@ class ReportsBrowserTest {
         assertThat(portal.browserErrors()).isEmpty();
         bobContext.close();
         ada.context().close();
+    }
+
+    /** Issue 13's parts of the report: method version, Table 1's second line, drawdown limit, data treatment. */
+    private static void backtestRulesAreShown(Page ada) {
+        // a tall viewport, so that whole sections fit into their screenshots below the sticky navigation bar
+        ada.setViewportSize(1366, 2400);
+        Locator header = ada.locator("#report-facts").locator("xpath=..");
+        header.screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browser.SCREENSHOTS.resolve("reports-04-header.png")));
+        assertThat(ada.locator("#report-method-version")).containsText("Method version 3");
+        assertThat(ada.locator("#report-method-outdated")).hasCount(0);
+        assertThat(ada.locator("#report-risk-table .fg-without-overlay").first()).containsText("w/o overlay");
+        assertThat(ada.locator("#report-without-overlay-note")).isVisible();
+        Locator limits = ada.locator("#report-drawdown-limit-table");
+        assertThat(limits).containsText("LSTM");
+        assertThat(limits).containsText("Linear");
+        assertThat(ada.locator("#report-drawdown-limit-says-lstm")).containsText("limit");
+        for (String chart : List.of("report-drawdown-limit-chart-lstm", "report-drawdown-limit-chart-linear")) {
+            VaadinPage.waitForChart(ada, chart);
+        }
+        Locator limitSection = limits.locator("xpath=ancestor::div[contains(@class,'fg-report-section')]");
+        limitSection.scrollIntoViewIfNeeded();
+        limitSection.screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browser.SCREENSHOTS.resolve("reports-04a-drawdown-limit.png")));
+        Locator treatment = ada.locator("#report-data-treatment-table");
+        assertThat(treatment).containsText("Risk-free rate");
+        assertThat(treatment).containsText("Model-input returns winsorised");
+        Locator treatmentSection = treatment.locator("xpath=ancestor::div[contains(@class,'fg-report-section')]");
+        treatmentSection.scrollIntoViewIfNeeded();
+        treatmentSection.screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browser.SCREENSHOTS.resolve("reports-04b-data-treatment.png")));
+        Locator table1 = ada.locator("#report-risk-table");
+        table1.scrollIntoViewIfNeeded();
+        table1.screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browser.SCREENSHOTS.resolve("reports-04c-table1.png")));
+        ada.setViewportSize(1366, 900);
     }
 }

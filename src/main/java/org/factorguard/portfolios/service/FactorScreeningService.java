@@ -10,6 +10,14 @@ import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.CrossSectionalPreparation;
 import org.factorguard.quant.factors.FactorAvailability;
 import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.factors.FactorPanel;
+import org.factorguard.quant.factors.FactorPanelBuilder;
+import org.factorguard.quant.factors.ForwardReturns;
+import org.factorguard.quant.factors.QuantileAnalysis;
+import org.factorguard.quant.factors.QuantileSettings;
+import org.factorguard.quant.factors.QuantileSummary;
+import org.factorguard.quant.study.StudyConfig;
+import org.factorguard.quant.study.TearSheet;
 import org.factorguard.quant.factors.FactorScreen;
 import org.factorguard.quant.factors.ScreeningReport;
 import org.factorguard.quant.factors.ScreeningSettings;
@@ -41,6 +49,13 @@ public class FactorScreeningService {
     private final Map<String, ScreeningReport> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ScreeningReport> eldest) {
+            return size() > CACHED_REPORTS;
+        }
+    };
+
+    private final Map<String, FactorQuintiles> quintileCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FactorQuintiles> eldest) {
             return size() > CACHED_REPORTS;
         }
     };
@@ -116,5 +131,51 @@ public class FactorScreeningService {
                     "The date range holds fewer than two trading days of this dataset");
         }
         return selected.slice(from, to);
+    }
+
+    /**
+     * Returns by quintile of every screenable candidate (as {@link #screen}: owner-checked, same candidates) at the
+     * study's horizon, over all days of the portfolio's dates.
+     */
+    public FactorQuintiles quintiles(long portfolioId) {
+        PortfolioDetail portfolio = portfolios.find(portfolioId);
+        MarketData all = portfolios.dataOf(portfolioId);
+        PortfolioSettings s = portfolio.settings();
+        FactorAvailability availability = PortfolioService.availabilityOn(all, s);
+        List<Factor> candidates = candidates(s.factorIds()).stream().filter(f -> availability.canSupply(f.id()))
+                .toList();
+        String key = all.contentHash() + "|" + s.universeMode() + s.industries() + s.tickers() + "|" + s.startDate()
+                + "|" + s.endDate() + "|" + candidates.stream().map(Factor::id).toList();
+        synchronized (quintileCache) {
+            FactorQuintiles cached = quintileCache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        MarketData data = restrict(all, s);
+        int horizon = StudyConfig.defaults().horizon();
+        FactorPanel panel = FactorPanelBuilder.prepared(data, candidates, CrossSectionalPreparation.Settings.defaults())
+                .panel();
+        double[][] labels = ForwardReturns.logReturns(data, horizon);
+        double[][] nextDay = ForwardReturns.logReturns(data, 1);
+        List<FactorQuintiles.Row> rows = new ArrayList<>();
+        for (int k = 0; k < panel.factorCount(); k++) {
+            QuantileSummary summary = QuantileAnalysis.analyse(panel.values(k), labels, nextDay, horizon,
+                    QuantileSettings.defaults()).summarise(0, data.dayCount());
+            float[][] cumulative = new float[summary.cumulative().length][];
+            for (int b = 0; b < cumulative.length; b++) {
+                cumulative[b] = new float[summary.cumulative()[b].length];
+                for (int d = 0; d < cumulative[b].length; d++) {
+                    cumulative[b][d] = (float) summary.cumulative()[b][d];
+                }
+            }
+            rows.add(new FactorQuintiles.Row(panel.factorNames().get(k),
+                    TearSheet.QuantileFigures.of(summary, data.dates()), data.dates(), cumulative));
+        }
+        FactorQuintiles result = new FactorQuintiles(horizon, rows);
+        synchronized (quintileCache) {
+            quintileCache.put(key, result);
+        }
+        return result;
     }
 }

@@ -14,7 +14,8 @@ import org.factorguard.quant.risk.FactoredCovarianceEstimator;
  * {@link RiskConstrainedAllocator}: at decision day t, μ = predictions[t] (predicted next-day returns,
  * NaN = no prediction), Σ = the covariance estimator on the trailing {@code covarianceWindow} daily returns
  * ending at t, and the required exposure = settings.exposure × the {@link DrawdownControl}'s allowed
- * exposure for the running drawdown at t (when a control is given). An infeasible allocation leaves the
+ * exposure for the running drawdown at t (when a control is given), then the {@link VarLimitStep} on the same
+ * window. An infeasible allocation leaves the
  * portfolio in cash for that period; every result is kept in {@link #results()} for reporting. With the
  * {@link AllocationSolver#ACTIVE_SET} solver each rebalance starts from the previous rebalance's solution, and a
  * {@link FactoredCovarianceEstimator} hands Σ to it without forming the n×n matrix.
@@ -86,7 +87,7 @@ public final class RiskConstrainedPolicy implements WeightPolicy {
         }
         qps += outcome.qps();
         fallbacks += outcome.fallbacks();
-        AllocationResult result = outcome.result();
+        AllocationResult result = VarLimitStep.of(settings).apply(outcome.result(), window).result();
         results.add(result);
         return result.weights().clone();
     }

@@ -9,6 +9,7 @@ import org.factorguard.quant.allocation.AllocationSolver;
 import org.factorguard.quant.allocation.DrawdownControl;
 import org.factorguard.quant.allocation.RiskConstrainedAllocator;
 import org.factorguard.quant.allocation.qp.QpWarmStart;
+import org.factorguard.quant.allocation.VarLimitStep;
 import org.factorguard.quant.backtest.DecisionContext;
 import org.factorguard.quant.backtest.WeightPolicy;
 import org.factorguard.quant.risk.CovarianceEstimator;
@@ -21,8 +22,9 @@ import org.factorguard.quant.risk.FactoredCovarianceEstimator;
  * {@code shortlist} investable assets with the highest μ (long-only), or the highest and lowest halves
  * (long-short), enter the {@link RiskConstrainedAllocator} with their covariance Σ estimated on the trailing
  * {@code covarianceWindow} daily returns ending at t; the required exposure is settings.exposure × the
- * {@link DrawdownControl}'s allowed exposure for the running drawdown at t; assets off the shortlist get
- * weight 0. With {@code shortlist} = 0 (or at least the universe) every asset enters, which is exactly
+ * {@link DrawdownControl}'s allowed exposure for the running drawdown at t; the {@link VarLimitStep} then scales the
+ * book into cash when its VaR on the same window exceeds the limit; assets off the shortlist get weight 0. With
+ * {@code shortlist} = 0 (or at least the universe) every asset enters, which is exactly
  * {@link org.factorguard.quant.allocation.RiskConstrainedPolicy}.
  *
  * <p>Why a shortlist: ojAlgo's convex solver time grows steeply with the number of assets, and a long-only
@@ -34,8 +36,11 @@ import org.factorguard.quant.risk.FactoredCovarianceEstimator;
  */
 public final class ShortlistAllocationPolicy implements WeightPolicy {
 
-    /** One decision: the shortlisted instrument indices and the allocator's result in that order. */
-    public record Decision(int day, int[] shortlist, AllocationResult result) {
+    /**
+     * One decision: the shortlisted instrument indices and the allocator's result in that order (after the
+     * {@link VarLimitStep}, whose outcome {@code varLimit} also says whether the book's VaR limit bound).
+     */
+    public record Decision(int day, int[] shortlist, AllocationResult result, VarLimitStep.Outcome varLimit) {
 
         /** Weights over the whole universe of {@code instruments} instruments. */
         public double[] fullWeights(int instruments) {
@@ -125,7 +130,8 @@ public final class ShortlistAllocationPolicy implements WeightPolicy {
         System.arraycopy(outcome.qpMillis(), 0, qpMillis, qps, outcome.qps());
         qps += outcome.qps();
         fallbacks += outcome.fallbacks();
-        Decision decision = new Decision(t, chosen, outcome.result());
+        VarLimitStep.Outcome varLimit = VarLimitStep.of(settings).apply(outcome.result(), window);
+        Decision decision = new Decision(t, chosen, varLimit.result(), varLimit);
         decisions.add(decision);
         double[] full = decision.fullWeights(n);
         if (outcome.warmStart() != null) {

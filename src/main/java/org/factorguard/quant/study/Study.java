@@ -3,6 +3,7 @@ package org.factorguard.quant.study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.factorguard.quant.backtest.BacktestResult;
 import org.factorguard.quant.backtest.Backtester;
 import org.factorguard.quant.data.DatasetHash;
 import org.factorguard.quant.data.MarketData;
@@ -12,6 +13,7 @@ import org.factorguard.quant.factors.FactorPanel;
 import org.factorguard.quant.factors.FactorPanelBuilder;
 import org.factorguard.quant.factors.ForwardReturns;
 import org.factorguard.quant.models.ReturnModel;
+import org.factorguard.quant.models.WalkForwardListener;
 import org.factorguard.quant.models.WalkForwardResult;
 import org.factorguard.quant.models.WalkForwardRun;
 import org.factorguard.quant.models.linear.LinearFactorModel;
@@ -134,9 +136,12 @@ public final class Study {
             notes.addAll(selection.notes());
             finish();
 
+            TearSheetAnalysis tearSheets = new TearSheetAnalysis(config, data, inputs.trading().pnl(), panel,
+                    labels, plan, cancel);
             begin(StudyStage.LINEAR);
             WalkForwardResult linear = walkForward(new LinearFactorModel(config.linear()),
-                    new WalkForwardProgress(this, StudyResult.LINEAR, plan.folds().size(), 0, 1, null));
+                    tearSheets.measuringImportance(new WalkForwardProgress(this, StudyResult.LINEAR,
+                            plan.folds().size(), 0, 1, null), StudyResult.LINEAR));
             inspector.onWalkForward(StudyResult.LINEAR, linear);
             finish();
 
@@ -144,10 +149,10 @@ public final class Study {
             OptimisationDegreeAnalysis degree = new OptimisationDegreeAnalysis(config, data, plan, backtests);
             boolean searches = config.lstmSearch().searches(lstmSettings);
             WalkForwardResult lstm = walkForward(new LstmReturnModel(lstmSettings, config.lstmSearch(), factory),
-                    new WalkForwardProgress(this, StudyResult.LSTM, plan.folds().size(),
-                            lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(),
+                    tearSheets.measuringImportance(new WalkForwardProgress(this, StudyResult.LSTM,
+                            plan.folds().size(), lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(),
                             searches ? config.lstmSearch().configurations(lstmSettings).size() : 0,
-                            config.lstmSearch().epochsFor(lstmSettings), degree.recorder()));
+                            config.lstmSearch().epochsFor(lstmSettings), degree.recorder()), StudyResult.LSTM));
             inspector.onWalkForward(StudyResult.LSTM, lstm);
             finish();
 
@@ -158,6 +163,8 @@ public final class Study {
                     this);
             List<StudyResult.Portfolio> portfolios = assembler.portfolios(backtested);
             List<StudyResult.CurrentAllocation> current = assembler.currentAllocations(backtested);
+            StudyResult.ExAnteRisk exAnteRisk = new ExAnteRiskAnalysis(inputs.trading().pnl(), config)
+                    .analyse(backtested);
             finish();
 
             begin(StudyStage.OPTIMISATION_DEGREE);
@@ -180,11 +187,25 @@ public final class Study {
             if (fallbacks != null) {
                 notes.add(fallbacks);
             }
+
+            begin(StudyStage.TEAR_SHEETS);
+            TearSheet tearSheet = tearSheets.analyseOrNote(linear.predictions(), lstm.predictions(),
+                    modelBook(backtested.lstm()), modelBook(backtested.linear()), this, notes::add);
+            finish();
+
             return new StudyResult(codeVersion, source.label(), hash, source.isSynthetic(), config.seed(), config,
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
                     portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION,
-                    dataTreatment(inputs), selection.record());
+                    dataTreatment(inputs), exAnteRisk, tearSheet, selection.record());
+        }
+
+        /**
+         * The model's own book, before the daily drawdown overlay scales it: what the tear sheet attributes (the
+         * overlay's exposure is a risk decision, not the model's, and the report shows it apart).
+         */
+        static BacktestResult modelBook(BacktestResult traded) {
+            return traded.overlay() == null ? traded : traded.overlay().withoutOverlay();
         }
 
         StudyResult.DataTreatment dataTreatment(StudyInputs inputs) {
@@ -213,7 +234,7 @@ public final class Study {
             return fallback;
         }
 
-        WalkForwardResult walkForward(ReturnModel model, WalkForwardProgress progress) {
+        WalkForwardResult walkForward(ReturnModel model, WalkForwardListener progress) {
             try {
                 return WalkForwardRun.run(model, panel, labels, plan.folds(), selection.inputs(), progress, cancel);
             } catch (TrainingCancelledException e) {

@@ -3,6 +3,7 @@ package org.factorguard.quant.study;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.factorguard.quant.allocation.AllocationSolver;
+import org.factorguard.quant.allocation.CovarianceModel;
 import org.factorguard.quant.backtest.BacktestResult;
 import org.factorguard.quant.backtest.Backtester;
 import org.factorguard.quant.backtest.TradingData;
@@ -14,9 +15,10 @@ import org.factorguard.quant.risk.LedoitWolfCovariance;
 /**
  * The backtests of a study, from the first test day to the last: the LSTM and linear portfolios through the
  * risk-constrained allocation of {@link ShortlistAllocationPolicy} (μ_t = prediction_t / h as a daily expected
- * return, Ledoit–Wolf covariance of the trailing returns, QP with caps, volatility and VaR limits) under the daily
- * drawdown overlay, the equal-weight universe and the market index, all on the study's schedule and costs, with cash
- * at the risk-free rate (see {@link Backtester} for timing: decided at the close of t, traded at the close of t + 1).
+ * return, the configured covariance of the trailing returns (Ledoit–Wolf by default, EWMA as an option), QP
+ * with caps, volatility and VaR limits, then the book's historical VaR limit) under the daily drawdown overlay,
+ * the equal-weight universe and the market index, all on the study's schedule and costs, with cash at the
+ * risk-free rate (see {@link Backtester} for timing: decided at the close of t, traded at the close of t + 1).
  * Every portfolio earns the P&amp;L prices of {@link StudyInputs} and decides on the model view's closes. The
  * optimisation-degree analysis trades its checkpoints through {@link #checkpoint} (no overlay) and
  * {@link #riskConstrainedPolicy}.
@@ -84,7 +86,8 @@ final class StudyBacktests {
     ShortlistAllocationPolicy riskConstrainedPolicy(float[][] mu) {
         // the factored estimate has the dense one's entries; only the active-set solver can use its structure
         CovarianceEstimator covariance = config.allocationSolver() == AllocationSolver.ACTIVE_SET
-                ? new FactoredLedoitWolfCovariance() : new LedoitWolfCovariance();
+                && config.allocation().covarianceModel() == CovarianceModel.LEDOIT_WOLF
+                ? new FactoredLedoitWolfCovariance() : config.allocation().covarianceModel().estimator();
         ShortlistAllocationPolicy policy = new ShortlistAllocationPolicy(mu, covariance, config.covarianceWindow(),
                 config.allocation(), null, config.allocationShortlist(), config.allocationSolver());
         policies.add(policy);

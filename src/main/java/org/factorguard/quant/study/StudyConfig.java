@@ -60,7 +60,7 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  * @param drawdownControl    the rebalance-day drawdown control of configs written before issue 13 (kept so that their
  *                           results read back as they ran); a config that still has one and no
  *                           {@code drawdownOverlay} runs the daily overlay at the same limit, with a note
- * @param covarianceWindow   trailing days of returns for the Ledoit–Wolf covariance at each rebalance
+ * @param covarianceWindow   trailing days of returns for the ex-ante covariance and the book's historical VaR
  * @param allocationShortlist assets with the highest expected return that enter each allocation's quadratic
  *                           program (0 = all); see {@link ShortlistAllocationPolicy}
  * @param rebalance          rebalance schedule of every backtested portfolio

@@ -14,6 +14,8 @@ import org.factorguard.quant.risk.DieboldMariano;
 import org.factorguard.quant.risk.PerformanceMetrics;
 import org.factorguard.quant.risk.PerformanceSummary;
 import org.factorguard.quant.risk.SharpeDifferenceBootstrap;
+import org.factorguard.quant.risk.VarBacktest;
+import org.factorguard.quant.risk.VolatilityForecastCheck;
 
 /**
  * Everything a {@link Study} produced, as plain values that {@link StudyResultJson} writes and reads back
@@ -50,6 +52,11 @@ import org.factorguard.quant.risk.SharpeDifferenceBootstrap;
  *                        meaning can differ between versions, e.g. Diebold–Mariano's loss; see the docs
  * @param dataTreatment   how the data was cleaned for the models and repaired for P&amp;L, and the risk-free rate
  *                        (null in results written before issue 13)
+ * @param exAnteRisk      ex-ante risk against what was realised: the covariance model used and both models'
+ *                        realised / ex-ante volatility, the VaR backtest per portfolio and how often the VaR limit
+ *                        bound (null in results written before it existed)
+ * @param tearSheet       returns by quintile, permutation importance and factor attribution (null in results
+ *                        written before tear sheets: "not computed for this study")
  * @param factorSelection how the models' factors were chosen, per fold with the screen's numbers behind each
  *                        choice (results written before it existed read as {@link FactorSelection#notRecorded()})
  */
@@ -73,6 +80,8 @@ public record StudyResult(
         Significance significance,
         int methodVersion,
         DataTreatment dataTreatment,
+        ExAnteRisk exAnteRisk,
+        TearSheet tearSheet,
         FactorSelection factorSelection) {
 
     /**
@@ -104,11 +113,36 @@ public record StudyResult(
         factorSelection = factorSelection == null ? FactorSelection.notRecorded() : factorSelection;
     }
 
+    /** A result without a record of the factor selection (the constructor before it existed). */
+    public StudyResult(String codeVersion, String datasetLabel, String datasetHash, boolean syntheticData, long seed,
+                       StudyConfig config, List<String> notes, List<StageTiming> timings, Selection selection,
+                       List<CrossSectionalPreparation.MissingValues> factorMissing, List<ModelRun> models,
+                       LocalDate[] returnDates, List<Portfolio> portfolios, List<CurrentAllocation> currentAllocations,
+                       RegimeAnalysis regimes, OptimisationDegree optimisationDegree, Significance significance,
+                       int methodVersion, DataTreatment dataTreatment, ExAnteRisk exAnteRisk, TearSheet tearSheet) {
+        this(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, timings, selection,
+                factorMissing, models, returnDates, portfolios, currentAllocations, regimes, optimisationDegree,
+                significance, methodVersion, dataTreatment, exAnteRisk, tearSheet, null);
+    }
+
+    /** A result without the ex-ante risk figures (the constructor before they existed). */
+    public StudyResult(String codeVersion, String datasetLabel, String datasetHash, boolean syntheticData, long seed,
+                       StudyConfig config, List<String> notes, List<StageTiming> timings, Selection selection,
+                       List<CrossSectionalPreparation.MissingValues> factorMissing, List<ModelRun> models,
+                       LocalDate[] returnDates, List<Portfolio> portfolios, List<CurrentAllocation> currentAllocations,
+                       RegimeAnalysis regimes, OptimisationDegree optimisationDegree, Significance significance,
+                       int methodVersion) {
+        this(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, timings, selection,
+                factorMissing, models, returnDates, portfolios, currentAllocations, regimes, optimisationDegree,
+                significance, methodVersion, null, null, null, null);
+    }
+
     /** The same result without the wall-clock timings: the part that repeats exactly for the same inputs. */
     public StudyResult withoutTimings() {
         return new StudyResult(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, List.of(),
                 selection, factorMissing, models, returnDates, portfolios, currentAllocations, regimes,
-                optimisationDegree, significance, methodVersion, dataTreatment, factorSelection);
+                optimisationDegree, significance, methodVersion, dataTreatment, exAnteRisk,
+                tearSheet, factorSelection);
     }
 
     public Portfolio portfolio(String name) {
@@ -577,5 +611,45 @@ public record StudyResult(
     /** Each significance figure in one sentence a portfolio manager can act on. */
     public record Explanations(String dieboldMariano, String dieboldMarianoRankIc, String sharpeDifference,
                                String deflatedSharpe, String overfitting) {
+    }
+
+    /**
+     * Ex-ante risk against what was realised ({@code ExAnteRiskAnalysis}): for each return day the book held over it
+     * and the look-back window of raw returns up to the previous close give a VaR and volatility forecast.
+     *
+     * @param covarianceModel the covariance model the allocation used ({@code CovarianceModel} name)
+     * @param varModel        how the VaR limit and the backtested VaR are measured ({@code VarModel} name)
+     * @param lookbackDays    days of raw returns in each window
+     * @param varLimit        the daily VaR limit at 95 %, a positive loss fraction (NaN: none)
+     * @param portfolios      one per portfolio of Table 1, in that order
+     * @param explanation     which covariance model was used and both models' volatility ratios, in one paragraph
+     */
+    public record ExAnteRisk(String covarianceModel, String varModel, int lookbackDays, double varLimit,
+                             List<PortfolioRisk> portfolios, String explanation) {
+        public ExAnteRisk {
+            portfolios = List.copyOf(portfolios);
+        }
+
+        public PortfolioRisk portfolio(String name) {
+            return portfolios.stream().filter(p -> p.portfolio().equals(name)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * One portfolio's ex-ante risk figures.
+     *
+     * @param portfolio     the portfolio's name
+     * @param ewma          realised / ex-ante volatility of the held books with the EWMA covariance (null for the
+     *                      benchmark portfolios, which are not allocated)
+     * @param ledoitWolf    the same with the Ledoit–Wolf covariance (null for the benchmarks)
+     * @param varBacktest   the one-day 95 % VaR forecasts against the next day's realised net returns: exceedances,
+     *                      Kupiec and Christoffersen tests (null when too few days)
+     * @param varLimitBound rebalances at which the book's VaR limit scaled it into cash (0 for the benchmarks)
+     * @param decisions     rebalances decided (0 for the benchmarks)
+     * @param explanation   the VaR backtest in one plain sentence
+     */
+    public record PortfolioRisk(String portfolio, VolatilityForecastCheck.Result ewma,
+                                VolatilityForecastCheck.Result ledoitWolf, VarBacktest.Result varBacktest,
+                                int varLimitBound, int decisions, String explanation) {
     }
 }

@@ -10,11 +10,12 @@ public enum StudyStage {
     LABELS("forward-return labels", 1),
     SELECTION("factor selection in each fold", 2),
     LINEAR("walk-forward linear model", 3),
-    LSTM("walk-forward LSTM", 68),
+    LSTM("walk-forward LSTM", 65),
     BACKTESTS("risk-constrained backtests", 12),
     OPTIMISATION_DEGREE("optimisation degree (Figure 2)", 6),
     REGIMES("regimes (Table 2)", 1),
-    SIGNIFICANCE("significance tests", 3);
+    SIGNIFICANCE("significance tests", 3),
+    TEAR_SHEETS("tear sheets: quintiles, importance, attribution", 3);
 
     private final String displayName;
     private final int weight;

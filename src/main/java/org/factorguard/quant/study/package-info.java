@@ -10,7 +10,9 @@
  * model portfolios (shortlisted QP, Ledoit–Wolf covariance, drawdown control) next to the equal-weight
  * universe and the market index → optimisation degree from epoch checkpoints → regimes dated on the market
  * index → Diebold–Mariano, bootstrap Sharpe difference, deflated Sharpe and the probability of backtest
- * overfitting. The result records the method version that computed it. Settings that cannot run are
+ * overfitting → tear sheets on the test slices (returns by quintile of both models' predictions, permutation
+ * importance measured as each fold's model is fitted, factor attribution of both model portfolios). The result
+ * records the method version that computed it. Settings that cannot run are
  * refused before any work ({@link org.factorguard.quant.study.StudyConfigException}); progress and
  * stage timings go to a {@link org.factorguard.quant.study.StudyProgressListener}; a cancellation token is
  * honoured between steps, between mini-batches and at every rebalance. Deterministic: the LSTM's seed and the
@@ -20,7 +22,8 @@
  * <p>Where the work is done: {@code Study} runs the stages in order; {@code WalkForwardProgress} turns training
  * events into progress; {@code StudyBacktests} runs the four portfolios; {@code OptimisationDegreeAnalysis} (with
  * {@code DegreeCheckpointRecorder}) computes Figure 2; {@code MarketRegimeAnalysis} Table 2;
- * {@code SignificanceAnalysis} the tests; {@code StudyResultAssembler} the result's records.
+ * {@code SignificanceAnalysis} the tests; {@code TearSheetAnalysis} the tear sheets;
+ * {@code StudyResultAssembler} the result's records.
  * {@code StudyConfig} is built with {@code StudyConfig.builder()} or {@code config.toBuilder()} and checked by
  * {@code StudyConfigValidation}.
  */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -14,6 +15,7 @@ import org.factorguard.quant.models.linear.CoefficientInference;
 import org.factorguard.quant.regimes.RegimeReport;
 import org.factorguard.quant.risk.DieboldMariano;
 import org.factorguard.quant.risk.PerformanceSummary;
+import org.factorguard.quant.risk.VarBacktest;
 import org.factorguard.quant.study.StudyResult;
 
 /**
@@ -31,7 +33,7 @@ public final class ReportCsv {
     public static String write(StudyResult r, ReportTable table) {
         List<List<Object>> rows = new ArrayList<>();
         List<String> header = switch (table) {
-            case RISK -> risk(r, rows);
+            case RISK -> BacktestRulesCsv.withoutOverlayRows(r, rows, risk(r, rows));
             case REGIMES -> regimes(r, rows);
             case CURRENT_ALLOCATION -> allocation(r, rows);
             case WEIGHTS_OVER_TIME -> weights(r, rows);
@@ -44,12 +46,24 @@ public final class ReportCsv {
             case REGIME_DATING -> regimeDating(r, rows);
             case REGIME_DAYS -> regimeDays(r, rows);
             case LINEAR_COEFFICIENTS -> coefficients(r, rows);
+            case RETURNS_BY_QUINTILE -> TearSheetCsv.quintiles(r.tearSheet(), rows);
+            case QUINTILE_CURVES -> TearSheetCsv.quintileCurves(r.tearSheet(), rows);
+            case MODEL_IMPORTANCE -> TearSheetCsv.importance(r.tearSheet(), rows);
+            case RETURN_ATTRIBUTION -> TearSheetCsv.attribution(r.tearSheet(), rows);
+            case ATTRIBUTION_EXPOSURES -> TearSheetCsv.exposures(r.tearSheet(), rows);
+            case DRAWDOWN_LIMIT -> BacktestRulesCsv.drawdownLimit(r, rows);
+            case DATA_TREATMENT -> BacktestRulesCsv.dataTreatment(r, rows);
         };
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
             printer.printRecord(header.stream().map(ReportCsv::neutralise).toList());
             for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(ReportCsv::cell).toList());
+                // rows that know fewer columns than the header (e.g. "without overlay" lines) end in empty cells
+                List<Object> cells = new ArrayList<>(row.stream().map(ReportCsv::cell).toList());
+                while (cells.size() < header.size()) {
+                    cells.add("");
+                }
+                printer.printRecord(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,13 +97,48 @@ public final class ReportCsv {
     private static List<String> risk(StudyResult r, List<List<Object>> rows) {
         for (StudyResult.Portfolio p : r.portfolios()) {
             PerformanceSummary s = p.summary();
-            rows.add(List.of(p.name(), s.days(), s.maxDrawdown(), s.sharpe(), s.valueAtRisk95(),
-                    s.conditionalValueAtRisk95(), s.annualReturn(), s.annualVolatility(), s.sortino(), s.calmar(),
-                    s.annualTurnover(), s.totalReturn(), s.hitRate(), s.averageGrossExposure()));
+            List<Object> row = new ArrayList<>(List.of(p.name(), s.days(), s.maxDrawdown(), s.sharpe(),
+                    s.valueAtRisk95(), s.conditionalValueAtRisk95(), s.annualReturn(), s.annualVolatility(),
+                    s.sortino(), s.calmar(), s.annualTurnover(), s.totalReturn(), s.hitRate(),
+                    s.averageGrossExposure()));
+            row.addAll(exAnteRisk(r, p.name()));
+            rows.add(row);
         }
         return List.of("portfolio", "days", "max_drawdown", "sharpe", "var_95", "cvar_95", "annual_return",
                 "annual_volatility", "sortino", "calmar", "annual_turnover", "total_return", "hit_rate",
-                "average_gross_exposure");
+                "average_gross_exposure", "var_model", "var_forecast_days", "var_exceedances",
+                "var_expected_exceedances", "var_exceedance_rate", "kupiec_p", "christoffersen_independence_p",
+                "var_limit_bound_rebalances", "rebalances", "covariance_model", "volatility_ratio_ewma",
+                "volatility_ratio_ledoit_wolf", "var_backtest_explanation");
+    }
+
+    /** The ex-ante risk cells of one portfolio's Table 1 row (empty for results without them). */
+    private static List<Object> exAnteRisk(StudyResult r, String portfolio) {
+        List<Object> cells = new ArrayList<>(Collections.nCopies(13, null));
+        StudyResult.ExAnteRisk risk = r.exAnteRisk();
+        StudyResult.PortfolioRisk p = risk == null ? null : risk.portfolio(portfolio);
+        if (p == null) {
+            return cells;
+        }
+        cells.set(0, risk.varModel());
+        VarBacktest.Result b = p.varBacktest();
+        if (b != null) {
+            cells.set(1, b.days());
+            cells.set(2, b.exceedances());
+            cells.set(3, b.expectedExceedances());
+            cells.set(4, b.exceedanceRate());
+            cells.set(5, b.kupiec().monteCarloPValue());
+            cells.set(6, b.independence().monteCarloPValue());
+        }
+        if (p.decisions() > 0) {
+            cells.set(7, p.varLimitBound());
+            cells.set(8, p.decisions());
+            cells.set(9, risk.covarianceModel());
+        }
+        cells.set(10, p.ewma() == null ? null : p.ewma().ratio());
+        cells.set(11, p.ledoitWolf() == null ? null : p.ledoitWolf().ratio());
+        cells.set(12, p.explanation());
+        return cells;
     }
 
     private static List<String> regimes(StudyResult r, List<List<Object>> rows) {

@@ -14,7 +14,14 @@ public enum ReportTable {
     REGIMES_CAUSAL("regime-table-causal", "Regime table by the causal view"),
     REGIME_DATING("regime-dating", "Regime dating: method and agreement"),
     REGIME_DAYS("regime-days", "Regime of every return day"),
-    LINEAR_COEFFICIENTS("linear-coefficients", "Linear model coefficients per fold");
+    LINEAR_COEFFICIENTS("linear-coefficients", "Linear model coefficients per fold"),
+    RETURNS_BY_QUINTILE("returns-by-quintile", "Returns by quintile of the models' predictions"),
+    QUINTILE_CURVES("quintile-cumulative-returns", "Cumulative return of each quintile"),
+    MODEL_IMPORTANCE("model-importance", "What drives the models (permutation importance)"),
+    RETURN_ATTRIBUTION("return-attribution", "Where the return came from"),
+    ATTRIBUTION_EXPOSURES("attribution-exposures", "Attribution by exposure"),
+    DRAWDOWN_LIMIT("drawdown-limit", "Drawdown overlay day by day"),
+    DATA_TREATMENT("data-treatment", "Data treatment: repairs, cleaning counts, delistings");
 
     private final String slug;
     private final String label;

@@ -36,6 +36,17 @@ public final class Series {
         return new Series("bar", name, data);
     }
 
+    /** Points: [category index, value] on a category axis (e.g. one value per fold over a mean's bar). */
+    public static Series scatter(String name, List<?> points) {
+        return new Series("scatter", name, points);
+    }
+
+    /** Size of each point's marker in pixels. */
+    public Series symbolSize(int pixels) {
+        option.put("symbolSize", pixels);
+        return this;
+    }
+
     /** A matrix of [column, row, value] cells, coloured by the chart's {@code colourScale}. */
     public static Series heatmap(String name, List<?> cells) {
         return new Series("heatmap", name, cells);

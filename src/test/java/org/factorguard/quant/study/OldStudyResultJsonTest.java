@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
+import org.factorguard.quant.allocation.CovarianceModel;
+import org.factorguard.quant.allocation.VarModel;
 import org.factorguard.quant.regimes.RegimeDatingSettings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +47,8 @@ class OldStudyResultJsonTest {
         assertThat(old.significance().sharpeDifference().automaticBlockLength()).isFalse();
         assertThat(old.model(StudyResult.LINEAR).overall().icTests()).isNull();
         assertThat(old.model(StudyResult.LINEAR).folds().getFirst().linear().famaMacBeth()).isNull();
+        assertThat(old.exAnteRisk()).isNull();
+        assertThat(old.tearSheet()).as("written before tear sheets").isNull();
         assertThat(old.factorSelection()).isEqualTo(StudyResult.FactorSelection.notRecorded());
         assertThat(old.model(StudyResult.LSTM).folds()).allSatisfy(f -> {
             assertThat(f.configurationsEvaluated()).isEqualTo(1);
@@ -65,6 +69,9 @@ class OldStudyResultJsonTest {
         assertThat(config.significance().configurationsTried()).isEqualTo(3);
         assertThat(config.significance().screenedCandidates()).isZero();
         assertThat(config.significance().earlierStudySharpes()).isEmpty();
+        // before the ex-ante risk model could be chosen: Ledoit–Wolf and the QP's Gaussian VaR limit only
+        assertThat(config.allocation().covarianceModel()).isEqualTo(CovarianceModel.LEDOIT_WOLF);
+        assertThat(config.allocation().varModel()).isEqualTo(VarModel.PARAMETRIC);
 
         JsonNode node = StudyResultJson.MAPPER.readTree(methodOneJson()).get("config");
         StudyConfig fromSnapshot = StudyConfigJson.read(node);
@@ -80,7 +87,7 @@ class OldStudyResultJsonTest {
                 old.syntheticData(), old.seed(), old.config(), old.notes(), old.timings(), old.selection(),
                 old.factorMissing(), old.models(), old.returnDates(), old.portfolios(), old.currentAllocations(),
                 old.regimes(), old.optimisationDegree(), old.significance(), StudyResult.METHOD_VERSION,
-                old.dataTreatment(), old.factorSelection());
+                old.dataTreatment(), old.exAnteRisk(), null, old.factorSelection());
         assertThat(StudyResultJson.read(StudyResultJson.write(now)).methodVersion()).isEqualTo(3);
     }
 }

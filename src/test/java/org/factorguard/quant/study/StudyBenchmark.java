@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.factorguard.quant.allocation.CovarianceModel;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.data.Regime;
 import org.factorguard.quant.data.SyntheticMarket;
@@ -15,6 +16,7 @@ import org.factorguard.quant.models.lstm.LstmSearchSettings;
 import org.factorguard.quant.models.sequence.CancellationToken;
 import org.factorguard.quant.regimes.RegimeReport;
 import org.factorguard.quant.risk.PerformanceSummary;
+import org.factorguard.quant.risk.VarBacktest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -24,9 +26,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Not part of the default run (the name does not end in Test); run it with {@code mvn -o test -Dtest=StudyBenchmark}.
  * The target is at most 60 s of wall time on 2 unloaded cores with the FAST LSTM; without it the study falls back to
  * DL4J and says so. On a shared machine the wall time measures the other users too: the JVM's CPU time per stage is
- * printed beside it. Set {@code -Dstudy.lstm=DL4J} to force the reference implementation; to try other LSTM budgets:
- * {@code -Dstudy.members=N -Dstudy.samples=N -Dstudy.epochs=N -Dstudy.searchEpochs=N -Dstudy.searchSamples=N},
- * {@code -Dstudy.lookbacks=10,20 -Dstudy.units=16,32} and {@code -Dstudy.search=off}.
+ * printed beside it. Set {@code -Dstudy.lstm=DL4J} to force the reference implementation,
+ * {@code -Dstudy.covariance=LEDOIT_WOLF} (or {@code EWMA}) to run the allocation on the other covariance model; to
+ * try other LSTM budgets: {@code -Dstudy.members=N -Dstudy.samples=N -Dstudy.epochs=N -Dstudy.searchEpochs=N
+ * -Dstudy.searchSamples=N}, {@code -Dstudy.lookbacks=10,20 -Dstudy.units=16,32} and {@code -Dstudy.search=off}.
  */
 @EnabledIfSystemProperty(named = "test", matches = ".*StudyBenchmark.*",
         disabledReason = "benchmark: run with -Dtest=StudyBenchmark")
@@ -38,6 +41,11 @@ class StudyBenchmark {
         MarketData market = SyntheticMarket.generateDefault();
         long generated = System.nanoTime();
         StudyConfig config = withOverrides(StudyConfig.defaults());
+        String covariance = System.getProperty("study.covariance");
+        if (covariance != null && !covariance.isBlank()) {
+            config = config.toBuilder().allocation(config.allocation()
+                    .withCovarianceModel(CovarianceModel.valueOf(covariance))).build();
+        }
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long cpuStart = processCpuNanos();
         long[] cpuMark = {cpuStart};
@@ -48,6 +56,13 @@ class StudyBenchmark {
                 System.out.printf(Locale.ROOT, "stage %-32s %8.2f s wall %8.2f s CPU%n", stage.displayName(),
                         millis / 1000.0, (cpu - cpuMark[0]) / 1e9);
                 cpuMark[0] = cpu;
+            }
+
+            @Override
+            public void onProgress(StudyProgress p) {
+                if (p.stage() == StudyStage.TEAR_SHEETS && p.message().contains("importance")) {
+                    System.out.println("tear sheets: " + p.message());
+                }
             }
         }, CancellationToken.NEVER);
         long done = System.nanoTime();
@@ -135,6 +150,7 @@ class StudyBenchmark {
                     100 * c.exAnteDailyVar95(), c.bindingConstraints().size() > 6
                             ? c.bindingConstraints().subList(0, 6) + "…" : c.bindingConstraints());
         }
+        printExAnteRisk(result.exAnteRisk());
         assertThat(result.regimes().table()).hasSize(Regime.values().length * 4);
     }
 
@@ -190,5 +206,23 @@ class StudyBenchmark {
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
+    private static void printExAnteRisk(StudyResult.ExAnteRisk risk) {
+        System.out.printf(Locale.ROOT, "%nEx-ante risk: covariance %s, VaR %s on %d days, limit %.1f%%%n",
+                risk.covarianceModel(), risk.varModel(), risk.lookbackDays(), 100 * risk.varLimit());
+        System.out.printf(Locale.ROOT, "%-13s %9s %9s %6s %9s %8s %8s %8s %10s%n", "portfolio", "vol EWMA", "vol LW",
+                "days", "exceed.", "rate", "Kupiec p", "Chr. p", "VaR bound");
+        for (StudyResult.PortfolioRisk p : risk.portfolios()) {
+            VarBacktest.Result b = p.varBacktest();
+            System.out.printf(Locale.ROOT, "%-13s %9s %9s %6d %4d/%4.0f %7.2f%% %8.3f %8.3f %6d/%3d%n", p.portfolio(),
+                    p.ewma() == null ? "-" : String.format(Locale.ROOT, "%.3f", p.ewma().ratio()),
+                    p.ledoitWolf() == null ? "-" : String.format(Locale.ROOT, "%.3f", p.ledoitWolf().ratio()),
+                    b.days(), b.exceedances(), b.expectedExceedances(), 100 * b.exceedanceRate(),
+                    b.kupiec().monteCarloPValue(), b.independence().monteCarloPValue(), p.varLimitBound(),
+                    p.decisions());
+        }
+        System.out.println(risk.explanation());
+        risk.portfolios().forEach(p -> System.out.println(p.explanation()));
     }
 }

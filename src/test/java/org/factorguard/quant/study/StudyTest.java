@@ -15,6 +15,8 @@ import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.sequence.CancellationToken;
 import org.factorguard.quant.risk.PerformanceMetrics;
 import org.factorguard.quant.risk.PerformanceSummary;
+import org.factorguard.quant.risk.PortfolioValueAtRisk;
+import org.factorguard.quant.risk.VarBacktest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +119,65 @@ class StudyTest {
                     .isCloseTo(now.netExposure(), within(1e-9));
             assertThat(now.exAnteAnnualVolatility()).isLessThanOrEqualTo(0.25 + 1e-6);
         }
+    }
+
+    @Test
+    void table_one_carries_a_var_backtest_per_portfolio_and_both_volatility_ratios_for_the_model_portfolios() {
+        StudyResult.ExAnteRisk risk = result.exAnteRisk();
+        assertThat(risk).isNotNull();
+        assertThat(risk.covarianceModel()).isEqualTo(config.allocation().covarianceModel().name());
+        assertThat(risk.varModel()).isEqualTo("HISTORICAL");
+        assertThat(risk.lookbackDays()).isEqualTo(config.covarianceWindow());
+        assertThat(risk.portfolios()).extracting(StudyResult.PortfolioRisk::portfolio)
+                .containsExactly(StudyResult.LSTM, StudyResult.LINEAR, StudyResult.EQUAL_WEIGHT,
+                        StudyResult.MARKET_INDEX);
+        int returnDays = result.returnDates().length;
+        for (StudyResult.PortfolioRisk p : risk.portfolios()) {
+            VarBacktest.Result b = p.varBacktest();
+            // the first return day is held in cash (decided at the start, traded a day later)
+            assertThat(b.days()).as(p.portfolio()).isBetween((int) (0.8 * returnDays), returnDays - 1);
+            assertThat(b.expectedExceedances()).isCloseTo(0.05 * b.days(), within(1e-9));
+            assertThat(b.kupiec().monteCarloPValue()).isBetween(0.0, 1.0);
+            assertThat(b.independence().monteCarloPValue()).isBetween(0.0, 1.0);
+            assertThat(p.explanation()).startsWith(p.portfolio() + " lost more than its one-day VaR on "
+                    + b.exceedances() + " of " + b.days() + " days");
+        }
+        for (String name : List.of(StudyResult.LSTM, StudyResult.LINEAR)) {
+            StudyResult.PortfolioRisk p = risk.portfolio(name);
+            assertThat(p.ewma().ratio()).isStrictlyBetween(0.3, 3.0);
+            assertThat(p.ledoitWolf().ratio()).isStrictlyBetween(0.3, 3.0);
+            assertThat(p.ewma().ratio()).isNotEqualTo(p.ledoitWolf().ratio());
+            assertThat(p.decisions()).isEqualTo(result.portfolio(name).rebalances().size());
+            assertThat(p.varLimitBound()).isBetween(0, p.decisions());
+            assertThat(risk.explanation()).contains(name + ": EWMA ");
+        }
+        assertThat(risk.portfolio(StudyResult.EQUAL_WEIGHT).ewma()).isNull();
+        assertThat(risk.portfolio(StudyResult.MARKET_INDEX).decisions()).isZero();
+    }
+
+    @Test
+    void the_var_of_each_day_uses_returns_up_to_the_previous_close_only() {
+        // the market index's book is the index itself: recount its exceedances from the stored returns with the
+        // forecast for day d from the index returns up to d − 1
+        double[] index = market.marketIndex();
+        int start = Arrays.asList(market.dates()).indexOf(result.returnDates()[0]) - 1;
+        double[] returns = result.portfolio(StudyResult.MARKET_INDEX).returns();
+        int window = config.covarianceWindow();
+        int exceedances = 0;
+        int days = 0;
+        for (int k = 1; k < returns.length; k++) {
+            int last = start + k;
+            double[] past = new double[window];
+            for (int j = 0; j < window; j++) {
+                past[j] = index[last - window + 1 + j] / index[last - window + j] - 1;
+            }
+            double var = PortfolioValueAtRisk.historical(past, 0.95);
+            days++;
+            exceedances += returns[k] < var ? 1 : 0;
+        }
+        VarBacktest.Result b = result.exAnteRisk().portfolio(StudyResult.MARKET_INDEX).varBacktest();
+        assertThat(b.days()).isEqualTo(days);
+        assertThat(b.exceedances()).isEqualTo(exceedances);
     }
 
     @Test
@@ -337,6 +398,34 @@ class StudyTest {
     }
 
     /** Closes, opens, highs, lows and volumes after {@code day} multiplied by random factors (seeded). */
+    @Test
+    void the_result_holds_the_tear_sheet_of_both_models_computed_on_the_test_slices() {
+        TearSheet sheet = result.tearSheet();
+        assertThat(sheet).isNotNull();
+        int folds = result.model(StudyResult.LSTM).folds().size();
+        assertThat(sheet.models()).extracting(TearSheet.ModelQuantiles::model)
+                .containsExactly(StudyResult.LINEAR, StudyResult.LSTM);
+        assertThat(sheet.quantilesOf(StudyResult.LSTM).folds()).hasSize(folds);
+        assertThat(sheet.quantilesOf(StudyResult.LSTM).overall().from()).as("the first test day")
+                .isAfter(result.selection().firstDate()).isBefore(result.returnDates()[0]);
+        assertThat(sheet.quantilesOf(StudyResult.LINEAR).overall().meanReturn()).hasSize(5);
+        assertThat(sheet.importanceOf(StudyResult.LINEAR).factors()).extracting(a -> a.name())
+                .containsExactlyElementsOf(config.factorIds());
+        assertThat(sheet.importanceOf(StudyResult.LINEAR).blocks()).isEmpty();
+        assertThat(sheet.importanceOf(StudyResult.LSTM).blocks()).extracting(a -> a.name())
+                .containsExactly("days 1–5", "days 6–10");
+        assertThat(sheet.importanceOf(StudyResult.LSTM).baselineRankIc()).hasSize(folds);
+        TearSheet.Parts lstm = sheet.attributionOf(StudyResult.LSTM).total();
+        assertThat(lstm.market() + lstm.industries() + lstm.styles() + lstm.specific() + lstm.costs())
+                .isEqualTo(lstm.portfolio(), within(1e-9));
+        StudyResult.Portfolio book = result.portfolio(StudyResult.LSTM);
+        double[] ownReturns = book.drawdownOverlay() == null ? book.returns()
+                : book.drawdownOverlay().withoutOverlayReturns();
+        double compounded = java.util.Arrays.stream(ownReturns).reduce(1, (g, r) -> g * (1 + r)) - 1;
+        assertThat(lstm.portfolio()).as("the compounded net return of the model's book before the drawdown overlay")
+                .isEqualTo(compounded, within(1e-9));
+    }
+
     private static MarketData perturbAfter(MarketData data, int day) {
         SplittableRandom random = new SplittableRandom(99);
         double[][] close = copy(data.close());
