@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.factorguard.quant.data.MarketData;
-import org.hipparchus.stat.correlation.PearsonsCorrelation;
 import org.hipparchus.stat.ranking.NaNStrategy;
 import org.hipparchus.stat.ranking.NaturalRanking;
 import org.hipparchus.stat.ranking.TiesStrategy;
@@ -201,6 +200,33 @@ public final class FactorScreen {
         }
     }
 
+    /**
+     * Pearson's r of the first {@code m} pairs, two-pass (means first): Hipparchus' {@code PearsonsCorrelation}
+     * to rounding, without its per-point regression updates, which made the correlations the screen's costliest
+     * step once every walk-forward fold screens its own window.
+     */
+    static double pearson(double[] x, double[] y, int m) {
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < m; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= m;
+        my /= m;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < m; i++) {
+            double dx = x[i] - mx;
+            double dy = y[i] - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+
     private static int[] indicesOf(List<String> all, List<String> ids) {
         return ids.stream().mapToInt(all::indexOf).toArray();
     }
@@ -210,7 +236,6 @@ public final class FactorScreen {
                        Map<Integer, double[][]> forwardReturns, double[] dailyIc, double[][] dailyRankIcByHorizon) {
         int days = values.length;
         InformationCoefficient fallback = new InformationCoefficient(settings.minCrossSection());
-        PearsonsCorrelation pearson = new PearsonsCorrelation();
         NaturalRanking ranking = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
         int primaryIndex = horizons.indexOf(settings.primaryHorizon());
         int n = values.length == 0 ? 0 : values[0].length;
@@ -243,9 +268,9 @@ public final class FactorScreen {
                             factorExact = Arrays.copyOf(factorValues, m);
                             factorRanks = ranking.rank(factorExact);
                         }
-                        rankIc = finiteOrNaN(pearson.correlation(factorRanks, returns.ranks()));
+                        rankIc = finiteOrNaN(pearson(factorRanks, returns.ranks(), m));
                         if (h == primaryIndex) {
-                            dailyIc[t] = finiteOrNaN(pearson.correlation(factorExact, returns.values()));
+                            dailyIc[t] = finiteOrNaN(pearson(factorExact, returns.values(), m));
                         }
                     }
                 } else if (h == primaryIndex) {
@@ -378,7 +403,6 @@ public final class FactorScreen {
             int k = columns.length;
             double[][] out = new double[k][k];
             IntStream.range(0, k).parallel().forEach(a -> {
-                PearsonsCorrelation pearson = new PearsonsCorrelation();
                 double[] x = new double[cells];
                 double[] y = new double[cells];
                 out[a][a] = 1.0;
@@ -392,7 +416,7 @@ public final class FactorScreen {
                             y[m++] = cb[c];
                         }
                     }
-                    double r = m < 3 ? Double.NaN : pearson.correlation(Arrays.copyOf(x, m), Arrays.copyOf(y, m));
+                    double r = m < 3 ? Double.NaN : pearson(x, y, m);
                     out[a][b] = Double.isFinite(r) ? r : Double.NaN;
                 }
             });

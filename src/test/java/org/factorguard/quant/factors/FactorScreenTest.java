@@ -132,6 +132,23 @@ class FactorScreenTest {
     }
 
     @Test
+    void pooled_pearson_correlation_equals_hipparchus_and_is_nan_for_a_constant_column() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double[] x = new double[5_000];
+        double[] y = new double[5_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 3 + random.nextGaussian();
+            y[i] = 0.4 * x[i] + random.nextGaussian() * 1e-3 * (1 + i % 7);
+        }
+        for (int m : new int[] {3, 17, 4_999}) {
+            double expected = new org.hipparchus.stat.correlation.PearsonsCorrelation()
+                    .correlation(java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m));
+            assertThat(FactorScreen.pearson(x, y, m)).as("first %d pairs", m).isCloseTo(expected, within(1e-12));
+        }
+        assertThat(FactorScreen.pearson(new double[] {1, 1, 1, 1}, new double[] {1, 2, 3, 4}, 4)).isNaN();
+    }
+
+    @Test
     void report_survives_java_serialisation() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
