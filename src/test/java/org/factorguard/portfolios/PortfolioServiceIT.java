@@ -20,6 +20,9 @@ import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
 import org.factorguard.portfolios.service.RunPlan;
 import org.factorguard.quant.factors.FactorAvailability;
+import org.factorguard.quant.study.FactorSelectionMode;
+import org.factorguard.quant.study.FactorSelectionSettings;
+import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
@@ -180,6 +183,35 @@ class PortfolioServiceIT {
     }
 
     @Test
+    void factors_saved_from_the_full_period_screen_are_used_as_picked_and_the_plan_says_they_saw_the_test_period() {
+        long id = portfolios.create(draft("Picked", shortRange()));
+        assertThat(portfolios.find(id).settings().factorSelection()).isEqualTo(FactorSelectionMode.SCREENED_PER_FOLD);
+        assertThat(portfolios.planRun(id).config().factorSelection())
+                .isEqualTo(FactorSelectionSettings.screenedPerFold(20));
+        assertThat(portfolios.planRun(id).config().factorIds()).isEqualTo(StudyConfig.DEFAULT_CANDIDATES);
+
+        portfolios.chooseFactors(id, List.of("EP", "MOM_60"), true);
+        PortfolioSettings picked = portfolios.find(id).settings();
+        assertThat(picked.factorSelection()).isEqualTo(FactorSelectionMode.HAND_PICKED);
+        assertThat(picked.factorsFromFullPeriodScreen()).isTrue();
+        StudyConfig config = portfolios.planRun(id).config();
+        assertThat(config.factorIds()).containsExactly("EP", "MOM_60");
+        assertThat(config.factorSelection()).isEqualTo(FactorSelectionSettings.handPicked(true));
+
+        portfolios.update(id, draft("Picked, cheaper", picked.toBuilder().costBps(5).build()));
+        assertThat(portfolios.planRun(id).config().factorSelection()).as("an edit of other settings keeps the choice")
+                .isEqualTo(FactorSelectionSettings.handPicked(true));
+
+        portfolios.screenFactorsPerFold(id, List.of("EP", "BP", "MOM_60", "VOL_60"));
+        PortfolioSettings screened = portfolios.find(id).settings();
+        assertThat(screened.factorSelection()).isEqualTo(FactorSelectionMode.SCREENED_PER_FOLD);
+        assertThat(screened.factorsFromFullPeriodScreen()).isFalse();
+        assertThat(portfolios.planRun(id).config().factorIds()).containsExactly("EP", "BP", "MOM_60", "VOL_60");
+        assertThat(problemFields(() -> portfolios.screenFactorsPerFold(id, List.of("MARKET_RETURN"))))
+                .containsExactly("factors");
+    }
+
+    @Test
     void another_user_gets_not_found_for_every_method_that_takes_a_portfolio_id() {
         long annsId = portfolios.create(draft("Ann's private book", shortRange()));
         long guessed = annsId + 1; // a sequential guess: not Bob's either
@@ -192,6 +224,8 @@ class PortfolioServiceIT {
                     () -> portfolios.duplicate(id),
                     () -> portfolios.delete(id),
                     () -> portfolios.chooseFactors(id, List.of("EP")),
+                    () -> portfolios.chooseFactors(id, List.of("EP"), true),
+                    () -> portfolios.screenFactorsPerFold(id, List.of("EP")),
                     () -> portfolios.planRun(id),
                     () -> portfolios.dataOf(id),
                     () -> screening.screen(id));
@@ -279,7 +313,10 @@ class PortfolioServiceIT {
     void a_new_portfolio_gets_the_default_factors_its_dataset_can_supply() {
         long panel = closeOnlyDataset();
 
-        assertThat(portfolios.defaultFactors(panel)).containsExactly("REV_5", "VOL_60", "MOM_60");
+        // Closes alone give the market index (derived), momentum, reversal, volatility, beta, RSI and the moving
+        // average; not industries, volume, shares or fundamentals.
+        assertThat(portfolios.defaultFactors(panel)).containsExactly("MARKET_RETURN", "MOM_20", "MOM_60", "MOM_120",
+                "MOM_12_1", "REV_5", "VOL_20", "VOL_60", "BETA_60", "RSI_14", "DIST_MA_20");
         assertThat(portfolios.defaultFactors(builtIn)).isEqualTo(PortfolioSettings.defaults().factorIds());
         assertThat(portfolios.factorAvailability(panel).why("VOLUME_CHANGE_20").orElseThrow().reason())
                 .isEqualTo(FactorAvailability.Reason.MISSING_VOLUME);
@@ -297,21 +334,27 @@ class PortfolioServiceIT {
         assertThatThrownBy(() -> portfolios.planRun(id)).isInstanceOfSatisfying(ValidationProblemException.class,
                 e -> {
                     assertThat(e.problems()).extracting(FieldProblem::field).containsOnly("factors");
+                    // the default candidates, in their order, that need more than closes
                     assertThat(e.problems()).extracting(FieldProblem::message).containsExactly(
+                            "The dataset cannot supply INDUSTRY_RETURN (Industry index return): missing industries — "
+                                    + "needs an industry classification with at least two industries; every "
+                                    + "instrument of the data is in one industry",
                             "The dataset cannot supply EP (Earnings yield (E/P)): missing fundamentals — needs "
                                     + "earnings per share (or P/E), which the data does not have",
                             "The dataset cannot supply BP (Book-to-price (B/P)): missing fundamentals — needs book "
                                     + "value per share (or P/B), which the data does not have",
                             "The dataset cannot supply SIZE (Size (log market cap)): missing fundamentals — needs "
                                     + "shares outstanding, which the data does not have",
-                            "The dataset cannot supply TURNOVER (Turnover): missing volume — needs daily volume and "
-                                    + "shares outstanding, which the data does not have",
+                            "The dataset cannot supply LOG_VOLUME (Log volume): missing volume — needs daily volume, "
+                                    + "which the data does not have",
                             "The dataset cannot supply VOLUME_CHANGE_20 (Volume vs 20-day mean): missing volume — "
-                                    + "needs daily volume, which the data does not have");
+                                    + "needs daily volume, which the data does not have",
+                            "The dataset cannot supply TURNOVER (Turnover): missing volume — needs daily volume and "
+                                    + "shares outstanding, which the data does not have");
                 });
         assertThat(jobs.listMine()).hasSize(runsBefore);
         assertThat(portfolios.portfolioFactorAvailability(id).unavailableAmong(portfolios.find(id).settings()
-                .factorIds())).hasSize(5);
+                .factorIds())).hasSize(7);
     }
 
     @Test
@@ -345,12 +388,19 @@ class PortfolioServiceIT {
                 DatasetTestFiles.stream(csv), null, null).id());
         TestUsers.signIn(ANN, Role.MANAGER);
         long id = portfolios.create(new PortfolioDraft("Late listings", panel, PortfolioSettings.defaults()
-                .toBuilder().factorIds(List.of("REV_5", "MOM_60")).build()));
+                .toBuilder().factorIds(List.of("REV_5", "MOM_60")).factorSelection(FactorSelectionMode.HAND_PICKED)
+                .build()));
+        long screened = portfolios.create(new PortfolioDraft("Late listings, screened", panel,
+                PortfolioSettings.defaults().toBuilder().factorIds(List.of("REV_5", "MOM_60")).build()));
 
         assertThatThrownBy(() -> portfolios.planRun(id)).isInstanceOfSatisfying(ValidationProblemException.class,
                 e -> assertThat(e.problems()).extracting(FieldProblem::message).satisfiesExactly(
                         m -> assertThat(m).startsWith("factor REV_5 has no value in the training window of fold 1 "),
                         m -> assertThat(m).startsWith("factor MOM_60 has no value in the training window of fold 1 ")));
+        assertThatThrownBy(() -> portfolios.planRun(screened)).isInstanceOfSatisfying(
+                ValidationProblemException.class, e -> assertThat(e.problems()).extracting(FieldProblem::message)
+                        .satisfiesExactly(m -> assertThat(m).startsWith(
+                                "no candidate factor has a value in the training window of fold 1 ")));
     }
 
     @Test

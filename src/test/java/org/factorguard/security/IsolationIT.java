@@ -135,6 +135,8 @@ class IsolationIT {
         call(calls, "portfolio", "PortfolioService.duplicate", id -> portfolios.duplicate(id));
         call(calls, "portfolio", "PortfolioService.delete", id -> { portfolios.delete(id); return null; });
         call(calls, "portfolio", "PortfolioService.chooseFactors", id -> { portfolios.chooseFactors(id, List.of("EP")); return null; });
+        call(calls, "portfolio", "PortfolioService.screenFactorsPerFold",
+                id -> { portfolios.screenFactorsPerFold(id, List.of("EP")); return null; });
         call(calls, "portfolio", "PortfolioService.planRun", id -> portfolios.planRun(id));
         call(calls, "portfolio", "PortfolioService.dataOf", id -> portfolios.dataOf(id));
         call(calls, "portfolio", "PortfolioService.portfolioFactorAvailability",

@@ -21,17 +21,27 @@ import org.factorguard.quant.study.TearSheet;
 import org.factorguard.quant.factors.FactorScreen;
 import org.factorguard.quant.factors.ScreeningReport;
 import org.factorguard.quant.factors.ScreeningSettings;
+import org.factorguard.quant.study.FactorSelectionSettings;
+import org.factorguard.quant.study.StudyConfig;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
  * The factor screening report of a portfolio: every candidate of the library on the portfolio's universe and
- * dates. Takes seconds, so views call it off the UI thread; results are kept for the last few portfolio
- * states (keyed by the dataset's content hash and the settings that matter).
+ * dates, judged at the models' horizon ({@link #SCREENING}). Takes seconds, so views call it off the UI thread;
+ * results are kept for the last few portfolio states (keyed by the dataset's content hash and the settings that
+ * matter).
  */
 @Service
 @PreAuthorize("isAuthenticated()")
 public class FactorScreeningService {
+
+    /**
+     * The screen's settings: the default rule judged at the models' forward horizon (20 days), with the 1/5/20-day
+     * decay; the same rule as each walk-forward fold's own screen, so the page shows what a fold would select.
+     */
+    public static final ScreeningSettings SCREENING = FactorSelectionSettings.screenedPerFold(
+            StudyConfig.defaults().horizon()).screening();
 
     private static final int CACHED_REPORTS = 8;
 
@@ -78,7 +88,7 @@ public class FactorScreeningService {
             }
         }
         MarketData data = restrict(all, s);
-        ScreeningReport report = new FactorScreen(ScreeningSettings.defaults())
+        ScreeningReport report = new FactorScreen(SCREENING)
                 .screen(data, candidates, CrossSectionalPreparation.Settings.defaults());
         synchronized (cache) {
             cache.put(key, report);

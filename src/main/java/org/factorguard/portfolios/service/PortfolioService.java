@@ -14,6 +14,7 @@ import org.factorguard.portfolios.domain.Portfolio;
 import org.factorguard.portfolios.domain.PortfolioRepository;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.FactorAvailability;
+import org.factorguard.quant.study.FactorSelectionMode;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.quant.study.StudyConfigException;
 import org.factorguard.quant.study.FactorCoverage;
@@ -102,8 +103,8 @@ public class PortfolioService {
     }
 
     /**
-     * The factors a new portfolio on this dataset starts with: the study's default factors that the dataset can
-     * supply, in their usual order. Same access rule as {@link #choicesFor}.
+     * The factors a new portfolio on this dataset starts with: the default study's candidates (screened inside each
+     * walk-forward fold) that the dataset can supply, in their usual order. Same access rule as {@link #choicesFor}.
      */
     @Transactional(readOnly = true)
     public List<String> defaultFactors(long datasetId) {
@@ -120,10 +121,11 @@ public class PortfolioService {
         return availabilityOn(datasets.load(p.getDatasetId()), PortfolioSettingsJson.read(p.getSettingsJson()));
     }
 
-    /** The default factors an availability can supply; all defaults when it supplies none (the refusal explains). */
+    /** The default candidates an availability can supply; all of them when it supplies none (the refusal explains). */
     static List<String> defaultFactors(FactorAvailability availability) {
-        List<String> supplied = availability.suppliedAmong(StudyConfig.DEFAULT_FACTORS);
-        return supplied.isEmpty() ? StudyConfig.DEFAULT_FACTORS : supplied;
+        List<String> defaults = PortfolioSettings.defaults().factorIds();
+        List<String> supplied = availability.suppliedAmong(defaults);
+        return supplied.isEmpty() ? defaults : supplied;
     }
 
     /**
@@ -190,14 +192,42 @@ public class PortfolioService {
     }
 
     /**
-     * Sets the factors the models use (after reading the screening report). Factors the portfolio's data cannot
-     * supply are refused with the reason.
+     * Sets the factors the models use in every fold (hand-picked), not marked as chosen after a screen; see
+     * {@link #chooseFactors(long, List, boolean)}. Factors the portfolio's data cannot supply are refused with the
+     * reason.
      */
     @Transactional
     public void chooseFactors(long id, List<String> factorIds) {
+        chooseFactors(id, factorIds, false);
+    }
+
+    /**
+     * Sets the factors the models use in every fold (hand-picked). {@code afterFullPeriodScreen}: they were picked
+     * after reading the screen over the portfolio's whole date range (the Factors page), which every report of the
+     * portfolio then states: the choice has seen the test period.
+     */
+    @Transactional
+    public void chooseFactors(long id, List<String> factorIds, boolean afterFullPeriodScreen) {
         Portfolio p = own(id);
         PortfolioSettings changed = PortfolioSettingsJson.read(p.getSettingsJson()).toBuilder().factorIds(factorIds)
+                .factorSelection(FactorSelectionMode.HAND_PICKED).factorsFromFullPeriodScreen(afterFullPeriodScreen)
                 .build();
+        saveFactors(p, changed);
+    }
+
+    /**
+     * Lets every walk-forward fold screen {@code candidates} on its own training window and use what it selects.
+     * Candidates the portfolio's data cannot supply are refused with the reason.
+     */
+    @Transactional
+    public void screenFactorsPerFold(long id, List<String> candidates) {
+        Portfolio p = own(id);
+        PortfolioSettings changed = PortfolioSettingsJson.read(p.getSettingsJson()).toBuilder().factorIds(candidates)
+                .factorSelection(FactorSelectionMode.SCREENED_PER_FOLD).factorsFromFullPeriodScreen(false).build();
+        saveFactors(p, changed);
+    }
+
+    private void saveFactors(Portfolio p, PortfolioSettings changed) {
         List<FieldProblem> problems = new ArrayList<>(changed.problems().stream()
                 .filter(f -> "factors".equals(f.field())).toList());
         if (problems.isEmpty()) {

@@ -7,9 +7,13 @@ import java.util.Map;
 import org.factorguard.quant.allocation.AllocationSettings;
 import org.factorguard.quant.backtest.RebalanceFrequency;
 import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.factors.FactorScope;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.lstm.LstmModelSettings;
+import org.factorguard.quant.models.lstm.LstmSearchSettings;
 import org.factorguard.quant.models.sequence.LstmSettings;
+import org.factorguard.quant.study.FactorSelectionMode;
+import org.factorguard.quant.study.FactorSelectionSettings;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.quant.validation.WalkForwardSettings;
 import org.factorguard.shared.FieldProblem;
@@ -25,7 +29,8 @@ import org.factorguard.shared.FieldProblem;
  * @param tickers             tickers when {@code universeMode} is TICKERS
  * @param startDate           first day of the study, {@code null} = the dataset's first day
  * @param endDate             last day, {@code null} = the dataset's last day
- * @param factorIds           the factors the models use, in model input order
+ * @param factorIds           the factors the models use, in model input order (hand-picked), or the candidates each
+ *                            walk-forward fold screens on its training window (screened per fold)
  * @param rebalance           rebalance schedule
  * @param costBps             transaction costs in basis points per unit of turnover
  * @param longShort           allow short positions (gross exposure up to 2)
@@ -43,6 +48,12 @@ import org.factorguard.shared.FieldProblem;
  * @param seed                master seed
  * @param riskFreeRate        annual rate earned by cash and subtracted in Sharpe and Sortino (0 in settings saved
  *                            before issue 13)
+ * @param factorSelection     screened per fold or hand-picked; {@code null} reads as hand-picked
+ * @param factorsFromFullPeriodScreen the hand-picked factors were saved from the Factors page, i.e. after a screen
+ *                            over the portfolio's whole date range (not out of sample); see
+ *                            {@link PortfolioSettingsJson} for settings stored before the flag existed
+ * @param lstmSearch          how each fold chooses the LSTM's look-back and units; {@code null} (older settings)
+ *                            reads as {@link LstmSearch#OFF}
  */
 public record PortfolioSettings(
         UniverseMode universeMode,
@@ -66,9 +77,29 @@ public record PortfolioSettings(
         int ensembleSize,
         LstmImplementation implementation,
         long seed,
-        double riskFreeRate) {
+        double riskFreeRate,
+        FactorSelectionMode factorSelection,
+        boolean factorsFromFullPeriodScreen,
+        LstmSearch lstmSearch) {
 
     public enum UniverseMode { ALL, INDUSTRIES, TICKERS }
+
+    /**
+     * How each walk-forward fold chooses the LSTM's look-back and hidden units on its validation slice: not at all
+     * (the look-back and units as set), from the default grid ({@link StudyConfig#defaultLstmSearch()}: within the
+     * default study's time budget), or from a wider grid with longer search runs (several times slower).
+     */
+    public enum LstmSearch {
+        OFF, STANDARD, THOROUGH;
+
+        LstmSearchSettings settings() {
+            return switch (this) {
+                case OFF -> LstmSearchSettings.none();
+                case STANDARD -> StudyConfig.defaultLstmSearch();
+                case THOROUGH -> new LstmSearchSettings(List.of(10, 20, 40, 60), List.of(16, 32, 64), 8, 25_000);
+            };
+        }
+    }
 
     public enum Retraining {
         YEARLY(252), QUARTERLY(63);
@@ -88,6 +119,11 @@ public record PortfolioSettings(
         industries = industries == null ? List.of() : List.copyOf(industries);
         tickers = tickers == null ? List.of() : List.copyOf(tickers);
         factorIds = factorIds == null ? List.of() : List.copyOf(factorIds);
+        factorSelection = factorSelection == null ? FactorSelectionMode.HAND_PICKED : factorSelection;
+        if (factorSelection == FactorSelectionMode.SCREENED_PER_FOLD) {
+            factorsFromFullPeriodScreen = false;
+        }
+        lstmSearch = lstmSearch == null ? LstmSearch.OFF : lstmSearch;
     }
 
     /** The defaults of a new portfolio: the study defaults with readable risk limits. */
@@ -110,6 +146,8 @@ public record PortfolioSettings(
                 .ensembleSize(d.lstm().ensembleSize())
                 .implementation(d.lstm().implementation())
                 .seed(d.seed())
+                .factorSelection(d.factorSelection().mode())
+                .lstmSearch(LstmSearch.STANDARD)
                 .build();
     }
 
@@ -141,7 +179,10 @@ public record PortfolioSettings(
                 .ensembleSize(ensembleSize)
                 .implementation(implementation)
                 .seed(seed)
-                .riskFreeRate(riskFreeRate);
+                .riskFreeRate(riskFreeRate)
+                .factorSelection(factorSelection)
+                .factorsFromFullPeriodScreen(factorsFromFullPeriodScreen)
+                .lstmSearch(lstmSearch);
     }
 
     /** Problems a person can fix, each naming its field; empty when the settings are sound on their own. */
@@ -164,6 +205,11 @@ public record PortfolioSettings(
             if (FactorLibrary.find(id).isEmpty()) {
                 p.add(new FieldProblem("factors", "Unknown factor " + id));
             }
+        }
+        if (factorSelection == FactorSelectionMode.SCREENED_PER_FOLD && !factorIds.isEmpty()
+                && factorIds.stream().map(FactorLibrary::find)
+                .noneMatch(f -> f.isPresent() && f.get().scope() != FactorScope.MARKET)) {
+            p.add(new FieldProblem("factors", "Screening needs at least one candidate that varies across stocks"));
         }
         if (rebalance == null) {
             p.add(new FieldProblem("rebalance", "Choose a rebalance frequency"));
@@ -228,10 +274,15 @@ public record PortfolioSettings(
             allocation = allocation.withLongShort(2.0);
         }
         var drawdown = maxDrawdown == null ? null : d.drawdownOverlay().withLimit(maxDrawdown);
+        FactorSelectionSettings selection = factorSelection == FactorSelectionMode.SCREENED_PER_FOLD
+                ? FactorSelectionSettings.screenedPerFold(d.horizon())
+                : FactorSelectionSettings.handPicked(factorsFromFullPeriodScreen);
         return d.toBuilder()
                 .universe(universe)
                 .dates(startDate, endDate)
                 .factorIds(factorIds)
+                .factorSelection(selection)
+                .lstmSearch(lstmSearch.settings())
                 .walkForward(walkForward)
                 .lstm(lstm)
                 .allocation(allocation)
@@ -281,6 +332,9 @@ public record PortfolioSettings(
         private LstmImplementation implementation;
         private long seed;
         private double riskFreeRate;
+        private FactorSelectionMode factorSelection;
+        private boolean factorsFromFullPeriodScreen;
+        private LstmSearch lstmSearch;
 
         private Builder() {
         }
@@ -403,10 +457,28 @@ public record PortfolioSettings(
             return this;
         }
 
+        /** {@code null} = hand-picked, as for settings stored before the choice existed. */
+        public Builder factorSelection(FactorSelectionMode value) {
+            factorSelection = value;
+            return this;
+        }
+
+        public Builder factorsFromFullPeriodScreen(boolean value) {
+            factorsFromFullPeriodScreen = value;
+            return this;
+        }
+
+        /** {@code null} = {@link LstmSearch#OFF}. */
+        public Builder lstmSearch(LstmSearch value) {
+            lstmSearch = value;
+            return this;
+        }
+
         public PortfolioSettings build() {
             return new PortfolioSettings(universeMode, industries, tickers, startDate, endDate, factorIds, rebalance,
                     costBps, longShort, maxAnnualVolatility, maxDailyVar95, maxDrawdown, maxWeight, maxIndustryWeight,
-                    retraining, lookback, units, epochs, ensembleSize, implementation, seed, riskFreeRate);
+                    retraining, lookback, units, epochs, ensembleSize, implementation, seed, riskFreeRate,
+                    factorSelection, factorsFromFullPeriodScreen, lstmSearch);
         }
     }
 }

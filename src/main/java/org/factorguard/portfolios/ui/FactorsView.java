@@ -58,6 +58,7 @@ import org.factorguard.quant.factors.RollingMean;
 import org.factorguard.quant.factors.ScreeningReport;
 import org.factorguard.quant.factors.SelectionDecision;
 import org.factorguard.quant.factors.YearlyIc;
+import org.factorguard.quant.study.FactorSelectionMode;
 import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.quant.study.TearSheet;
 import org.factorguard.shared.ValidationProblemException;
@@ -139,8 +140,11 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         back.setId("factors-back");
         Paragraph intro = new Paragraph("Every candidate factor is screened on this portfolio's universe and dates: "
                 + "the information coefficient (IC, Pearson) and Rank IC (Spearman) of today's factor values with the "
-                + "next day's returns, their stability over time and across years, and the overlap between factors. "
-                + "The proposed selection keeps strong, stable factors that are not redundant.");
+                + "returns over the models' horizon (" + FactorScreeningService.SCREENING.primaryHorizon()
+                + " days), their stability over time and across years, and the overlap between factors. "
+                + "The proposed selection keeps strong, stable factors that are not redundant. This screen covers "
+                + "the whole date range, test periods included: factors saved from it are marked as chosen after a "
+                + "full-period screen in every report.");
         intro.addClassName("fg-muted");
 
         progressCard.removeAll();
@@ -244,7 +248,9 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
     private void show(ScreeningReport result) {
         report = result;
         List<String> saved = portfolio.settings().factorIds();
-        boolean choseBefore = !saved.equals(StudyConfig.DEFAULT_FACTORS) && !saved.equals(datasetDefaults);
+        boolean screened = portfolio.settings().factorSelection() == FactorSelectionMode.SCREENED_PER_FOLD;
+        boolean choseBefore = !screened && !saved.equals(StudyConfig.DEFAULT_FACTORS)
+                && !saved.equals(datasetDefaults);
         List<Candidate> candidates = new ArrayList<>();
         for (FactorEvaluation e : result.factors()) {
             Factor f = FactorLibrary.byId(e.factorId());
@@ -259,6 +265,10 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         Paragraph which = new Paragraph(choseBefore
                 ? "Ticked: the " + saved.size() + " factors saved with this portfolio. The screening proposes "
                 + result.selected().size() + " (column “Proposed”)."
+                : screened ? "Ticked: the " + result.selected().size() + " factors this full-period screening proposes."
+                + " The portfolio's studies screen its " + saved.size() + " candidates (column “In portfolio”) "
+                + "inside each walk-forward fold instead; saving fixes the ticked factors for every fold, and reports "
+                + "then say that they were chosen after this screen."
                 : "Ticked: the " + result.selected().size() + " factors the screening proposes. The portfolio still "
                 + "uses the " + saved.size() + " default factors (column “In portfolio”) until you save.");
         which.setId("factors-which");
@@ -276,7 +286,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         actions.getStyle().set("flex-wrap", "wrap");
 
         configureGrid(candidates);
-        Div tableCard = card("Candidates", "IC columns use the next day's return (h = 1); decay shows the mean Rank "
+        Div tableCard = card("Candidates", "IC columns use the forward return over the models' horizon (h = "
+                + FactorScreeningService.SCREENING.primaryHorizon() + "); decay shows the mean Rank "
                 + "IC against 1-, 5- and 20-day returns. Rank ICIR = mean / standard deviation of the daily Rank IC; "
                 + "t = its Newey–West t-statistic with h − 1 lags (0 at h = 1). VIF above 5–10 means the factor is "
                 + "largely explained by the others.");
@@ -432,7 +443,7 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
     private void save() {
         List<String> ids = tickedInCandidateOrder();
         try {
-            portfolios.chooseFactors(portfolio.id(), ids);
+            portfolios.chooseFactors(portfolio.id(), ids, true);
             portfolio = portfolios.find(portfolio.id());
             showUnavailable(portfolios.portfolioFactorAvailability(portfolio.id()));
             Notification.show("Saved: the portfolio now uses " + ids.size() + " factors", 4000,

@@ -443,7 +443,8 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
 
     PortfolioSettings settingsFromFields() {
         UniverseMode mode = universe.getValue();
-        return PortfolioSettings.builder()
+        // From the loaded settings, so that what this form does not edit (factor selection, search) is kept.
+        return loaded.toBuilder()
                 .universeMode(mode)
                 .industries(mode == UniverseMode.INDUSTRIES ? List.copyOf(industries.getValue()) : List.of())
                 .tickers(mode == UniverseMode.TICKERS

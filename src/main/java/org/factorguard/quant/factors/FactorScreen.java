@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.factorguard.quant.data.MarketData;
-import org.hipparchus.stat.correlation.PearsonsCorrelation;
 import org.hipparchus.stat.ranking.NaNStrategy;
 import org.hipparchus.stat.ranking.NaturalRanking;
 import org.hipparchus.stat.ranking.TiesStrategy;
@@ -85,13 +84,25 @@ public final class FactorScreen {
     }
 
     /**
-     * The core screen.
+     * The core screen over every day of the panel.
      *
      * @param panel          prepared factor values (raw values work too: Rank IC is unaffected by monotone transforms)
      * @param candidates     the factors of {@code panel} to screen, in report order
      * @param forwardReturns {@code [day][instrument]} forward log returns for every horizon in the settings
      */
-    public ScreeningReport screen(FactorPanel panel, List<ScreeningCandidate> candidates, Map<Integer, double[][]> forwardReturns) {
+    public ScreeningReport screen(FactorPanel panel, List<ScreeningCandidate> candidates,
+                                  Map<Integer, double[][]> forwardReturns) {
+        return screenWindow(dailySeries(panel, candidates, forwardReturns), 0, panel.dayCount(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * The daily IC and Rank IC of every candidate on every day of the panel, at every horizon of the settings:
+     * the expensive part of a screen (ranking each day's cross-sections), done once so that many windows can be
+     * screened from it ({@link #screenWindow}). A day's IC at horizon h uses the factor on that day and the
+     * forward return to day t + h, so whoever summarises a window decides which days' labels it may know.
+     */
+    public DailySeries dailySeries(FactorPanel panel, List<ScreeningCandidate> candidates,
+                                   Map<Integer, double[][]> forwardReturns) {
         for (int h : settings.horizons()) {
             double[][] labels = forwardReturns.get(h);
             if (labels == null || labels.length != panel.dayCount()) {
@@ -113,9 +124,35 @@ public final class FactorScreen {
             IntStream.range(0, panel.dayCount()).parallel().forEach(t -> perDay[t] = RankedCrossSection.of(labels[t]));
             rankedReturns[h] = perDay;
         }
+        double[][] dailyIc = new double[candidates.size()][];
+        double[][][] dailyRankIc = new double[candidates.size()][][];
+        IntStream.range(0, candidates.size()).parallel().forEach(k -> {
+            if (candidates.get(k).scope() != FactorScope.MARKET) {
+                dailyIc[k] = new double[panel.dayCount()];
+                dailyRankIc[k] = new double[horizons.size()][panel.dayCount()];
+                daily(panel.values(columns[k]), horizons, rankedReturns, forwardReturns, dailyIc[k], dailyRankIc[k]);
+            }
+        });
+        return new DailySeries(panel, candidates, columns, horizons, dailyIc, dailyRankIc);
+    }
+
+    /**
+     * Screens the days {@code [fromDay, toDay)} of a {@link DailySeries}: exactly what {@link #screen} gives on the
+     * panel and forward returns cut to those days, except that the IC of day t at horizon h counts only when its
+     * label is known by day {@code labelsKnownThrough} ({@code t + h ≤ labelsKnownThrough}; other days count as
+     * missing). A walk-forward fold passes its training window and the day by which the model's own training
+     * labels are known, so the screen sees nothing the fold's models may not.
+     */
+    public ScreeningReport screenWindow(DailySeries series, int fromDay, int toDay, int labelsKnownThrough) {
+        FactorPanel panel = series.panel();
+        if (fromDay < 0 || toDay > panel.dayCount() || toDay <= fromDay) {
+            throw new IllegalArgumentException("window [" + fromDay + ", " + toDay + ") outside the panel");
+        }
+        LocalDate[] dates = Arrays.copyOfRange(panel.dates(), fromDay, toDay);
+        List<ScreeningCandidate> candidates = series.candidates();
         FactorEvaluation[] evaluations = new FactorEvaluation[candidates.size()];
-        IntStream.range(0, candidates.size()).parallel().forEach(k -> evaluations[k] = evaluate(panel.values(columns[k]),
-                candidates.get(k), panel.dates(), horizons, rankedReturns, forwardReturns));
+        IntStream.range(0, candidates.size()).parallel().forEach(k -> evaluations[k] = summarise(candidates.get(k),
+                dates, series, k, fromDay, toDay, labelsKnownThrough));
         List<FactorEvaluation> evaluated = List.of(evaluations);
 
         List<String> screenable = new ArrayList<>();
@@ -123,10 +160,10 @@ public final class FactorScreen {
         for (int k = 0; k < candidates.size(); k++) {
             if (evaluations[k].screenable()) {
                 screenable.add(candidates.get(k).factorId());
-                screenableValues.add(panel.values(columns[k]));
+                screenableValues.add(panel.values(series.columns()[k]));
             }
         }
-        PooledSample sample = new PooledSample(screenableValues, panel.dayCount(), panel.instrumentCount());
+        PooledSample sample = new PooledSample(screenableValues, fromDay, toDay, panel.instrumentCount());
         double[][] correlation = sample.correlation();
         List<String> judged = new ArrayList<>();
         for (FactorEvaluation e : evaluated) {
@@ -142,27 +179,65 @@ public final class FactorScreen {
         }
         List<SelectionDecision> decisions = new SelectionRule(settings).propose(evaluated, screenable, correlation,
                 ids -> sample.vif(indicesOf(screenable, ids)));
-        return new ScreeningReport(settings, panel.dates(), evaluated, screenable, correlation, vif, decisions);
+        return new ScreeningReport(settings, dates, evaluated, screenable, correlation, vif, decisions);
+    }
+
+    /**
+     * Daily ICs of every candidate over a panel's days, per horizon; see {@link #dailySeries}.
+     *
+     * @param panel       the screened panel
+     * @param candidates  the candidates, in report order
+     * @param columns     each candidate's factor index in {@code panel}
+     * @param horizons    the horizons, ascending
+     * @param dailyIc     Pearson IC per candidate and day at the primary horizon (null for market-level factors)
+     * @param dailyRankIc Rank IC per candidate, horizon and day (null for market-level factors)
+     */
+    public record DailySeries(FactorPanel panel, List<ScreeningCandidate> candidates, int[] columns,
+                              List<Integer> horizons, double[][] dailyIc, double[][][] dailyRankIc) {
+        public DailySeries {
+            candidates = List.copyOf(candidates);
+            horizons = List.copyOf(horizons);
+        }
+    }
+
+    /**
+     * Pearson's r of the first {@code m} pairs, two-pass (means first): Hipparchus' {@code PearsonsCorrelation}
+     * to rounding, without its per-point regression updates, which made the correlations the screen's costliest
+     * step once every walk-forward fold screens its own window.
+     */
+    static double pearson(double[] x, double[] y, int m) {
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < m; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= m;
+        my /= m;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < m; i++) {
+            double dx = x[i] - mx;
+            double dy = y[i] - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
     }
 
     private static int[] indicesOf(List<String> all, List<String> ids) {
         return ids.stream().mapToInt(all::indexOf).toArray();
     }
 
-    private FactorEvaluation evaluate(float[][] values, ScreeningCandidate candidate, LocalDate[] dates,
-                                      List<Integer> horizons, RankedCrossSection[][] rankedReturns,
-                                      Map<Integer, double[][]> forwardReturns) {
+    /** Fills one factor's daily IC (primary horizon) and Rank IC (every horizon) for every day. */
+    private void daily(float[][] values, List<Integer> horizons, RankedCrossSection[][] rankedReturns,
+                       Map<Integer, double[][]> forwardReturns, double[] dailyIc, double[][] dailyRankIcByHorizon) {
         int days = values.length;
-        if (candidate.scope() == FactorScope.MARKET) {
-            return new FactorEvaluation(candidate.factorId(), candidate.scope(), candidate.expectedSign(), false,
-                    IcSummary.empty(), IcSummary.empty(), new double[0], new double[0], List.of(), List.of(), 0, Double.NaN);
-        }
         InformationCoefficient fallback = new InformationCoefficient(settings.minCrossSection());
-        PearsonsCorrelation pearson = new PearsonsCorrelation();
         NaturalRanking ranking = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
         int primaryIndex = horizons.indexOf(settings.primaryHorizon());
-        double[] dailyIc = new double[days];
-        double[][] dailyRankIcByHorizon = new double[horizons.size()][days];
         int n = values.length == 0 ? 0 : values[0].length;
         int[] positions = new int[n];
         double[] factorValues = new double[n];
@@ -193,9 +268,9 @@ public final class FactorScreen {
                             factorExact = Arrays.copyOf(factorValues, m);
                             factorRanks = ranking.rank(factorExact);
                         }
-                        rankIc = finiteOrNaN(pearson.correlation(factorRanks, returns.ranks()));
+                        rankIc = finiteOrNaN(pearson(factorRanks, returns.ranks(), m));
                         if (h == primaryIndex) {
-                            dailyIc[t] = finiteOrNaN(pearson.correlation(factorExact, returns.values()));
+                            dailyIc[t] = finiteOrNaN(pearson(factorExact, returns.values(), m));
                         }
                     }
                 } else if (h == primaryIndex) {
@@ -208,19 +283,33 @@ public final class FactorScreen {
                 dailyRankIcByHorizon[h][t] = rankIc;
             }
         }
-        double[] dailyRankIc = dailyRankIcByHorizon[primaryIndex];
+    }
+
+    /** One factor's statistics over days [from, to), each horizon's days cut where its label is not yet known. */
+    private FactorEvaluation summarise(ScreeningCandidate candidate, LocalDate[] dates, DailySeries series, int k,
+                                       int from, int to, int labelsKnownThrough) {
+        if (candidate.scope() == FactorScope.MARKET) {
+            return new FactorEvaluation(candidate.factorId(), candidate.scope(), candidate.expectedSign(), false,
+                    IcSummary.empty(), IcSummary.empty(), new double[0], new double[0], List.of(), List.of(), 0,
+                    Double.NaN);
+        }
+        List<Integer> horizons = series.horizons();
+        int primaryIndex = horizons.indexOf(settings.primaryHorizon());
         int primaryHorizon = settings.primaryHorizon();
+        double[] dailyIc = known(series.dailyIc()[k], from, to, labelsKnownThrough, primaryHorizon);
+        double[] dailyRankIc = known(series.dailyRankIc()[k][primaryIndex], from, to, labelsKnownThrough,
+                primaryHorizon);
         IcSummary ic = IcSummary.of(dailyIc, candidate.expectedSign(), primaryHorizon);
         IcSummary rankIc = IcSummary.of(dailyRankIc, candidate.expectedSign(), primaryHorizon);
         List<HorizonIc> decay = new ArrayList<>();
         for (int h = 0; h < horizons.size(); h++) {
-            IcSummary summary = h == primaryIndex ? rankIc
-                    : IcSummary.of(dailyRankIcByHorizon[h], candidate.expectedSign(), horizons.get(h));
+            IcSummary summary = h == primaryIndex ? rankIc : IcSummary.of(known(series.dailyRankIc()[k][h], from, to,
+                    labelsKnownThrough, horizons.get(h)), candidate.expectedSign(), horizons.get(h));
             decay.add(new HorizonIc(horizons.get(h), summary.mean(), summary.icir(), summary.days(),
                     summary.tStatistic()));
         }
         Map<Integer, double[]> byYear = new LinkedHashMap<>(); // year -> {sum, count}
-        for (int t = 0; t < days; t++) {
+        for (int t = 0; t < dailyRankIc.length; t++) {
             if (!Double.isNaN(dailyRankIc[t])) {
                 double[] acc = byYear.computeIfAbsent(dates[t].getYear(), y -> new double[2]);
                 acc[0] += dailyRankIc[t];
@@ -242,6 +331,15 @@ public final class FactorScreen {
         double stability = yearly.isEmpty() ? Double.NaN : (double) stable / yearly.size();
         return new FactorEvaluation(candidate.factorId(), candidate.scope(), candidate.expectedSign(), true, ic, rankIc,
                 dailyIc, dailyRankIc, decay, yearly, stable, stability);
+    }
+
+    /** Days [from, to) of a daily series, NaN where the day's h-day label is not known by {@code knownThrough}. */
+    private static double[] known(double[] daily, int from, int to, int knownThrough, int horizon) {
+        double[] out = Arrays.copyOfRange(daily, from, to);
+        for (int t = Math.max(from, knownThrough - horizon + 1); t < to; t++) {
+            out[t - from] = Double.NaN;
+        }
+        return out;
     }
 
     private static double finiteOrNaN(double v) {
@@ -281,7 +379,9 @@ public final class FactorScreen {
         private final float[][] columns; // [factor][cell]
         private final int cells;
 
-        PooledSample(List<float[][]> factors, int days, int instruments) {
+        /** Every stride-th day of [from, to), the stride keeping the cells at most the cap. */
+        PooledSample(List<float[][]> factors, int from, int to, int instruments) {
+            int days = to - from;
             long total = (long) days * instruments;
             int stride = (int) Math.max(1, (total + CORRELATION_SAMPLE_CELLS - 1) / CORRELATION_SAMPLE_CELLS);
             int sampledDays = instruments == 0 ? 0 : (days + stride - 1) / stride;
@@ -291,7 +391,7 @@ public final class FactorScreen {
                 float[][] values = factors.get(f);
                 float[] column = new float[cells];
                 int c = 0;
-                for (int t = 0; t < days; t += stride) {
+                for (int t = from; t < to; t += stride) {
                     System.arraycopy(values[t], 0, column, c, instruments);
                     c += instruments;
                 }
@@ -303,7 +403,6 @@ public final class FactorScreen {
             int k = columns.length;
             double[][] out = new double[k][k];
             IntStream.range(0, k).parallel().forEach(a -> {
-                PearsonsCorrelation pearson = new PearsonsCorrelation();
                 double[] x = new double[cells];
                 double[] y = new double[cells];
                 out[a][a] = 1.0;
@@ -317,7 +416,7 @@ public final class FactorScreen {
                             y[m++] = cb[c];
                         }
                     }
-                    double r = m < 3 ? Double.NaN : pearson.correlation(Arrays.copyOf(x, m), Arrays.copyOf(y, m));
+                    double r = m < 3 ? Double.NaN : pearson(x, y, m);
                     out[a][b] = Double.isFinite(r) ? r : Double.NaN;
                 }
             });

@@ -14,4 +14,9 @@ public interface ModelFit {
     default List<TrainingHistory> trainingCurves() {
         return List.of();
     }
+
+    /** Configurations of the model tried on this fold's data before this fit was kept (a search counts each). */
+    default int configurationsEvaluated() {
+        return 1;
+    }
 }

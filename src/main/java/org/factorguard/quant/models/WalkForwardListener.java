@@ -1,5 +1,6 @@
 package org.factorguard.quant.models;
 
+import org.factorguard.quant.factors.FactorPanel;
 import org.factorguard.quant.models.sequence.TrainingListener;
 import org.factorguard.quant.validation.WalkForwardSplit;
 
@@ -22,6 +23,15 @@ public interface WalkForwardListener {
      * analyses that need the model itself, such as {@link PermutationImportance} on {@code split}'s test slice.
      */
     default void onFoldFitted(int fold, WalkForwardSplit split, FittedReturnModel model) {
+    }
+
+    /**
+     * As {@link #onFoldFitted(int, WalkForwardSplit, FittedReturnModel)}, with the factors the fold's model reads
+     * ({@code inputs}: the run's panel, or the subset of its factors chosen inside the fold); by default the
+     * three-argument call, which suits runs whose folds all use the whole panel.
+     */
+    default void onFoldFitted(int fold, WalkForwardSplit split, FittedReturnModel model, FactorPanel inputs) {
+        onFoldFitted(fold, split, model);
     }
 
     default void onFoldFinished(FoldResult result) {

@@ -16,7 +16,8 @@ import org.factorguard.quant.validation.WalkForwardSplit;
  * validation) slice, predict its test slice, evaluate out of sample, and stitch the test predictions of all
  * folds into one series per model. Each fold is fitted from scratch, so a prediction for day {@code t}
  * depends only on factor values at days {@code ≤ t} and on labels that are fully realised before the fold's
- * test starts.
+ * test starts. A fold may use a subset of the panel's factors (chosen inside the fold, e.g. by a screen on its
+ * training window): the model then fits and predicts on those columns only.
  */
 public final class WalkForwardRun {
 
@@ -35,6 +36,20 @@ public final class WalkForwardRun {
     public static WalkForwardResult run(ReturnModel model, FactorPanel panel, double[][] labels,
                                         List<WalkForwardSplit> folds, WalkForwardListener listener,
                                         CancellationToken cancel) {
+        return run(model, panel, labels, folds, null, listener, cancel);
+    }
+
+    /**
+     * @param labels {@code [day][instrument]} forward log returns aligned with the panel (NaN where unknown)
+     * @param folds  folds in time order with non-overlapping test slices
+     * @param inputs per fold, the factors of {@code panel} its model uses in input order ({@code null} = all)
+     */
+    public static WalkForwardResult run(ReturnModel model, FactorPanel panel, double[][] labels,
+                                        List<WalkForwardSplit> folds, List<List<String>> inputs,
+                                        WalkForwardListener listener, CancellationToken cancel) {
+        if (inputs != null && inputs.size() != folds.size()) {
+            throw new IllegalArgumentException(inputs.size() + " input lists for " + folds.size() + " folds");
+        }
         if (labels.length != panel.dayCount()) {
             throw new IllegalArgumentException("labels have " + labels.length + " days, the panel " + panel.dayCount());
         }
@@ -60,14 +75,17 @@ public final class WalkForwardRun {
             cancel.throwIfCancelled();
             WalkForwardSplit split = folds.get(f);
             listener.onFoldStarted(f, folds.size(), split);
-            FittedReturnModel fitted = model.fit(panel, labels, split, listener.trainingListener(f), cancel);
-            Forecast forecast = fitted.forecast(panel, split.testStart(), split.testEnd());
-            listener.onFoldFitted(f, split, fitted);
+            FactorPanel foldPanel = inputs == null || inputs.get(f).equals(panel.factorNames()) ? panel
+                    : panel.select(inputs.get(f));
+            FittedReturnModel fitted = model.fit(foldPanel, labels, split, listener.trainingListener(f), cancel);
+            Forecast forecast = fitted.forecast(foldPanel, split.testStart(), split.testEnd());
+            listener.onFoldFitted(f, split, fitted, foldPanel);
             for (int r = 0; r < forecast.mean().length; r++) {
                 System.arraycopy(forecast.mean()[r], 0, stitched[split.testStart() + r], 0, panel.instrumentCount());
             }
             OutOfSampleMetrics metrics = OutOfSampleEvaluation.evaluate(stitched, labels, split);
-            FoldResult result = new FoldResult(f, split, fitted.fit(), metrics, forecast.averageMemberSpread());
+            FoldResult result = new FoldResult(f, split, fitted.fit(), metrics, forecast.averageMemberSpread(),
+                    foldPanel.factorNames());
             results.add(result);
             listener.onFoldFinished(result);
         }

@@ -1,13 +1,14 @@
 package org.factorguard.quant.study;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.factorguard.quant.backtest.RebalanceFrequency;
 import org.factorguard.quant.factors.FactorPanel;
 import org.factorguard.quant.models.FeatureScaler;
-import org.factorguard.quant.models.lstm.LstmModelSettings;
 import org.factorguard.quant.models.lstm.PanelSequenceSource;
 import org.factorguard.quant.models.sequence.EpochProgress;
 import org.factorguard.quant.models.sequence.SequenceBatch;
@@ -18,42 +19,72 @@ import org.factorguard.quant.validation.WalkForwardSplit;
 /**
  * Collects, while the LSTM trains, each evaluated fold's checkpoint predictions per epoch on the fold's last
  * in-sample training days and on its test days, summed over the ensemble members, so that the
- * {@link OptimisationDegreeAnalysis} needs no extra training.
+ * {@link OptimisationDegreeAnalysis} needs no extra training. Only the days on which a checkpoint portfolio decides
+ * its weights are predicted ({@link #decisionDays}): its backtest reads no other, and predicting every day would
+ * cost the study's seed ensemble several times the training of a fold.
  */
 final class DegreeCheckpointRecorder implements WalkForwardProgress.CheckpointRecorder {
 
     private static final int PREDICTION_CHUNK = 4096;
 
-    /** A fold's member-averaged checkpoint predictions at one epoch, [day][instrument] from the window's start. */
+    /**
+     * A fold's member-averaged checkpoint predictions at one epoch, [day][instrument] from the window's start; a day
+     * on which no portfolio decision is made has a null row.
+     */
     record Checkpoint(int fold, int members, float[][] inSample, float[][] outOfSample, double trainLoss,
                       double validationLoss) {
     }
 
     private final StudyConfig.OptimisationDegreeSettings settings;
     private final List<Integer> folds;
-    private final FactorPanel panel;
     private final WalkForwardPlan plan;
-    private final LstmModelSettings lstm;
     private final int instruments;
+    private final LocalDate[] dates;
+    private final RebalanceFrequency rebalance;
     /** fold → epoch → accumulator. */
     private final Map<Integer, Map<Integer, Accumulator>> sums = new TreeMap<>();
-    /** fold → the fold's feature scaler, as LstmReturnModel estimates it (deterministic in the training slice). */
-    private final Map<Integer, FeatureScaler> scalers = new TreeMap<>();
+    /** fold → what the fold's ensemble reads (its factors, scaler and look-back, chosen inside the fold). */
+    private final Map<Integer, Inputs> inputs = new TreeMap<>();
+
+    private record Inputs(FactorPanel panel, FeatureScaler scaler, int lookback) {
+    }
 
     /**
      * @param folds       the folds to evaluate (empty: record nothing)
-     * @param panel       the prepared factors the LSTM trains on
-     * @param lstm        the LSTM's settings (scaling and look-back)
      * @param instruments instruments of the studied data
+     * @param dates       the studied data's dates
+     * @param rebalance   the schedule the checkpoint portfolios trade on
      */
-    DegreeCheckpointRecorder(StudyConfig.OptimisationDegreeSettings settings, List<Integer> folds, FactorPanel panel,
-                             WalkForwardPlan plan, LstmModelSettings lstm, int instruments) {
+    DegreeCheckpointRecorder(StudyConfig.OptimisationDegreeSettings settings, List<Integer> folds,
+                             WalkForwardPlan plan, int instruments, LocalDate[] dates, RebalanceFrequency rebalance) {
         this.settings = settings;
         this.folds = List.copyOf(folds);
-        this.panel = panel;
         this.plan = plan;
-        this.lstm = lstm;
         this.instruments = instruments;
+        this.dates = dates;
+        this.rebalance = rebalance;
+    }
+
+    /**
+     * The days on which a backtest over days [startDay, endDay] asks its policy for weights ({@code Backtester}):
+     * the first day, then every rebalance day up to {@code endDay − 2} (a later decision would not trade in time).
+     */
+    static int[] decisionDays(LocalDate[] dates, RebalanceFrequency rebalance, int startDay, int endDay) {
+        List<Integer> days = new ArrayList<>();
+        days.add(startDay);
+        for (int d = startDay + 1; d <= endDay - 2; d++) {
+            if (rebalance.isRebalanceDay(dates, d)) {
+                days.add(d);
+            }
+        }
+        return days.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public void onEnsembleStart(int fold, FactorPanel panel, FeatureScaler scaler, int lookback) {
+        if (folds.contains(fold)) {
+            inputs.put(fold, new Inputs(panel, scaler, lookback));
+        }
     }
 
     List<Integer> folds() {
@@ -75,10 +106,12 @@ final class DegreeCheckpointRecorder implements WalkForwardProgress.CheckpointRe
             return;
         }
         WalkForwardSplit split = plan.folds().get(fold);
-        FeatureScaler scaler = scalers.computeIfAbsent(fold, f -> FeatureScaler.fit(panel, split.trainStart(),
-                split.trainEnd(), lstm.scaling()));
-        float[][] in = predict(scaler, checkpoint, inSampleStart(split), split.trainEnd());
-        float[][] out = predict(scaler, checkpoint, split.testStart(), split.testEnd());
+        Inputs fed = inputs.get(fold);
+        if (fed == null) {
+            throw new IllegalStateException("fold " + fold + " reported a checkpoint before its ensemble's inputs");
+        }
+        float[][] in = predict(fed, checkpoint, inSampleStart(split), split.trainEnd());
+        float[][] out = predict(fed, checkpoint, split.testStart(), split.testEnd());
         Accumulator a = sums.computeIfAbsent(fold, k -> new TreeMap<>()).computeIfAbsent(p.epoch(),
                 k -> new Accumulator(in.length, out.length, instruments));
         a.add(in, out, p.trainLoss(), p.validationLoss());
@@ -98,23 +131,29 @@ final class DegreeCheckpointRecorder implements WalkForwardProgress.CheckpointRe
         return complete;
     }
 
-    /** The checkpoint's predictions over days [from, to), NaN where it has no sequence. */
-    private float[][] predict(FeatureScaler scaler, SequencePredictor checkpoint, int from, int to) {
-        float[][] out = new float[to - from][instruments];
-        for (float[] row : out) {
+    /**
+     * The checkpoint's predictions for a backtest over days [from, to): a row for each decision day (NaN where it
+     * has no sequence), null for the other days.
+     */
+    private float[][] predict(Inputs fed, SequencePredictor checkpoint, int from, int to) {
+        float[][] out = new float[to - from][];
+        for (int day : decisionDays(dates, rebalance, from, to - 1)) {
+            float[] row = new float[instruments];
             Arrays.fill(row, Float.NaN);
-        }
-        PanelSequenceSource source = PanelSequenceSource.forPrediction(panel, scaler, lstm.lookback(), from, to);
-        for (int s = 0; s < source.size(); s += PREDICTION_CHUNK) {
-            int[] indices = new int[Math.min(PREDICTION_CHUNK, source.size() - s)];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = s + i;
+            PanelSequenceSource source = PanelSequenceSource.forPrediction(fed.panel(), fed.scaler(), fed.lookback(),
+                    day, day + 1);
+            for (int s = 0; s < source.size(); s += PREDICTION_CHUNK) {
+                int[] indices = new int[Math.min(PREDICTION_CHUNK, source.size() - s)];
+                for (int i = 0; i < indices.length; i++) {
+                    indices[i] = s + i;
+                }
+                SequenceBatch batch = source.batch(indices);
+                float[] p = checkpoint.predict(batch);
+                for (int i = 0; i < indices.length; i++) {
+                    row[source.instrument(indices[i])] = p[i];
+                }
             }
-            SequenceBatch batch = source.batch(indices);
-            float[] p = checkpoint.predict(batch);
-            for (int i = 0; i < indices.length; i++) {
-                out[source.day(indices[i]) - from][source.instrument(indices[i])] = p[i];
-            }
+            out[day - from] = row;
         }
         return out;
     }
@@ -142,6 +181,10 @@ final class DegreeCheckpointRecorder implements WalkForwardProgress.CheckpointRe
 
         private static void addInto(double[][] sum, float[][] add) {
             for (int t = 0; t < sum.length; t++) {
+                if (add[t] == null) {
+                    sum[t] = null;
+                    continue;
+                }
                 for (int i = 0; i < sum[t].length; i++) {
                     sum[t][i] += add[t][i];
                 }
@@ -156,6 +199,9 @@ final class DegreeCheckpointRecorder implements WalkForwardProgress.CheckpointRe
         private float[][] divide(double[][] sum) {
             float[][] out = new float[sum.length][];
             for (int t = 0; t < sum.length; t++) {
+                if (sum[t] == null) {
+                    continue;
+                }
                 out[t] = new float[sum[t].length];
                 for (int i = 0; i < sum[t].length; i++) {
                     out[t][i] = (float) (sum[t][i] / members);

@@ -12,10 +12,11 @@ import org.factorguard.quant.validation.WalkForwardSplit;
 /**
  * Checks before a study runs that every chosen factor, after cross-sectional preparation, has at least one value
  * in the training window of every walk-forward fold: the models' feature scaling is estimated there and cannot
- * work without one. This is the study's own factor stage (the same universe, dates, factors and preparation as
- * {@link Study#run}), so a refusal here is exactly a failure the run would meet. Typical causes: a look-back
- * longer than the first training window allows, instruments listed too late, or fewer instruments with data
- * than the preparation's minimum cross-section.
+ * work without one. When each fold screens the factors as candidates, a candidate without values in a fold's window
+ * is simply not selected there, so only a fold where no candidate has a value is refused. This is the study's own
+ * factor stage (the same universe, dates, factors and preparation as {@link Study#run}), so a refusal here is
+ * exactly a failure the run would meet. Typical causes: a look-back longer than the first training window allows,
+ * instruments listed too late, or fewer instruments with data than the preparation's minimum cross-section.
  */
 public final class FactorCoverage {
 
@@ -37,6 +38,22 @@ public final class FactorCoverage {
                 config.preparation()).panel();
         WalkForwardPlan plan = WalkForwardPlan.over(config.effectiveWalkForward(), 0, slice.dayCount());
         List<String> problems = new ArrayList<>();
+        if (config.factorSelection().screenedPerFold()) {
+            // A candidate without values in a fold's window is not selected there; only a fold without any fails.
+            for (WalkForwardSplit fold : plan.folds()) {
+                boolean any = false;
+                for (int k = 0; k < panel.factorCount() && !any; k++) {
+                    any = anyValue(panel.values(k), fold.trainStart(), fold.trainEnd());
+                }
+                if (!any) {
+                    int index = plan.folds().indexOf(fold);
+                    problems.add("no candidate factor has a value in the training window of fold " + (index + 1)
+                            + " (" + slice.dates()[fold.trainStart()] + " – " + slice.dates()[fold.trainEnd() - 1]
+                            + "); start later, widen the universe or add candidates");
+                }
+            }
+            return problems;
+        }
         for (int k = 0; k < panel.factorCount(); k++) {
             float[][] values = panel.values(k);
             for (WalkForwardSplit fold : plan.folds()) {

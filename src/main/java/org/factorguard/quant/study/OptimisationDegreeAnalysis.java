@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.factorguard.quant.backtest.WeightPolicy;
 import org.factorguard.quant.data.MarketData;
-import org.factorguard.quant.factors.FactorPanel;
-import org.factorguard.quant.models.lstm.LstmModelSettings;
 import org.factorguard.quant.risk.PerformanceMetrics;
 import org.factorguard.quant.validation.WalkForwardPlan;
 import org.factorguard.quant.validation.WalkForwardSplit;
@@ -32,14 +30,13 @@ final class OptimisationDegreeAnalysis {
     /** Out-of-sample daily returns of each evaluated checkpoint, in the order of the points. */
     private final List<double[]> outOfSampleReturns = new ArrayList<>();
 
-    OptimisationDegreeAnalysis(StudyConfig config, MarketData data, FactorPanel panel, WalkForwardPlan plan,
-                               LstmModelSettings lstm, StudyBacktests backtests) {
+    OptimisationDegreeAnalysis(StudyConfig config, MarketData data, WalkForwardPlan plan, StudyBacktests backtests) {
         this.config = config;
         this.data = data;
         this.plan = plan;
         this.backtests = backtests;
-        this.recorder = new DegreeCheckpointRecorder(config.optimisationDegree(), evaluatedFolds(), panel, plan, lstm,
-                data.instrumentCount());
+        this.recorder = new DegreeCheckpointRecorder(config.optimisationDegree(), evaluatedFolds(), plan,
+                data.instrumentCount(), data.dates(), config.rebalance());
     }
 
     /** Give it the LSTM's checkpoints while it trains. */
@@ -137,6 +134,11 @@ final class OptimisationDegreeAnalysis {
                 ? topQuintile(fill(mu)) : backtests.riskConstrainedPolicy(backtests.dailyExpectedReturns(fill(mu)));
         return backtests.checkpoint(from, to, context -> {
             progress.checkCancelled();
+            if (mu[context.day()] == null) {
+                // the recorder predicts only the days it expects the backtest to decide on
+                throw new IllegalStateException("no checkpoint prediction for the decision on day " + context.day()
+                        + " (" + context.date() + ")");
+            }
             return p.weights(context);
         }).returns();
     }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.factors.FactorScope;
 import org.factorguard.quant.models.WalkForwardResult;
 import org.factorguard.quant.risk.BacktestOverfitting;
 import org.factorguard.quant.risk.DeflatedSharpeRatio;
@@ -76,7 +78,7 @@ final class SignificanceAnalysis {
         DieboldMariano.Result dmRankIc = dieboldMariano(lstm.predictions(), linear.predictions(), labels, from, to,
                 DieboldMariano.Loss.ONE_MINUS_RANK_IC);
         SharpeDifferenceBootstrap.Interval interval = sharpeDifference(lstmReturns, linearReturns);
-        Deflation deflated = deflatedSharpe(lstmReturns, linearReturns, degree);
+        Deflation deflated = deflatedSharpe(lstmReturns, linearReturns, degree, lstmGridConfigurations(lstm));
         StudyResult.Overfitting pbo = overfitting(checkpointReturns);
         StudyResult.Explanations explanations = new StudyResult.Explanations(
                 explainDieboldMariano(dm, "ranking errors (squared error after removing each day's average)",
@@ -121,23 +123,34 @@ final class SignificanceAnalysis {
         }
     }
 
-    /**
-     * What N is made of for this study. The LSTM's hyper-parameter grid is not searched yet: see
-     * {@link #lstmGridConfigurations()}.
-     */
-    StudyResult.TrialCount trialCount(int checkpoints) {
+    /** What N is made of for this study, with the LSTM grid's configurations ({@link #lstmGridConfigurations}). */
+    StudyResult.TrialCount trialCount(int checkpoints, int gridConfigurations) {
         StudyConfig.SignificanceSettings s = config.significance();
-        return new StudyResult.TrialCount(s.screenedCandidates(), s.configurationsTried(), checkpoints,
-                lstmGridConfigurations(), MODELS);
+        return new StudyResult.TrialCount(screenedCandidates(), s.configurationsTried(), checkpoints,
+                gridConfigurations, MODELS);
     }
 
     /**
-     * LSTM hyper-parameter configurations tried on the validation folds. The place to count them once the study
-     * chooses the look-back and units from a grid: the size of the grid (the most configurations any fold
-     * evaluated), since every fold tries the same grid.
+     * Candidate factors screened to choose the models' inputs: when every fold screens them itself, the study's own
+     * candidates that a screen ranks (market-wide series are not ranked); for hand-picked factors, the candidates of
+     * the screen they were picked from, as the settings say.
      */
-    int lstmGridConfigurations() {
-        return 0;
+    int screenedCandidates() {
+        if (config.factorSelection().screenedPerFold()) {
+            return (int) FactorLibrary.byIds(config.factorIds()).stream()
+                    .filter(f -> f.scope() != FactorScope.MARKET).count();
+        }
+        return config.significance().screenedCandidates();
+    }
+
+    /**
+     * LSTM hyper-parameter configurations tried on the validation slices: the size of the grid, i.e. the most
+     * configurations any fold evaluated (every fold tries the same grid and may keep a different one); 0 without a
+     * search (one configuration per fold, the LSTM portfolio itself, already counted among the models).
+     */
+    static int lstmGridConfigurations(WalkForwardResult lstm) {
+        int most = lstm.folds().stream().mapToInt(f -> f.fit().configurationsEvaluated()).max().orElse(1);
+        return most > 1 ? most : 0;
     }
 
     /**
@@ -148,13 +161,14 @@ final class SignificanceAnalysis {
      * checkpoint portfolio rule: on a window a fraction as long, their spread is mostly the window's sampling noise
      * and the level of that window, not the spread of skill between configurations.
      */
-    Deflation deflatedSharpe(double[] lstmReturns, double[] linearReturns, StudyResult.OptimisationDegree degree) {
+    Deflation deflatedSharpe(double[] lstmReturns, double[] linearReturns, StudyResult.OptimisationDegree degree,
+                             int gridConfigurations) {
         List<Double> known = new ArrayList<>();
         known.add(dailySharpe(lstmReturns));
         known.add(dailySharpe(linearReturns));
         config.significance().earlierStudySharpes().forEach(v -> known.add(v / SQRT_YEAR));
         double[] sharpes = known.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
-        StudyResult.TrialCount trials = trialCount(degree.points().size());
+        StudyResult.TrialCount trials = trialCount(degree.points().size(), gridConfigurations);
         return new Deflation(DeflatedSharpeRatio.compute(lstmReturns, trials.total(), sharpes), trials,
                 sharpes.length);
     }

@@ -63,11 +63,17 @@ public final class Study {
      */
     public StudyResult run(MarketData data, StudyConfig config, StudyProgressListener listener,
                            CancellationToken cancel) {
+        return run(data, config, listener, cancel, StudyInspector.NONE);
+    }
+
+    /** As {@link #run(MarketData, StudyConfig, StudyProgressListener, CancellationToken)}, showing intermediates. */
+    StudyResult run(MarketData data, StudyConfig config, StudyProgressListener listener, CancellationToken cancel,
+                    StudyInspector inspector) {
         List<String> problems = config.problemsWith(data);
         if (!problems.isEmpty()) {
             throw new StudyConfigException(problems);
         }
-        return new Execution(data, config, listener, cancel).run();
+        return new Execution(data, config, listener, cancel, inspector).run();
     }
 
     /** The state of one run. */
@@ -76,6 +82,7 @@ public final class Study {
         final StudyConfig config;
         final StudyProgressListener listener;
         final CancellationToken cancel;
+        final StudyInspector inspector;
         final List<String> notes = new ArrayList<>();
         final List<StudyResult.StageTiming> timings = new ArrayList<>();
         StudyStage stage = StudyStage.DATA;
@@ -85,12 +92,15 @@ public final class Study {
         FactorPanel panel;
         double[][] labels;
         WalkForwardPlan plan;
+        PerFoldFactorSelection.Outcome selection;
 
-        Execution(MarketData source, StudyConfig config, StudyProgressListener listener, CancellationToken cancel) {
+        Execution(MarketData source, StudyConfig config, StudyProgressListener listener, CancellationToken cancel,
+                  StudyInspector inspector) {
             this.source = source;
             this.config = config;
             this.listener = listener;
             this.cancel = cancel;
+            this.inspector = inspector;
         }
 
         StudyResult run() {
@@ -113,11 +123,17 @@ public final class Study {
             CrossSectionalPreparation.Result prepared = FactorPanelBuilder.prepared(data,
                     FactorLibrary.byIds(config.factorIds()), config.preparation());
             panel = prepared.panel();
+            inspector.onFactors(panel);
             finish();
 
             begin(StudyStage.LABELS);
             labels = ForwardReturns.logReturns(data, config.horizon());
             plan = WalkForwardPlan.over(config.effectiveWalkForward(), 0, data.dayCount());
+            finish();
+
+            begin(StudyStage.SELECTION);
+            selection = PerFoldFactorSelection.choose(config, data, panel, labels, plan, this);
+            notes.addAll(selection.notes());
             finish();
 
             TearSheetAnalysis tearSheets = new TearSheetAnalysis(config, data, inputs.trading().pnl(), panel,
@@ -126,15 +142,18 @@ public final class Study {
             WalkForwardResult linear = walkForward(new LinearFactorModel(config.linear()),
                     tearSheets.measuringImportance(new WalkForwardProgress(this, StudyResult.LINEAR,
                             plan.folds().size(), 0, 1, null), StudyResult.LINEAR));
+            inspector.onWalkForward(StudyResult.LINEAR, linear);
             finish();
 
             begin(StudyStage.LSTM);
-            OptimisationDegreeAnalysis degree = new OptimisationDegreeAnalysis(config, data, panel, plan, lstmSettings,
-                    backtests);
-            WalkForwardResult lstm = walkForward(new LstmReturnModel(lstmSettings, factory),
-                    tearSheets.measuringImportance(new WalkForwardProgress(this, StudyResult.LSTM, plan.folds().size(),
-                            lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(), degree.recorder()),
-                            StudyResult.LSTM));
+            OptimisationDegreeAnalysis degree = new OptimisationDegreeAnalysis(config, data, plan, backtests);
+            boolean searches = config.lstmSearch().searches(lstmSettings);
+            WalkForwardResult lstm = walkForward(new LstmReturnModel(lstmSettings, config.lstmSearch(), factory),
+                    tearSheets.measuringImportance(new WalkForwardProgress(this, StudyResult.LSTM,
+                            plan.folds().size(), lstmSettings.network().maxEpochs(), lstmSettings.ensembleSize(),
+                            searches ? config.lstmSearch().configurations(lstmSettings).size() : 0,
+                            config.lstmSearch().epochsFor(lstmSettings), degree.recorder()), StudyResult.LSTM));
+            inspector.onWalkForward(StudyResult.LSTM, lstm);
             finish();
 
             begin(StudyStage.BACKTESTS);
@@ -178,7 +197,7 @@ public final class Study {
                     notes, timings, assembler.selection(implementation), prepared.missing(),
                     List.of(assembler.modelRun(linear), assembler.modelRun(lstm)), backtested.lstm().dates(),
                     portfolios, current, regimes, figure2, significance, StudyResult.METHOD_VERSION,
-                    dataTreatment(inputs), exAnteRisk, tearSheet);
+                    dataTreatment(inputs), exAnteRisk, tearSheet, selection.record());
         }
 
         /**
@@ -217,7 +236,7 @@ public final class Study {
 
         WalkForwardResult walkForward(ReturnModel model, WalkForwardListener progress) {
             try {
-                return WalkForwardRun.run(model, panel, labels, plan, progress, cancel);
+                return WalkForwardRun.run(model, panel, labels, plan.folds(), selection.inputs(), progress, cancel);
             } catch (TrainingCancelledException e) {
                 throw new StudyCancelledException(stage);
             }

@@ -20,6 +20,7 @@ import org.factorguard.quant.models.FeatureScaling;
 import org.factorguard.quant.models.linear.LinearModelSettings;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.lstm.LstmModelSettings;
+import org.factorguard.quant.models.lstm.LstmSearchSettings;
 import org.factorguard.quant.models.sequence.LstmSettings;
 import org.factorguard.quant.regimes.RegimeDatingSettings;
 import org.factorguard.quant.validation.TrainingWindow;
@@ -44,11 +45,13 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  * @param universe           instruments to study (tickers or industries; empty = all)
  * @param startDate          first day (inclusive), or {@code null} for the first day of the data
  * @param endDate            last day (inclusive), or {@code null} for the last day of the data
- * @param factorIds          factors from {@link FactorLibrary}, in model input order
+ * @param factorIds          factors from {@link FactorLibrary}, in model input order: the models' inputs when they
+ *                           are hand-picked, the candidates when each fold screens them ({@code factorSelection})
  * @param preparation        cross-sectional preparation of the raw factors (per day, no look-ahead)
  * @param horizon            label horizon h: the models predict ln(P_{t+h}/P_t)
  * @param walkForward        folds; its horizon must equal {@code horizon}; its look-back is replaced by the
- *                           LSTM's so that both models are tested on identical days
+ *                           LSTM's longest (of its own and its search grid's) so that both models are tested on
+ *                           identical days
  * @param linear             the linear benchmark (eq. 1)
  * @param lstm               the LSTM (eq. 2); {@link LstmImplementation#FAST} falls back to DL4J when the
  *                           fast implementation is not in the build (recorded in the result's notes)
@@ -76,6 +79,10 @@ import org.factorguard.quant.validation.WalkForwardSettings;
  *                           before issue 13 when datasets were cleaned at import)
  * @param allocationSolver   the allocation's QP solver; {@code null} (a config written before the choice existed)
  *                           reads as {@link AllocationSolver#OJALGO}, the solver such a config ran with
+ * @param factorSelection    hand-picked factors, or a screen of the candidates inside every fold (null in JSON
+ *                           written before it existed: hand-picked, today's behaviour)
+ * @param lstmSearch         the grid from which each fold chooses the LSTM's look-back and units on its
+ *                           validation slice (null in older JSON: no search)
  */
 public record StudyConfig(
         Universe universe,
@@ -100,7 +107,9 @@ public record StudyConfig(
         DrawdownOverlaySettings drawdownOverlay,
         double riskFreeRate,
         CausalCleaningSettings inputCleaning,
-        AllocationSolver allocationSolver) {
+        AllocationSolver allocationSolver,
+        FactorSelectionSettings factorSelection,
+        LstmSearchSettings lstmSearch) {
 
     /** Most folds a study will train (each retrains the LSTM ensemble). */
     public static final int MAX_FOLDS = 60;
@@ -117,6 +126,9 @@ public record StudyConfig(
      */
     public static final List<String> DEFAULT_FACTORS = List.of("EP", "BP", "REV_5", "VOL_60", "MOM_60", "SIZE",
             "TURNOVER", "VOLUME_CHANGE_20");
+
+    /** The candidates {@link #defaults()} screens inside each fold: the library's default screening candidates. */
+    public static final List<String> DEFAULT_CANDIDATES = FactorLibrary.defaults().stream().map(f -> f.id()).toList();
 
     /**
      * Candidates ranked by the default factor screen ({@link FactorLibrary#defaults()} without the market-wide
@@ -222,7 +234,9 @@ public record StudyConfig(
      * @param configurationsTried  studies of the same portfolio on the same dataset before this one (the studies
      *                             service counts them); each is a configuration tried, part of the deflated Sharpe's N
      * @param screenedCandidates   candidate factors screened when the factor set was chosen (the portfolio's factor
-     *                             screen), part of the deflated Sharpe's N; 0 when none were screened
+     *                             screen), part of the deflated Sharpe's N; 0 when none were screened. A study that
+     *                             screens inside each fold ({@link FactorSelectionSettings}) counts its own
+     *                             candidates instead
      * @param earlierStudySharpes  annualised Sharpe ratios of the LSTM portfolios of those earlier studies, where
      *                             their results are stored (null = none); trials whose Sharpe ratios are known
      */
@@ -272,7 +286,8 @@ public record StudyConfig(
                        RebalanceFrequency rebalance, double costBps, OptimisationDegreeSettings optimisationDegree,
                        SignificanceSettings significance, long seed, RegimeDatingSettings regimeDating,
                        DrawdownOverlaySettings drawdownOverlay, double riskFreeRate,
-                       CausalCleaningSettings inputCleaning, AllocationSolver allocationSolver) {
+                       CausalCleaningSettings inputCleaning, AllocationSolver allocationSolver,
+                       FactorSelectionSettings factorSelection, LstmSearchSettings lstmSearch) {
         this.universe = universe;
         this.startDate = startDate;
         this.endDate = endDate;
@@ -296,6 +311,8 @@ public record StudyConfig(
         this.riskFreeRate = riskFreeRate;
         this.inputCleaning = inputCleaning;
         this.allocationSolver = allocationSolver == null ? AllocationSolver.OJALGO : allocationSolver;
+        this.factorSelection = factorSelection == null ? FactorSelectionSettings.handPicked(false) : factorSelection;
+        this.lstmSearch = lstmSearch == null ? LstmSearchSettings.none() : lstmSearch;
         List<String> problems = StudyConfigValidation.intrinsicProblems(this);
         if (!problems.isEmpty()) {
             throw new StudyConfigException(problems);
@@ -303,28 +320,31 @@ public record StudyConfig(
     }
 
     /**
-     * The default study: all instruments and days, {@link #DEFAULT_FACTORS}, 20-day horizon, yearly retraining
-     * on an expanding window (first fold: 2 years of training, then half a year of validation for early
-     * stopping), OLS benchmark, LSTM with 32 units over 20 days, at most 25,000 training stock-days per fold
-     * drawn at random, Adam at 2·10⁻³, batch 256, at most 10 epochs with patience 3, one network; monthly
-     * rebalancing at 10 bps; γ = 10, 10 % per stock, 25 % volatility and 3 % daily VaR limits, every asset in each
-     * quadratic program (no shortlist), solved by the warm-started active-set solver; the daily drawdown overlay at
-     * 20 %; cash at 0 %; model inputs cleaned causally; seed 42. Sized so that the default study on the built-in
-     * market runs in minutes on a small machine ({@code StudyBenchmark} times it).
+     * The default study: all instruments and days; the {@link #DEFAULT_CANDIDATES} screened inside each fold on its
+     * training window (the screen's default rule at the 20-day horizon); 20-day horizon, yearly retraining on an
+     * expanding window (first fold: 2 years of training, then half a year of validation for early stopping and the
+     * LSTM's configuration); OLS benchmark; an LSTM ensemble of three seeds whose look-back (10 or 20 days) and units
+     * (16 or 32) each fold chooses on its validation slice ({@link LstmSearchSettings}: one short run per pair),
+     * each member on its own 7,000 training stock-days of the fold drawn at random, Adam at 2·10⁻³, batch 256, at
+     * most 20 epochs with early stopping (patience 3) on the validation slice; monthly rebalancing at 10 bps;
+     * γ = 10, 10 % per stock, 25 % volatility and 3 % daily VaR limits, every asset in each quadratic program (no
+     * shortlist), solved by the warm-started active-set solver; the daily drawdown overlay at 20 %; cash at 0 %;
+     * model inputs cleaned causally; seed 42. Sized so that the default study on the built-in market runs within a
+     * minute on a small machine ({@code StudyBenchmark} times it).
      */
     public static StudyConfig defaults() {
         int horizon = 20;
         int lookback = 20;
-        LstmSettings network = new LstmSettings(1, 32, 0.0, 1e-5, 2e-3, 256, 10, 3, 42L);
+        LstmSettings network = new LstmSettings(1, 32, 0.0, 1e-5, 2e-3, 256, 20, 3, 42L);
         return builder()
                 .universe(Universe.all())
-                .factorIds(DEFAULT_FACTORS)
+                .factorIds(DEFAULT_CANDIDATES)
                 .preparation(CrossSectionalPreparation.Settings.defaults())
                 .horizon(horizon)
                 .walkForward(new WalkForwardSettings(TrainingWindow.EXPANDING, 504, 126, 252, horizon, horizon, 0,
                         lookback, -1))
                 .linear(LinearModelSettings.defaults())
-                .lstm(new LstmModelSettings(LstmImplementation.FAST, lookback, 1, 25_000, 5_000,
+                .lstm(new LstmModelSettings(LstmImplementation.FAST, lookback, 3, 7_000, 5_000,
                         FeatureScaling.defaults(), network))
                 .allocation(AllocationSettings.defaults().withMaxWeight(0.10))
                 .drawdownOverlay(DrawdownOverlaySettings.defaults())
@@ -339,7 +359,18 @@ public record StudyConfig(
                 .significance(SignificanceSettings.defaults())
                 .seed(42L)
                 .regimeDating(RegimeDatingSettings.defaults())
+                .factorSelection(FactorSelectionSettings.screenedPerFold(horizon))
+                .lstmSearch(defaultLstmSearch())
                 .build();
+    }
+
+    /**
+     * The default LSTM grid: look-back 10 or 20 days × 16 or 32 units, one run each of at most 4 epochs on 5,000
+     * training stock-days. Sized for the default study's time budget (a look-back of 40 would double the costliest
+     * runs and move the first test day later); wider grids sit behind the portfolio's thorough search.
+     */
+    public static LstmSearchSettings defaultLstmSearch() {
+        return new LstmSearchSettings(List.of(10, 20), List.of(16, 32), 4, 5_000);
     }
 
     /**
@@ -374,7 +405,9 @@ public record StudyConfig(
                 .drawdownOverlay(drawdownOverlay)
                 .riskFreeRate(riskFreeRate)
                 .inputCleaning(inputCleaning)
-                .allocationSolver(allocationSolver);
+                .allocationSolver(allocationSolver)
+                .factorSelection(factorSelection)
+                .lstmSearch(lstmSearch);
     }
 
     /**
@@ -406,9 +439,12 @@ public record StudyConfig(
         return allocation.longShort();
     }
 
-    /** The walk-forward settings actually used: the configured ones with the LSTM's look-back. */
+    /**
+     * The walk-forward settings actually used: the configured ones with the LSTM's longest look-back, so that every
+     * configuration of its search has a full history on every training day and both models test the same days.
+     */
     public WalkForwardSettings effectiveWalkForward() {
-        return walkForward.withLookback(lstm.lookback());
+        return walkForward.withLookback(lstmSearch.longestLookback(lstm));
     }
 
     /**
@@ -463,6 +499,8 @@ public record StudyConfig(
         private DrawdownOverlaySettings drawdownOverlay;
         private double riskFreeRate;
         private CausalCleaningSettings inputCleaning;
+        private FactorSelectionSettings factorSelection;
+        private LstmSearchSettings lstmSearch;
 
         private Builder() {
         }
@@ -596,12 +634,24 @@ public record StudyConfig(
             return this;
         }
 
+        /** {@code null} = hand-picked (the factor list as given, not marked as chosen after a screen). */
+        public Builder factorSelection(FactorSelectionSettings value) {
+            factorSelection = value;
+            return this;
+        }
+
+        /** {@code null} = no search (the LSTM's own look-back and units). */
+        public Builder lstmSearch(LstmSearchSettings value) {
+            lstmSearch = value;
+            return this;
+        }
+
         /** @throws StudyConfigException with every problem when the settings are wrong whatever the data */
         public StudyConfig build() {
             return new StudyConfig(universe, startDate, endDate, factorIds, preparation, horizon, walkForward, linear,
                     lstm, allocation, drawdownControl, covarianceWindow, allocationShortlist, rebalance, costBps,
                     optimisationDegree, significance, seed, regimeDating, drawdownOverlay, riskFreeRate,
-                    inputCleaning, allocationSolver);
+                    inputCleaning, allocationSolver, factorSelection, lstmSearch);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.factorguard.quant.allocation.AllocationSettings;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.factors.FactorLibrary;
+import org.factorguard.quant.factors.FactorScope;
 import org.factorguard.quant.validation.WalkForwardPlan;
 import org.factorguard.quant.validation.WalkForwardSettings;
 
@@ -48,6 +49,7 @@ final class StudyConfigValidation {
             p.add("the end date " + c.endDate() + " is before the start date " + c.startDate());
         }
         factorProblems(c.factorIds(), p);
+        selectionProblems(c, p);
         int horizon = c.horizon();
         WalkForwardSettings walkForward = c.walkForward();
         if (horizon < 1 || horizon > MAX_HORIZON) {
@@ -57,8 +59,9 @@ final class StudyConfigValidation {
             p.add("the walk-forward label horizon (" + walkForward.horizon() + " days) must equal the forward horizon ("
                     + horizon + " days), or the purge no longer protects the labels");
         }
-        if (c.lstm().lookback() > walkForward.trainingDays()) {
-            p.add("the LSTM look-back of " + c.lstm().lookback() + " days is longer than the training window of "
+        int longestLookback = c.lstmSearch().longestLookback(c.lstm());
+        if (longestLookback > walkForward.trainingDays()) {
+            p.add("the LSTM look-back of " + longestLookback + " days is longer than the training window of "
                     + walkForward.trainingDays() + " days");
         }
         if (walkForward.testDays() < 5) {
@@ -72,6 +75,15 @@ final class StudyConfigValidation {
                             + "the limit of %d; lower the epochs (early stopping usually ends training within a few "
                             + "dozen)",
                     epochs, c.lstm().ensembleSize(), epochsTimesMembers, MAX_EPOCHS_TIMES_MEMBERS));
+        } else if (c.lstmSearch().searches(c.lstm())) {
+            int configurations = c.lstmSearch().configurations(c.lstm()).size();
+            int passes = epochsTimesMembers + configurations * c.lstmSearch().epochsFor(c.lstm());
+            if (passes > MAX_EPOCHS_TIMES_MEMBERS) {
+                p.add(String.format(Locale.ROOT, "%d network passes per fold (%d epochs × %d members and %d search "
+                                + "epochs × %d configurations) exceed the limit of %d; lower the epochs or the grid",
+                        passes, epochs, c.lstm().ensembleSize(), c.lstmSearch().epochsFor(c.lstm()), configurations,
+                        MAX_EPOCHS_TIMES_MEMBERS));
+            }
         }
         if (c.covarianceWindow() < 20 || c.covarianceWindow() > 2520) {
             p.add("the covariance window must be between 20 and 2520 trading days, was " + c.covarianceWindow());
@@ -102,6 +114,24 @@ final class StudyConfigValidation {
         if (!unknown.isEmpty()) {
             p.add("unknown factors " + unknown + "; known: "
                     + String.join(", ", FactorLibrary.all().stream().map(f -> f.id()).toList()));
+        }
+    }
+
+    private static void selectionProblems(StudyConfig c, List<String> p) {
+        FactorSelectionSettings selection = c.factorSelection();
+        if (!selection.screenedPerFold() || c.factorIds() == null) {
+            return;
+        }
+        if (selection.screening().primaryHorizon() != c.horizon()) {
+            p.add("the factor screen judges factors at " + selection.screening().primaryHorizon() + " days, but the "
+                    + "models predict " + c.horizon()
+                    + " days ahead: the screen's primary horizon must be the models'");
+        }
+        boolean screenable = c.factorIds().stream().map(FactorLibrary::find)
+                .anyMatch(f -> f.isPresent() && f.get().scope() != FactorScope.MARKET);
+        if (!screenable) {
+            p.add("screening factors per fold needs at least one candidate that varies across stocks (market-level "
+                    + "factors have no cross-sectional IC)");
         }
     }
 
@@ -219,8 +249,8 @@ final class StudyConfigValidation {
             return problems;
         }
         WalkForwardSettings wf = c.effectiveWalkForward();
-        if (c.lstm().lookback() > days) {
-            problems.add("the LSTM look-back of " + c.lstm().lookback() + " days is longer than the " + days
+        if (wf.lookback() > days) {
+            problems.add("the LSTM look-back of " + wf.lookback() + " days is longer than the " + days
                     + " trading days selected");
         }
         int needed = wf.lookback() - 1 + wf.trainingDays() + wf.gap()

@@ -57,6 +57,8 @@ import org.factorguard.quant.risk.VolatilityForecastCheck;
  *                        bound (null in results written before it existed)
  * @param tearSheet       returns by quintile, permutation importance and factor attribution (null in results
  *                        written before tear sheets: "not computed for this study")
+ * @param factorSelection how the models' factors were chosen, per fold with the screen's numbers behind each
+ *                        choice (results written before it existed read as {@link FactorSelection#notRecorded()})
  */
 public record StudyResult(
         String codeVersion,
@@ -79,7 +81,8 @@ public record StudyResult(
         int methodVersion,
         DataTreatment dataTreatment,
         ExAnteRisk exAnteRisk,
-        TearSheet tearSheet) {
+        TearSheet tearSheet,
+        FactorSelection factorSelection) {
 
     /**
      * Raised whenever the method changes what a figure means. 1: until the statistics of issue 14 and the regime
@@ -107,6 +110,19 @@ public record StudyResult(
         models = List.copyOf(models);
         portfolios = List.copyOf(portfolios);
         currentAllocations = List.copyOf(currentAllocations);
+        factorSelection = factorSelection == null ? FactorSelection.notRecorded() : factorSelection;
+    }
+
+    /** A result without a record of the factor selection (the constructor before it existed). */
+    public StudyResult(String codeVersion, String datasetLabel, String datasetHash, boolean syntheticData, long seed,
+                       StudyConfig config, List<String> notes, List<StageTiming> timings, Selection selection,
+                       List<CrossSectionalPreparation.MissingValues> factorMissing, List<ModelRun> models,
+                       LocalDate[] returnDates, List<Portfolio> portfolios, List<CurrentAllocation> currentAllocations,
+                       RegimeAnalysis regimes, OptimisationDegree optimisationDegree, Significance significance,
+                       int methodVersion, DataTreatment dataTreatment, ExAnteRisk exAnteRisk, TearSheet tearSheet) {
+        this(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, timings, selection,
+                factorMissing, models, returnDates, portfolios, currentAllocations, regimes, optimisationDegree,
+                significance, methodVersion, dataTreatment, exAnteRisk, tearSheet, null);
     }
 
     /** A result without the ex-ante risk figures (the constructor before they existed). */
@@ -118,7 +134,7 @@ public record StudyResult(
                        int methodVersion) {
         this(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, timings, selection,
                 factorMissing, models, returnDates, portfolios, currentAllocations, regimes, optimisationDegree,
-                significance, methodVersion, null, null, null);
+                significance, methodVersion, null, null, null, null);
     }
 
     /** The same result without the wall-clock timings: the part that repeats exactly for the same inputs. */
@@ -126,7 +142,7 @@ public record StudyResult(
         return new StudyResult(codeVersion, datasetLabel, datasetHash, syntheticData, seed, config, notes, List.of(),
                 selection, factorMissing, models, returnDates, portfolios, currentAllocations, regimes,
                 optimisationDegree, significance, methodVersion, dataTreatment, exAnteRisk,
-                tearSheet);
+                tearSheet, factorSelection);
     }
 
     public Portfolio portfolio(String name) {
@@ -203,13 +219,110 @@ public record StudyResult(
      * @param linear  coefficients of the linear fit (null for the LSTM)
      * @param curves  training curves, one per ensemble member (empty for the linear model)
      * @param averageMemberSpread mean between-member standard deviation of the test predictions (NaN for one network)
+     * @param factors the factors the fold's model used, in input order (empty in results written before it existed)
+     * @param configurationsEvaluated configurations of the model tried on the fold's data to arrive at this fit: the
+     *                LSTM's search grid, 1 for a fit without a search (a deflated Sharpe ratio counts them); boxed
+     *                only so that results written before it existed read (as 1)
+     * @param lstmChoice the LSTM's look-back and units and how they were chosen (null for the linear model and in
+     *                results written before it existed)
      */
     public record Fold(int index, LocalDate trainFirst, LocalDate trainLast, LocalDate validationFirst,
                        LocalDate validationLast, LocalDate testFirst, LocalDate testLast, long trainingSamples,
-                       Accuracy test, LinearCoefficients linear, List<TrainingCurve> curves, double averageMemberSpread) {
+                       Accuracy test, LinearCoefficients linear, List<TrainingCurve> curves, double averageMemberSpread,
+                       List<String> factors, Integer configurationsEvaluated, LstmChoice lstmChoice) {
         public Fold {
             curves = List.copyOf(curves);
+            factors = factors == null ? List.of() : List.copyOf(factors);
+            configurationsEvaluated = configurationsEvaluated == null ? 1 : Math.max(1, configurationsEvaluated);
         }
+    }
+
+    /**
+     * The look-back and hidden units one fold's LSTM ensemble trained with.
+     *
+     * @param lookback   the chosen look-back in days
+     * @param units      the chosen hidden units
+     * @param criterion  how they were chosen (or why nothing was searched)
+     * @param candidates every configuration tried, with its validation scores (one unscored entry without a search)
+     */
+    public record LstmChoice(int lookback, int units, String criterion, List<LstmCandidate> candidates) {
+        public LstmChoice {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    /**
+     * One configuration of a fold's LSTM search.
+     *
+     * @param validationRankIc mean daily Rank IC of its predictions on the validation slice (NaN when not scored)
+     * @param validationMse    validation MSE at its kept epoch
+     * @param bestEpoch        the kept epoch
+     * @param epochs           epochs trained
+     */
+    public record LstmCandidate(int lookback, int units, double validationRankIc, double validationMse, int bestEpoch,
+                                int epochs) {
+    }
+
+    /**
+     * How the models' factors were chosen.
+     *
+     * @param mode        screened inside each fold, or hand-picked
+     * @param outOfSample whether the choice saw only data before each fold's test: true when screened per fold,
+     *                    false for a list hand-picked after a screen over the whole period (or not known to be)
+     * @param note        the same in words, for the report
+     * @param horizons    horizons of the screen's IC decay, ascending (empty for hand-picked factors)
+     * @param folds       per fold, what was selected and why (every fold's list alike for hand-picked factors)
+     */
+    public record FactorSelection(FactorSelectionMode mode, boolean outOfSample, String note, List<Integer> horizons,
+                                  List<FoldSelection> folds) {
+        public FactorSelection {
+            horizons = horizons == null ? List.of() : List.copyOf(horizons);
+            folds = folds == null ? List.of() : List.copyOf(folds);
+        }
+
+        /** What a result written before factor selection was recorded reads as. */
+        public static FactorSelection notRecorded() {
+            return new FactorSelection(FactorSelectionMode.HAND_PICKED, false, "Recorded before factor selection was "
+                    + "part of the result: the configured factors were used in every fold as given; whether they were "
+                    + "chosen after a screen over the whole period is not known.", List.of(), List.of());
+        }
+    }
+
+    /**
+     * One fold's factor choice.
+     *
+     * @param fold           0-based fold
+     * @param screenFirst    first day of the screened window (the fold's training window); null for hand-picked
+     * @param screenLast     its last day; null for hand-picked
+     * @param labelsKnownBy  the day by which every label the screen used was known (the last training label's end)
+     * @param factors        the factors the fold's models used, in input order
+     * @param scores         the screen's numbers for every candidate, in candidate order (empty for hand-picked)
+     */
+    public record FoldSelection(int fold, LocalDate screenFirst, LocalDate screenLast, LocalDate labelsKnownBy,
+                                List<String> factors, List<FactorScore> scores) {
+        public FoldSelection {
+            factors = List.copyOf(factors);
+            scores = scores == null ? List.of() : List.copyOf(scores);
+        }
+    }
+
+    /**
+     * A candidate's screen on one fold's training window, at the primary (model) horizon unless said otherwise.
+     *
+     * @param factor          the factor
+     * @param selected        whether the rule kept it
+     * @param days            days with a valid Rank IC
+     * @param meanRankIc      mean daily Rank IC
+     * @param rankIcTStatistic Newey–West t of the mean (h − 1 lags)
+     * @param rankIcir        mean / sd of the daily Rank IC
+     * @param signStability   share of calendar years whose mean Rank IC has the overall sign
+     * @param vif             variance inflation factor among the judged factors (NaN when not judged)
+     * @param decayMeanRankIc mean Rank IC per horizon of {@link FactorSelection#horizons}
+     * @param reason          the rule's reason, in words
+     */
+    public record FactorScore(String factor, boolean selected, int days, double meanRankIc, double rankIcTStatistic,
+                              double rankIcir, double signStability, double vif, double[] decayMeanRankIc,
+                              String reason) {
     }
 
     /**

@@ -17,7 +17,9 @@ import org.factorguard.quant.factors.IcSummary;
 import org.factorguard.quant.models.FoldResult;
 import org.factorguard.quant.models.WalkForwardResult;
 import org.factorguard.quant.models.linear.LinearFit;
+import org.factorguard.quant.models.lstm.LstmEnsembleFit;
 import org.factorguard.quant.models.lstm.LstmImplementation;
+import org.factorguard.quant.models.lstm.LstmSearchResult;
 import org.factorguard.quant.models.sequence.EpochProgress;
 import org.factorguard.quant.models.sequence.TrainingHistory;
 import org.factorguard.quant.risk.PerformanceMetrics;
@@ -80,10 +82,17 @@ final class StudyResultAssembler {
                     s.hasValidation() ? dates[s.validationStart()] : null,
                     s.hasValidation() ? dates[s.validationEnd() - 1] : null,
                     dates[s.testStart()], dates[s.testEnd() - 1], f.fit().trainingSamples(), accuracy(f.testMetrics()),
-                    coefficients, curves, f.averageMemberSpread()));
+                    coefficients, curves, f.averageMemberSpread(), f.factors(), f.fit().configurationsEvaluated(),
+                    f.fit() instanceof LstmEnsembleFit lstm && lstm.search() != null ? choice(lstm.search()) : null));
         }
         return new StudyResult.ModelRun(run.modelName().startsWith("LSTM") ? StudyResult.LSTM : StudyResult.LINEAR,
                 folds, accuracy(run.overall()));
+    }
+
+    private static StudyResult.LstmChoice choice(LstmSearchResult search) {
+        return new StudyResult.LstmChoice(search.lookback(), search.units(), search.criterion(),
+                search.candidates().stream().map(c -> new StudyResult.LstmCandidate(c.lookback(), c.units(),
+                        c.validationRankIc(), c.validationMse(), c.bestEpoch(), c.epochs())).toList());
     }
 
     /** LSTM, Linear, Equal weight, Market index, in that order. */

@@ -92,12 +92,18 @@ final class TearSheetAnalysis {
 
             @Override
             public void onFoldFitted(int fold, WalkForwardSplit split, FittedReturnModel fitted) {
-                progress.onFoldFitted(fold, split, fitted);
+                onFoldFitted(fold, split, fitted, panel);
+            }
+
+            @Override
+            public void onFoldFitted(int fold, WalkForwardSplit split, FittedReturnModel fitted, FactorPanel inputs) {
+                progress.onFoldFitted(fold, split, fitted, inputs);
                 if (failure != null) {
                     return;
                 }
                 try {
-                    sink.add(PermutationImportance.measure(fitted, panel, labels, split, importanceSettings, cancel));
+                    // the fold's own factors: those its screen selected, which the fitted model reads
+                    sink.add(PermutationImportance.measure(fitted, inputs, labels, split, importanceSettings, cancel));
                 } catch (TrainingCancelledException e) {
                     throw e;
                 } catch (RuntimeException e) {

@@ -132,6 +132,23 @@ class FactorScreenTest {
     }
 
     @Test
+    void pooled_pearson_correlation_equals_hipparchus_and_is_nan_for_a_constant_column() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double[] x = new double[5_000];
+        double[] y = new double[5_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 3 + random.nextGaussian();
+            y[i] = 0.4 * x[i] + random.nextGaussian() * 1e-3 * (1 + i % 7);
+        }
+        for (int m : new int[] {3, 17, 4_999}) {
+            double expected = new org.hipparchus.stat.correlation.PearsonsCorrelation()
+                    .correlation(java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m));
+            assertThat(FactorScreen.pearson(x, y, m)).as("first %d pairs", m).isCloseTo(expected, within(1e-12));
+        }
+        assertThat(FactorScreen.pearson(new double[] {1, 1, 1, 1}, new double[] {1, 2, 3, 4}, 4)).isNaN();
+    }
+
+    @Test
     void report_survives_java_serialisation() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -151,5 +168,109 @@ class FactorScreenTest {
         assertThat(defaults.decisions()).extracting(SelectionDecision::factorId)
                 .containsExactlyElementsOf(FactorLibrary.defaults().stream().map(Factor::id).toList());
         assertThat(defaults.decision("MOM_12_1").reason()).startsWith("dropped: only");
+    }
+
+    @Test
+    void a_window_screened_from_the_daily_series_equals_the_screen_of_that_window_cut_out() {
+        int from = 150;
+        int to = 560;
+        FactorPanel panel = FactorPanelBuilder.prepared(data, factors, CrossSectionalPreparation.Settings.defaults())
+                .panel();
+        List<ScreeningCandidate> candidates = factors.stream().map(ScreeningCandidate::of).toList();
+        java.util.Map<Integer, double[][]> forward = forwardReturns(data);
+        FactorScreen screen = new FactorScreen(ScreeningSettings.defaults());
+        ScreeningReport window = screen.screenWindow(screen.dailySeries(panel, candidates, forward), from, to,
+                to - 1 + 20);
+
+        java.util.Map<Integer, double[][]> cutForward = new java.util.TreeMap<>();
+        forward.forEach((h, labels) -> cutForward.put(h, java.util.Arrays.copyOfRange(labels, from, to)));
+        ScreeningReport cut = screen.screen(slice(panel, from, to), candidates, cutForward);
+
+        assertThat(window.dates()).containsExactly(cut.dates());
+        assertThat(window.decisions()).isEqualTo(cut.decisions());
+        assertThat(window.selected()).isNotEmpty().isEqualTo(cut.selected());
+        assertThat(window.vif()).containsExactly(cut.vif());
+        for (int k = 0; k < window.correlation().length; k++) {
+            assertThat(window.correlation()[k]).containsExactly(cut.correlation()[k]);
+        }
+        for (FactorEvaluation e : window.factors()) {
+            FactorEvaluation c = cut.factor(e.factorId());
+            assertThat(e.rankIc()).isEqualTo(c.rankIc());
+            assertThat(e.ic()).isEqualTo(c.ic());
+            assertThat(e.decay()).isEqualTo(c.decay());
+            assertThat(e.yearly()).isEqualTo(c.yearly());
+            assertThat(e.dailyRankIc()).containsExactly(c.dailyRankIc());
+        }
+    }
+
+    @Test
+    void a_window_leaves_out_every_label_not_known_by_its_cut_off_and_ignores_later_prices() {
+        int from = 100;
+        int to = 500;
+        int knownThrough = to - 1;
+        FactorScreen screen = new FactorScreen(ScreeningSettings.defaults());
+        List<ScreeningCandidate> candidates = factors.stream().map(ScreeningCandidate::of).toList();
+        ScreeningReport window = screenWindow(screen, data, candidates, from, to, knownThrough);
+
+        FactorEvaluation planted = window.factor("PLANTED");
+        assertThat(planted.dailyRankIc()[to - from - 2]).as("a 1-day label known on the last day").isFinite();
+        assertThat(planted.dailyRankIc()[to - from - 1]).as("a 1-day label ending after the cut-off").isNaN();
+        assertThat(planted.decay()).extracting(HorizonIc::days)
+                .containsExactly(to - 1 - from, to - 5 - from, to - 20 - from);
+
+        MarketData later = RandomWalkMarket.withPlantedSignals(STOCKS, DAYS, 12345, new float[][][] {
+                RandomWalkMarket.gaussianPanel(DAYS, STOCKS, 1)}, (t, k) -> 0.01);
+        MarketData spliced = closesFrom(data, later, knownThrough + 1);
+        ScreeningReport again = screenWindow(screen, spliced, candidates, from, to, knownThrough);
+        assertThat(again.decisions()).isEqualTo(window.decisions());
+        for (FactorEvaluation e : window.factors()) {
+            assertThat(again.factor(e.factorId()).rankIc()).isEqualTo(e.rankIc());
+            assertThat(again.factor(e.factorId()).decay()).isEqualTo(e.decay());
+        }
+        assertThat(screenWindow(screen, spliced, candidates, from, to, knownThrough + 20).factor("PLANTED").decay())
+                .as("the test can fail: with a later cut-off the spliced prices do change the screen")
+                .isNotEqualTo(screenWindow(screen, data, candidates, from, to, knownThrough + 20).factor("PLANTED")
+                        .decay());
+    }
+
+    private static ScreeningReport screenWindow(FactorScreen screen, MarketData market,
+                                                List<ScreeningCandidate> candidates, int from, int to,
+                                                int knownThrough) {
+        FactorPanel panel = FactorPanelBuilder.prepared(market, factors, CrossSectionalPreparation.Settings.defaults())
+                .panel();
+        return screen.screenWindow(screen.dailySeries(panel, candidates, forwardReturns(market)), from, to,
+                knownThrough);
+    }
+
+    private static java.util.Map<Integer, double[][]> forwardReturns(MarketData market) {
+        java.util.Map<Integer, double[][]> forward = new java.util.TreeMap<>();
+        for (int h : ScreeningSettings.defaults().horizons()) {
+            forward.put(h, ForwardReturns.logReturns(market, h));
+        }
+        return forward;
+    }
+
+    private static FactorPanel slice(FactorPanel panel, int from, int to) {
+        float[][][] values = new float[panel.factorCount()][][];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = java.util.Arrays.copyOfRange(panel.values(k), from, to);
+        }
+        return new FactorPanel(panel.factorNames(), java.util.Arrays.copyOfRange(panel.dates(), from, to),
+                panel.tickers(), values, panel.prepared());
+    }
+
+    /** {@code base}'s closes up to day {@code day − 1}, then {@code other}'s closes rescaled to continue them. */
+    private static MarketData closesFrom(MarketData base, MarketData other, int day) {
+        double[][] close = new double[base.instrumentCount()][];
+        for (int i = 0; i < close.length; i++) {
+            close[i] = base.close()[i].clone();
+            double scale = base.close()[i][day - 1] / other.close()[i][day - 1];
+            for (int t = day; t < close[i].length; t++) {
+                close[i][t] = other.close()[i][t] * scale;
+            }
+        }
+        return MarketData.builder(base.dates().clone(), base.instruments()).label("spliced").close(close)
+                .volume(base.volume()).sharesOutstanding(base.sharesOutstanding())
+                .earningsPerShare(base.earningsPerShare()).bookValuePerShare(base.bookValuePerShare()).build();
     }
 }

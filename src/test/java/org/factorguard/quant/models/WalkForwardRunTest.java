@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.factorguard.quant.factors.FactorPanel;
 import org.factorguard.quant.models.linear.LinearFactorModel;
 import org.factorguard.quant.models.linear.LinearModelSettings;
 import org.factorguard.quant.models.lstm.LstmImplementation;
@@ -66,6 +67,34 @@ class WalkForwardRunTest {
 
         assertThat(original.folds().getFirst().trainingCurves()).hasSize(1);
         assertThat(original.folds().getFirst().trainingCurves().getFirst().epochs()).isNotEmpty();
+    }
+
+    @Test
+    void each_fold_fits_and_predicts_on_its_own_factors_and_the_linear_fit_names_them() {
+        List<List<String>> inputs = List.of(List.of("f0"), List.of("f0", "f1"), List.of("f1"), List.of("f1", "f0"));
+        FactorPanel panel = data.panel();
+        for (ReturnModel model : List.of(LINEAR, LSTM)) {
+            WalkForwardResult result = WalkForwardRun.run(model, panel, data.labels(HORIZON), plan.folds(), inputs,
+                    WalkForwardListener.NONE, CancellationToken.NEVER);
+            for (int f = 0; f < inputs.size(); f++) {
+                assertThat(result.folds().get(f).factors()).isEqualTo(inputs.get(f));
+                WalkForwardResult alone = WalkForwardRun.run(model, panel.select(inputs.get(f)),
+                        data.labels(HORIZON), List.of(plan.folds().get(f)), WalkForwardListener.NONE,
+                        CancellationToken.NEVER);
+                for (int t = plan.folds().get(f).testStart(); t < plan.folds().get(f).testEnd(); t++) {
+                    assertThat(result.predictions()[t]).as("%s fold %d day %d", model.name(), f, t)
+                            .containsExactly(alone.predictions()[t]);
+                }
+            }
+            if (model == LINEAR) {
+                for (int f = 0; f < inputs.size(); f++) {
+                    org.factorguard.quant.models.linear.LinearFit fit =
+                            (org.factorguard.quant.models.linear.LinearFit) result.folds().get(f).fit();
+                    assertThat(fit.factorNames()).isEqualTo(inputs.get(f));
+                    assertThat(fit.beta()).hasSize(inputs.get(f).size());
+                }
+            }
+        }
     }
 
     private WalkForwardResult assertNoLookAhead(ReturnModel model, int[] days) {

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 class FactorCoverageTest {
 
     private static final StudyConfig PRICE_FACTORS = StudyConfig.defaults().toBuilder()
-            .factorIds(List.of("REV_5", "MOM_60")).build();
+            .factorIds(List.of("REV_5", "MOM_60")).factorSelection(FactorSelectionSettings.handPicked(false)).build();
+    private static final StudyConfig PRICE_CANDIDATES = PRICE_FACTORS.toBuilder()
+            .factorSelection(FactorSelectionSettings.screenedPerFold(PRICE_FACTORS.horizon())).build();
 
     /** Random-walk closes of 12 stocks over 900 weekdays; stocks from {@code lateFrom} on list on day 700. */
     private static MarketData closes(int lateFrom) {
@@ -69,5 +71,16 @@ class FactorCoverageTest {
                 "factor MOM_60 has no value in the training window of fold 1 (" + data.dates()[19] + " – "
                         + data.dates()[522] + "): its history is too short there, or fewer than 10 instruments "
                         + "have data on those days; start later, widen the universe or choose other factors");
+    }
+
+    @Test
+    void screened_candidates_are_refused_only_for_a_fold_where_none_has_a_value() {
+        MarketData full = closes(12);
+        MarketData late = closes(4);
+
+        assertThat(FactorCoverage.problems(PRICE_CANDIDATES, full)).isEmpty();
+        assertThat(FactorCoverage.problems(PRICE_CANDIDATES, late)).containsExactly(
+                "no candidate factor has a value in the training window of fold 1 (" + late.dates()[19] + " – "
+                        + late.dates()[522] + "); start later, widen the universe or add candidates");
     }
 }

@@ -49,6 +49,11 @@ class OldStudyResultJsonTest {
         assertThat(old.model(StudyResult.LINEAR).folds().getFirst().linear().famaMacBeth()).isNull();
         assertThat(old.exAnteRisk()).isNull();
         assertThat(old.tearSheet()).as("written before tear sheets").isNull();
+        assertThat(old.factorSelection()).isEqualTo(StudyResult.FactorSelection.notRecorded());
+        assertThat(old.model(StudyResult.LSTM).folds()).allSatisfy(f -> {
+            assertThat(f.configurationsEvaluated()).isEqualTo(1);
+            assertThat(f.lstmChoice()).isNull();
+        });
         assertThat(StudyResultJson.write(StudyResultJson.read(StudyResultJson.write(old))))
                 .isEqualTo(StudyResultJson.write(old)).contains("\"methodVersion\":1");
     }
@@ -82,7 +87,7 @@ class OldStudyResultJsonTest {
                 old.syntheticData(), old.seed(), old.config(), old.notes(), old.timings(), old.selection(),
                 old.factorMissing(), old.models(), old.returnDates(), old.portfolios(), old.currentAllocations(),
                 old.regimes(), old.optimisationDegree(), old.significance(), StudyResult.METHOD_VERSION,
-                old.dataTreatment(), old.exAnteRisk(), null);
+                old.dataTreatment(), old.exAnteRisk(), null, old.factorSelection());
         assertThat(StudyResultJson.read(StudyResultJson.write(now)).methodVersion()).isEqualTo(3);
     }
 }

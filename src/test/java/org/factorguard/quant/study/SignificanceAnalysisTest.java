@@ -46,7 +46,7 @@ class SignificanceAnalysisTest {
         StudyConfig.SignificanceSettings settings = new StudyConfig.SignificanceSettings(200, Double.NaN, 0.95, 3, 20,
                 List.of(0.8, 0.5));
         SignificanceAnalysis.Deflation d = analysis(settings, 5).deflatedSharpe(noise(1, 500, 5e-4),
-                noise(2, 500, 2e-4), degree(1.0, 1.2, 0.9, 1.1));
+                noise(2, 500, 2e-4), degree(1.0, 1.2, 0.9, 1.1), 0);
 
         StudyResult.TrialCount n = d.trials();
         assertThat(n).isEqualTo(new StudyResult.TrialCount(20, 3, 4, 0, 2));
@@ -63,6 +63,21 @@ class SignificanceAnalysisTest {
     }
 
     @Test
+    void the_lstm_grid_searched_in_the_folds_adds_its_configurations_to_n() {
+        StudyConfig.SignificanceSettings settings = new StudyConfig.SignificanceSettings(200, Double.NaN, 0.95, 3, 20,
+                List.of());
+        SignificanceAnalysis.Deflation without = analysis(settings, 5).deflatedSharpe(noise(1, 500, 5e-4),
+                noise(2, 500, 2e-4), degree(1.0, 1.2, 0.9, 1.1), 0);
+        SignificanceAnalysis.Deflation with = analysis(settings, 5).deflatedSharpe(noise(1, 500, 5e-4),
+                noise(2, 500, 2e-4), degree(1.0, 1.2, 0.9, 1.1), 4);
+
+        assertThat(with.trials()).isEqualTo(new StudyResult.TrialCount(20, 3, 4, 4, 2));
+        assertThat(with.result().trials()).isEqualTo(without.result().trials() + 4).isEqualTo(33);
+        assertThat(with.result().probability()).as("more trials deflate more")
+                .isLessThan(without.result().probability());
+    }
+
+    @Test
     void ten_trials_measured_like_the_lstm_portfolio_give_v_from_their_sharpe_ratios() {
         List<Double> earlier = List.of(0.3, 0.6, 0.2, 0.9, 1.1, -0.2, 0.4, 0.5);
         StudyConfig.SignificanceSettings settings = new StudyConfig.SignificanceSettings(200, Double.NaN, 0.95, 9, 0,
@@ -70,7 +85,7 @@ class SignificanceAnalysisTest {
         double[] lstm = noise(3, 400, 4e-4);
         double[] linear = noise(4, 400, 1e-4);
         SignificanceAnalysis.Deflation d = analysis(settings, 5).deflatedSharpe(lstm, linear,
-                degree(4.0, 5.0, 3.0));
+                degree(4.0, 5.0, 3.0), 0);
 
         assertThat(d.knownSharpes()).isEqualTo(10);
         assertThat(d.trials().total()).isEqualTo(0 + 9 + 3 + 0 + 2);

@@ -15,6 +15,7 @@ import org.factorguard.quant.models.linear.LinearModelSettings;
 import org.factorguard.quant.models.lstm.Dl4jLstmRegressor;
 import org.factorguard.quant.models.lstm.LstmImplementation;
 import org.factorguard.quant.models.lstm.LstmModelSettings;
+import org.factorguard.quant.models.lstm.LstmSearchSettings;
 import org.factorguard.quant.models.lstm.SequenceRegressorFactory;
 import org.factorguard.quant.models.sequence.LstmSettings;
 import org.factorguard.quant.regimes.RegimeDatingSettings;
@@ -39,6 +40,28 @@ final class SmallStudy {
     static Study study() {
         return new Study("test", SequenceRegressorFactory.empty().with(LstmImplementation.DL4J, Dl4jLstmRegressor::new));
     }
+
+    /** The standard implementations (the fast LSTM where the build has it). */
+    static Study standardStudy() {
+        return new Study("test", SequenceRegressorFactory.standard());
+    }
+
+    /**
+     * The small config with the factors screened inside each fold from eight candidates (one of them market-level),
+     * an ensemble of three networks and a search over look-back 5 or 10 days.
+     */
+    static StudyConfig screenedConfig() {
+        StudyConfig c = config(LstmImplementation.FAST);
+        return c.toBuilder()
+                .factorIds(SCREENED_CANDIDATES)
+                .factorSelection(FactorSelectionSettings.screenedPerFold(c.horizon()))
+                .lstm(c.lstm().withEnsembleSize(3))
+                .lstmSearch(new LstmSearchSettings(List.of(5, 10), List.of(8), 2, 1_000))
+                .build();
+    }
+
+    static final List<String> SCREENED_CANDIDATES = List.of("EP", "BP", "REV_5", "VOL_60", "MOM_20", "SIZE",
+            "TURNOVER", "MARKET_RETURN");
 
     static StudyConfig config(LstmImplementation implementation) {
         int horizon = 5;

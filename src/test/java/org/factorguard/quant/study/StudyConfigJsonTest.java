@@ -55,4 +55,65 @@ class StudyConfigJsonTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not a study config");
     }
+
+    @Test
+    void a_config_written_before_factor_selection_reads_as_hand_picked_factors_without_a_search() throws Exception {
+        String old = resource("before-selection/study-config-defaults.json");
+        assertThat(old).doesNotContain("factorSelection").doesNotContain("lstmSearch");
+
+        StudyConfig read = StudyConfigJson.read(old);
+
+        assertThat(read.factorIds()).isEqualTo(StudyConfig.DEFAULT_FACTORS);
+        assertThat(read.factorSelection().mode()).isEqualTo(FactorSelectionMode.HAND_PICKED);
+        assertThat(read.factorSelection().pickedAfterFullPeriodScreen()).isFalse();
+        assertThat(read.lstmSearch().searches(read.lstm())).isFalse();
+        assertThat(read.effectiveWalkForward().lookback()).isEqualTo(20);
+        assertThat(read.lstm().ensembleSize()).isEqualTo(1);
+        assertThat(StudyConfigJson.write(StudyConfigJson.read(StudyConfigJson.write(read))))
+                .isEqualTo(StudyConfigJson.write(read));
+    }
+
+    @Test
+    void the_default_config_screens_per_fold_searches_the_lstm_grid_and_reads_back_identically() {
+        StudyConfig defaults = StudyConfig.defaults();
+        String json = StudyConfigJson.write(defaults);
+        StudyConfig back = StudyConfigJson.read(json);
+
+        assertThat(StudyConfigJson.write(back)).isEqualTo(json);
+        assertThat(back.factorSelection().mode()).isEqualTo(FactorSelectionMode.SCREENED_PER_FOLD);
+        assertThat(back.factorSelection().screening().primaryHorizon()).isEqualTo(back.horizon()).isEqualTo(20);
+        assertThat(back.factorSelection().screening().horizons()).containsExactly(1, 5, 20);
+        assertThat(back.factorIds()).isEqualTo(StudyConfig.DEFAULT_CANDIDATES);
+        assertThat(back.lstmSearch().configurations(back.lstm())).hasSize(4);
+        assertThat(back.lstm().ensembleSize()).isGreaterThanOrEqualTo(3);
+        assertThat(back.effectiveWalkForward().lookback()).isEqualTo(20);
+        StudyConfig longer = back.toBuilder().lstmSearch(new org.factorguard.quant.models.lstm.LstmSearchSettings(
+                List.of(10, 40), List.of(), 4, 0)).build();
+        assertThat(longer.effectiveWalkForward().lookback()).as("both models start where the longest look-back can")
+                .isEqualTo(40);
+    }
+
+    @Test
+    void a_screen_judged_at_another_horizon_than_the_models_is_refused() {
+        StudyConfig defaults = StudyConfig.defaults();
+        assertThatThrownBy(() -> defaults.toBuilder().factorSelection(FactorSelectionSettings.screenedPerFold(5))
+                .build())
+                .isInstanceOf(StudyConfigException.class)
+                .hasMessageContaining("the screen's primary horizon must be the models'");
+        assertThatThrownBy(() -> defaults.toBuilder().factorIds(List.of("MARKET_RETURN")).build())
+                .isInstanceOf(StudyConfigException.class)
+                .hasMessageContaining("at least one candidate that varies across stocks");
+        assertThat(defaults.toBuilder().factorIds(List.of("MARKET_RETURN"))
+                .factorSelection(FactorSelectionSettings.handPicked(false)).build().factorIds())
+                .containsExactly("MARKET_RETURN");
+    }
+
+    static String resource(String name) throws java.io.IOException {
+        try (var in = StudyConfigJsonTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException(name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

@@ -30,6 +30,8 @@ import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
+import org.factorguard.quant.study.FactorSelectionMode;
+import org.factorguard.quant.study.StudyResult;
 import org.factorguard.quant.study.StudyResultJson;
 import org.factorguard.reports.domain.ShareLinkRepository;
 import org.factorguard.reports.service.CreatedShareLink;
@@ -151,6 +153,16 @@ class StudyRunServiceIT {
         assertThat(reports.listMine()).extracting(ReportSummary::id).contains(id);
         assertThat(runs.runsOf(detail.portfolioId()).getFirst().resultLocation()).isEqualTo("reports/" + id);
         assertThat(runs.runsOf(detail.portfolioId()).getFirst().lossHistory()).isNotEmpty();
+        StudyResult result = detail.result();
+        assertThat(result.factorSelection().mode()).isEqualTo(FactorSelectionMode.SCREENED_PER_FOLD);
+        assertThat(result.factorSelection().folds()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.factors()).isNotEmpty().isSubsetOf(result.config().factorIds()));
+        // the default grid: look-back 10 or 20 × 16 or 32 units, counted in the deflated Sharpe's N
+        assertThat(result.model(StudyResult.LSTM).folds()).allSatisfy(f -> {
+            assertThat(f.configurationsEvaluated()).isEqualTo(4);
+            assertThat(f.lstmChoice().candidates()).hasSize(4);
+        });
+        assertThat(result.significance().trialCount().gridConfigurations()).isEqualTo(4);
     }
 
     @Test
@@ -189,7 +201,7 @@ class StudyRunServiceIT {
         long jobsBefore = jobRuns.count();
 
         assertThatThrownBy(() -> runs.start(portfolio)).isInstanceOfSatisfying(ValidationProblemException.class,
-                e -> assertThat(e.problems()).extracting(FieldProblem::message).hasSize(5)
+                e -> assertThat(e.problems()).extracting(FieldProblem::message).hasSize(7)
                         .allSatisfy(m -> assertThat(m).startsWith("The dataset cannot supply "))
                         .anySatisfy(m -> assertThat(m).contains("EP (Earnings yield (E/P)): missing fundamentals")));
         assertThat(runs.runsOf(portfolio)).isEmpty();

@@ -12,13 +12,26 @@ import org.factorguard.quant.models.sequence.TrainingHistory;
  * @param validationSamples     stock-day sequences of the validation slice (0 = none)
  * @param trainingCurves        one curve per member (seed {@code seed + k})
  * @param memberValidationMse   each member's validation MSE at its kept epoch (NaN without validation)
+ * @param search                the fold's look-back and units and how they were chosen (null when not recorded,
+ *                              e.g. for a loaded model)
  */
 public record LstmEnsembleFit(long trainingSamples, long validationSamples, List<TrainingHistory> trainingCurves,
-                              double[] memberValidationMse) implements ModelFit {
+                              double[] memberValidationMse, LstmSearchResult search) implements ModelFit {
 
     public LstmEnsembleFit {
         trainingCurves = List.copyOf(trainingCurves);
         memberValidationMse = memberValidationMse.clone();
+    }
+
+    /** Without a record of the configuration choice. */
+    public LstmEnsembleFit(long trainingSamples, long validationSamples, List<TrainingHistory> trainingCurves,
+                           double[] memberValidationMse) {
+        this(trainingSamples, validationSamples, trainingCurves, memberValidationMse, null);
+    }
+
+    @Override
+    public int configurationsEvaluated() {
+        return search == null ? 1 : search.configurationsEvaluated();
     }
 
     public int members() {

@@ -51,6 +51,10 @@ public record LstmSettings(int layers, int units, double dropout, double l2, dou
         return new LstmSettings(layers, units, dropout, l2, learningRate, batchSize, maxEpochs, patience, newSeed);
     }
 
+    public LstmSettings withUnits(int newUnits) {
+        return new LstmSettings(layers, newUnits, dropout, l2, learningRate, batchSize, maxEpochs, patience, seed);
+    }
+
     public LstmSettings withMaxEpochs(int epochs) {
         return new LstmSettings(layers, units, dropout, l2, learningRate, batchSize, epochs, patience, seed);
     }

@@ -160,4 +160,79 @@ class LstmReturnModelTest {
                 SequenceRegressorFactory.empty().with(LstmImplementation.DL4J, Dl4jLstmRegressor::new)))
                 .hasMessageContaining("FAST LSTM implementation is not available");
     }
+
+    @Test
+    void the_search_keeps_the_look_back_that_reaches_a_lagged_signal_and_records_every_configuration() {
+        // The next-day return follows the factor six days earlier: a look-back of 2 cannot see it, one of 8 can.
+        SyntheticFactorData lagged = SyntheticFactorData.generate(1, 320, 40,
+                (x, t, i) -> t >= 6 ? 0.02 * x[0][t - 6][i] : 0, 0.005, 7L);
+        WalkForwardSplit withValidation = new WalkForwardSplit(8, 200, 201, 250, 251, 320, 1, 1, 0);
+        LstmModelSettings settings = new LstmModelSettings(LstmImplementation.FAST, 2, 2, 0, 0,
+                FeatureScaling.defaults(), new LstmSettings(1, 8, 0, 1e-5, 0.01, 64, 6, 2, 5L));
+        LstmSearchSettings grid = new LstmSearchSettings(java.util.List.of(2, 8), java.util.List.of(4, 8), 4, 0);
+        java.util.List<String> events = new java.util.ArrayList<>();
+        LstmTrainingListener listener = new LstmTrainingListener() {
+            @Override
+            public void onSearchRun(int run, int runs, int lookback, int units) {
+                events.add("search " + lookback + "/" + units);
+            }
+
+            @Override
+            public void onEnsembleStart(FactorPanel inputs, org.factorguard.quant.models.FeatureScaler scaler,
+                                        int lookback) {
+                events.add("ensemble " + lookback + " on " + inputs.factorCount() + " factor");
+            }
+        };
+
+        FittedLstmEnsemble fitted = new LstmReturnModel(settings, grid, SequenceRegressorFactory.standard())
+                .fit(lagged.panel(), lagged.labels(1), withValidation, listener, CancellationToken.NEVER);
+
+        LstmSearchResult search = fitted.fit().search();
+        assertThat(events).containsExactly("search 2/4", "search 2/8", "search 8/4", "search 8/8",
+                "ensemble 8 on 1 factor");
+        assertThat(search.candidates()).hasSize(4);
+        assertThat(fitted.fit().configurationsEvaluated()).isEqualTo(4);
+        assertThat(fitted.lookback()).isEqualTo(8).isEqualTo(search.lookback());
+        double blind = Math.max(search.candidates().get(0).validationRankIc(),
+                search.candidates().get(1).validationRankIc());
+        double seeing = Math.min(search.candidates().get(2).validationRankIc(),
+                search.candidates().get(3).validationRankIc());
+        assertThat(seeing).as("validation Rank IC with the signal in view").isGreaterThan(blind + 0.2);
+        assertThat(fitted.members()).hasSize(2);
+        assertThat(fitted.fit().trainingCurves()).hasSize(2);
+    }
+
+    @Test
+    void without_a_validation_slice_nothing_is_searched_and_the_configured_look_back_trains() {
+        LstmSearchSettings grid = new LstmSearchSettings(java.util.List.of(2, 8), java.util.List.of(), 2, 0);
+        WalkForwardSplit noValidation = WalkForwardSplit.withoutValidation(8, 80, 81, 120, 1, 1, 0);
+
+        FittedLstmEnsemble fitted = new LstmReturnModel(tiny(1), grid, SequenceRegressorFactory.standard())
+                .fit(panel, labels, noValidation, TrainingListener.NONE, CancellationToken.NEVER);
+
+        assertThat(fitted.lookback()).isEqualTo(4);
+        assertThat(fitted.fit().configurationsEvaluated()).isEqualTo(1);
+        assertThat(fitted.fit().search().criterion()).contains("no validation slice");
+        assertThat(fitted.fit().search().candidates().getFirst().validationRankIc()).isNaN();
+    }
+
+    @Test
+    void a_validation_slice_without_labels_is_not_searched_and_the_configured_look_back_trains() {
+        LstmSearchSettings grid = new LstmSearchSettings(java.util.List.of(2, 8), java.util.List.of(), 2, 0);
+        double[][] unlabelledValidation = new double[labels.length][];
+        for (int t = 0; t < labels.length; t++) {
+            unlabelledValidation[t] = labels[t].clone();
+            if (t >= split.validationStart() && t < split.validationEnd()) {
+                java.util.Arrays.fill(unlabelledValidation[t], Double.NaN);
+            }
+        }
+
+        FittedLstmEnsemble fitted = new LstmReturnModel(tiny(1), grid, SequenceRegressorFactory.standard())
+                .fit(panel, unlabelledValidation, split, TrainingListener.NONE, CancellationToken.NEVER);
+
+        assertThat(fitted.lookback()).isEqualTo(4);
+        assertThat(fitted.fit().configurationsEvaluated()).isEqualTo(1);
+        assertThat(fitted.fit().search().criterion()).contains("validation slice has no stock-day");
+        assertThat(fitted.fit().validationSamples()).isZero();
+    }
 }

@@ -1,0 +1,33 @@
+package org.factorguard.quant.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Results stored before per-fold factor selection and the LSTM search existed still read, as what they were. */
+class StudyResultCompatibilityTest {
+
+    @Test
+    void a_result_written_before_factor_selection_reads_with_hand_picked_factors_and_one_configuration_per_fold()
+            throws Exception {
+        // Written by the study code at commit 1889803 (a 12-stock, 3-year synthetic study) before this change.
+        String old = StudyConfigJsonTest.resource("before-selection/study-result-small.json");
+        assertThat(old).doesNotContain("factorSelection").doesNotContain("configurationsEvaluated");
+
+        StudyResult read = StudyResultJson.read(old);
+
+        assertThat(read.factorSelection().mode()).isEqualTo(FactorSelectionMode.HAND_PICKED);
+        assertThat(read.factorSelection().outOfSample()).isFalse();
+        assertThat(read.factorSelection().folds()).isEmpty();
+        assertThat(read.config().factorSelection().mode()).isEqualTo(FactorSelectionMode.HAND_PICKED);
+        assertThat(read.models()).isNotEmpty().allSatisfy(m -> assertThat(m.folds()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.factors()).isEmpty();
+            assertThat(f.configurationsEvaluated()).isEqualTo(1);
+            assertThat(f.lstmChoice()).isNull();
+        }));
+        assertThat(read.model(StudyResult.LINEAR).folds().getFirst().linear().factors())
+                .containsExactly("EP", "BP", "REV_5", "VOL_60");
+        String again = StudyResultJson.write(read);
+        assertThat(StudyResultJson.write(StudyResultJson.read(again))).isEqualTo(again);
+    }
+}
