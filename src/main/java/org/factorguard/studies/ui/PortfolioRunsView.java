@@ -101,8 +101,8 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         grid.addColumn(r -> Formats.dateTimeWithSeconds(r.createdAt())).setHeader("Started").setAutoWidth(true);
         grid.addComponentColumn(r -> new RunStateBadge(r, "run-")).setHeader("State").setWidth("130px")
                 .setFlexGrow(0);
-        grid.addComponentColumn(r -> new RunProgressCell(r, "run-")).setHeader("Progress").setWidth("320px")
-                .setFlexGrow(1);
+        grid.addComponentColumn(r -> new RunProgressCell(r, "run-", clock.instant())).setHeader("Progress")
+                .setWidth("320px").setFlexGrow(1);
         grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true);
         grid.addColumn(r -> r.latestLoss() == null ? "" : Formats.number(r.latestLoss(), 5))
                 .setHeader("Latest loss").setAutoWidth(true);
