@@ -65,7 +65,11 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
         Anchor json = download("report-export-json", "Download JSON", "report-" + report.id() + ".json",
                 "application/json", () -> reports.exportJson(report.id()));
         Anchor runs = new Anchor("portfolios/" + report.portfolioId() + "/runs", "Runs of this portfolio");
-        HorizontalLayout actions = new HorizontalLayout(runs, json, share);
+        Button print = new Button("Print", click -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        print.setId("report-print");
+        print.getElement().setAttribute("title", "Print, or save as PDF from the print dialog");
+        runs.addClassName("fg-no-print");
+        HorizontalLayout actions = new HorizontalLayout(runs, json, print, share);
         actions.setAlignItems(Alignment.CENTER);
         HorizontalLayout header = new HorizontalLayout(title, actions);
         header.setWidthFull();
