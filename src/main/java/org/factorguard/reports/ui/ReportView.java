@@ -80,10 +80,12 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
                 table.fileName(report.id()), "text/csv", () -> reports.exportCsv(report.id(), table))));
     }
 
-    private Anchor download(String id, String label, String fileName, String type, java.util.function.Supplier<String> content) {
+    private Anchor download(String id, String label, String fileName, String type,
+            java.util.function.Supplier<String> content) {
         Anchor a = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = content.get().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, type + "; charset=utf-8", bytes.length);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, type + "; charset=utf-8",
+                    bytes.length);
         }), label);
         a.setId(id);
         a.addClassName("fg-download");
@@ -177,7 +179,8 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
                     refreshLinks(list);
                 });
                 revoke.setId("share-revoke-" + link.id());
-                revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY,
+                        ButtonVariant.LUMO_SMALL);
                 item.add(revoke);
             }
             Paragraph opens = new Paragraph(link.openings().isEmpty() ? "Not opened yet"
