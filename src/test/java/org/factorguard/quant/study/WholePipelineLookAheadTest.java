@@ -143,9 +143,31 @@ class WholePipelineLookAheadTest {
         }
     }
 
-    // OVERLAY EXPOSURE (issue 13 item 3): the daily drawdown overlay is built on branch i13-backtests. When it is
-    // merged, record each model portfolio's daily overlay exposure through StudyInspector (see its marked place) and
-    // assert here that every exposure decided on or before t is unchanged and that a later one changes.
+    @Test
+    void overlay_exposures_decided_on_or_before_t_are_unchanged_and_later_ones_change() {
+        LocalDate[] days = base.result().returnDates();
+        assertThat(perturbed.result().returnDates()).isEqualTo(days);
+        boolean laterDiffer = false;
+        int variedBefore = 0;
+        for (String name : List.of(StudyResult.LSTM, StudyResult.LINEAR)) {
+            StudyResult.DrawdownOverlayResult before = base.result().portfolio(name).drawdownOverlay();
+            StudyResult.DrawdownOverlayResult after = perturbed.result().portfolio(name).drawdownOverlay();
+            assertThat(before).as("%s runs under the daily overlay", name).isNotNull();
+            // the exposure held over return day k was decided at a close before day k
+            for (int k = 0; k < days.length; k++) {
+                if (!days[k].isAfter(cut)) {
+                    assertThat(after.exposure()[k]).as("%s exposure on %s", name, days[k])
+                            .isEqualTo(before.exposure()[k]);
+                    variedBefore += before.exposure()[k] < 1.0 ? 1 : 0;
+                } else {
+                    laterDiffer |= Double.compare(before.exposure()[k], after.exposure()[k]) != 0;
+                }
+            }
+        }
+        assertThat(variedBefore).as("the overlay cut exposure on some day before t, so the check means something")
+                .isPositive();
+        assertThat(laterDiffer).as("later overlay exposures see the perturbation").isTrue();
+    }
 
     /** A fold fit's numbers: the linear coefficients, or every ensemble member's loss curve. */
     private static double[] fingerprint(StudyResult.Fold fold) {
