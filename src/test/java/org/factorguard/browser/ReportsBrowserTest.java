@@ -98,6 +98,7 @@ class ReportsBrowserTest {
         ada.locator("#report-regime-chart").scrollIntoViewIfNeeded();
         Browser.screenshot(ada, "reports-04-regimes");
         backtestRulesAreShown(ada);
+        statisticsAreShown(ada);
 
         Download csv = ada.waitForDownload(() -> ada.locator("#report-export-risk-table").click());
         String csvText = Files.readString(csv.path());
@@ -192,5 +193,46 @@ class ReportsBrowserTest {
         table1.screenshot(new Locator.ScreenshotOptions()
                 .setPath(Browser.SCREENSHOTS.resolve("reports-04c-table1.png")));
         ada.setViewportSize(1366, 900);
+    }
+
+    /** Issues 14 and 15: each significance figure with its plain line and N, the regime dating, κ, causal Table 2. */
+    private static void statisticsAreShown(Page ada) throws Exception {
+        ada.setViewportSize(1366, 2400);
+        Locator significance = ada.locator("#report-significance-table");
+        assertThat(significance).containsText("Diebold–Mariano (HLN), 1 − daily Rank IC");
+        assertThat(significance).containsText("studentised interval");
+        assertThat(significance).containsText("automatic block length");
+        assertThat(significance).containsText("screened candidate factors + ");
+        assertThat(significance).containsText("model portfolios = ");
+        assertThat(ada.locator("#report-sig-variance")).containsText("V = ");
+        for (String meaning : List.of("dm", "dm-rank-ic", "sharpe-difference", "deflated-sharpe", "pbo")) {
+            assertThat(ada.locator("#report-sig-" + meaning + "-meaning"))
+                    .hasText(java.util.regex.Pattern.compile("\\w{4,}"));
+            assertThat(ada.locator("#report-sig-" + meaning + "-meaning")).not().containsText("not computed");
+        }
+        section(significance, "reports-04d-significance.png");
+        assertThat(ada.locator("#report-regime-method")).containsText("Parameters: ");
+        Locator agreement = ada.locator("#report-regime-agreement-table");
+        assertThat(agreement).containsText("Causal view");
+        assertThat(agreement).containsText("majority baseline");
+        assertThat(agreement.locator("thead")).containsText("Cohen's κ");
+        section(agreement, "reports-04e-regime-dating.png");
+        Locator causal = ada.locator("#report-regime-causal-table");
+        assertThat(causal).containsText("LSTM");
+        assertThat(causal.locator("xpath=ancestor::div[contains(@class,'fg-report-section')]"))
+                .containsText("what a manager could have known on the day");
+        section(causal, "reports-04f-regimes-causal.png");
+        for (String slug : List.of("regime-table-causal", "regime-dating", "regime-days", "linear-coefficients")) {
+            assertThat(ada.locator("#report-export-" + slug)).hasCount(1);
+        }
+        Download dating = ada.waitForDownload(() -> ada.locator("#report-export-regime-dating").click());
+        assertThat(Files.readString(dating.path())).isNotBlank();
+        ada.setViewportSize(1366, 900);
+    }
+
+    private static void section(Locator inside, String file) {
+        Locator section = inside.locator("xpath=ancestor::div[contains(@class,'fg-report-section')]");
+        section.scrollIntoViewIfNeeded();
+        section.screenshot(new Locator.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(file)));
     }
 }

@@ -37,6 +37,7 @@ import org.factorguard.shared.ui.Axis;
 import org.factorguard.shared.ui.ChartData;
 import org.factorguard.shared.ui.ChartFormat;
 import org.factorguard.shared.ui.ChartOptions;
+import org.factorguard.shared.ui.Downsampling;
 import org.factorguard.shared.ui.EChart;
 import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.RouteIds;
@@ -175,8 +176,10 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
     }
 
     private static Series line(String name, List<LocalDate> dates, double[] levels, double width) {
-        return Series.line(name, ChartData.datedPoints(dates, IndexSeries.changeSinceFirst(levels), 5)).noSymbols()
-                .width(width);
+        double[] change = IndexSeries.changeSinceFirst(levels);
+        int[] days = Downsampling.keptDays(change, Downsampling.MAX_CHART_POINTS);
+        return Series.line(name, ChartData.datedPoints(Downsampling.pick(dates, days), Downsampling.pick(change, days),
+                5)).noSymbols().width(width);
     }
 
     private Component cleaningCard(CleaningReport report) {

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.factorguard.quant.allocation.CovarianceModel;
 import org.factorguard.quant.allocation.VarModel;
 import org.factorguard.quant.data.Regime;
-import org.factorguard.quant.regimes.RegimeReport;
 import org.factorguard.quant.risk.PerformanceSummary;
 import org.factorguard.quant.study.StudyResult;
 import org.factorguard.reports.service.HoldingsOverTime;
@@ -33,6 +33,7 @@ import org.factorguard.shared.ui.Axis;
 import org.factorguard.shared.ui.ChartData;
 import org.factorguard.shared.ui.ChartFormat;
 import org.factorguard.shared.ui.ChartOptions;
+import org.factorguard.shared.ui.Downsampling;
 import org.factorguard.shared.ui.EChart;
 import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.Series;
@@ -74,12 +75,14 @@ class ReportBody extends Div {
         add(allocationSection(r));
         add(section("Weights over time (LSTM, largest holdings)", ReportTable.WEIGHTS_OVER_TIME,
                 chart("report-weights-chart", "320px", weightsOption(r))));
-        add(section("Regimes (Table 2)", ReportTable.REGIMES, regimeTable(r),
-                chart("report-regime-chart", "300px", regimeOption(r)), regimeNote(r)));
+        StatisticsSections.regimes(r, this::section, StatisticsSections.regimeTable("report-regime-table",
+                r.regimes().table()), chart("report-regime-chart", "300px", regimeOption(r)), exportSlot)
+                .forEach(this::add);
         add(section("Degree of optimisation (Figure 2)", ReportTable.OPTIMISATION_DEGREE,
                 chart("report-degree-chart", "320px", degreeOption(r)), note(r.optimisationDegree().note())));
-        add(section("Significance (LSTM vs linear)", ReportTable.SIGNIFICANCE, significance(r)));
-        add(section("Model out-of-sample metrics per fold", ReportTable.MODEL_FOLDS, foldsTable(r)));
+        add(StatisticsSections.significance(r, this::section));
+        add(section("Model out-of-sample metrics per fold", ReportTable.MODEL_FOLDS, foldsTable(r),
+                StatisticsSections.downloads(exportSlot, ReportTable.LINEAR_COEFFICIENTS)));
         TearSheetSections.sections(r, this::section).forEach(this::add);
         add(section("Settings", null, settings(r)));
         add(BacktestRulesSections.dataTreatment(r, this::section));
@@ -291,13 +294,16 @@ class ReportBody extends Div {
     }
 
     static ChartOptions equityOption(StudyResult r, boolean drawdown) {
+        List<double[]> lines = r.portfolios().stream().map(p -> drawdown ? p.drawdown() : p.equity()).toList();
+        int[] days = Downsampling.keptDays(r.returnDates().length, lines, Downsampling.MAX_CHART_POINTS);
         ChartOptions o = timeChart(drawdown ? ChartFormat.PERCENT : ChartFormat.NUMBER2)
-                .xAxis(Axis.categories(dates(r)).noBoundaryGap())
+                .xAxis(Axis.categories(Downsampling.pick(dates(r), days)).noBoundaryGap())
                 .yAxis(drawdown ? Axis.values().name("drawdown").labels(ChartFormat.PERCENT0)
                         : Axis.values().name("equity (start = 1)").fitToData());
         int c = 0;
         for (StudyResult.Portfolio p : r.portfolios()) {
-            Series line = Series.line(p.name(), ChartData.values(drawdown ? p.drawdown() : p.equity())).noSymbols()
+            double[] values = Downsampling.pick(drawdown ? p.drawdown() : p.equity(), days);
+            Series line = Series.line(p.name(), ChartData.values(values)).noSymbols()
                     .color(COLORS[c++ % COLORS.length]);
             o.series(drawdown ? line.area(0.08) : line);
         }
@@ -306,16 +312,20 @@ class ReportBody extends Div {
 
     static ChartOptions weightsOption(StudyResult r) {
         HoldingsOverTime holdings = HoldingsOverTime.ofLstm(r, 8);
-        ChartOptions o = timeChart(ChartFormat.PERCENT1)
-                .xAxis(Axis.categories(holdings.dates().stream().map(LocalDate::toString).toList()).noBoundaryGap())
+        List<double[]> lines = new ArrayList<>(holdings.largest().stream().map(HoldingsOverTime.Holding::weights)
+                .toList());
+        lines.add(holdings.other());
+        int[] days = Downsampling.keptDays(holdings.dates().size(), lines, Downsampling.MAX_CHART_POINTS);
+        List<String> dates = Downsampling.pick(holdings.dates(), days).stream().map(LocalDate::toString).toList();
+        ChartOptions o = timeChart(ChartFormat.PERCENT1).xAxis(Axis.categories(dates).noBoundaryGap())
                 .yAxis(Axis.values().name("weight").labels(ChartFormat.PERCENT0));
         int c = 0;
         for (HoldingsOverTime.Holding h : holdings.largest()) {
-            o.series(Series.line(h.ticker(), ChartData.values(h.weights())).stack("weights").noSymbols().area()
-                    .color(COLORS[c++ % COLORS.length]));
+            o.series(Series.line(h.ticker(), ChartData.values(Downsampling.pick(h.weights(), days))).stack("weights")
+                    .noSymbols().area().color(COLORS[c++ % COLORS.length]));
         }
-        return o.series(Series.line("Other", ChartData.values(holdings.other())).stack("weights").noSymbols().area()
-                .color("#bdbdbd"));
+        return o.series(Series.line("Other", ChartData.values(Downsampling.pick(holdings.other(), days)))
+                .stack("weights").noSymbols().area().color("#bdbdbd"));
     }
 
     static ChartOptions regimeOption(StudyResult r) {
@@ -324,13 +334,19 @@ class ReportBody extends Div {
                 .findFirst().orElse(r.portfolios().getLast());
         Map<Regime, String> shade = Map.of(Regime.BULL, "rgba(46,125,50,0.14)", Regime.BEAR, "rgba(198,40,40,0.14)",
                 Regime.SIDEWAYS, "rgba(120,120,120,0.10)");
-        List<Series.Band> bands = RegimeSpell.of(r.regimes().detected()).stream()
+        List<RegimeSpell> spells = RegimeSpell.of(r.regimes().detected());
+        List<Series.Band> bands = spells.stream()
                 .map(s -> new Series.Band(s.regime().label(), dates.get(s.first()), dates.get(s.last()),
                         shade.get(s.regime()))).toList();
-        ChartOptions o = timeChart(ChartFormat.NUMBER2).xAxis(Axis.categories(dates).noBoundaryGap())
+        // band edges must stay categories of the thinned axis
+        int[] edges = spells.stream().flatMapToInt(s -> IntStream.of(s.first(), s.last())).toArray();
+        int[] days = Downsampling.keptDays(dates.size(), List.of(index.equity()), Downsampling.MAX_CHART_POINTS,
+                edges);
+        ChartOptions o = timeChart(ChartFormat.NUMBER2)
+                .xAxis(Axis.categories(Downsampling.pick(dates, days)).noBoundaryGap())
                 .yAxis(Axis.values().name("market index (start = 1)").fitToData())
-                .series(Series.line("Market index", ChartData.values(index.equity())).noSymbols().color("#37474f")
-                        .bands(bands));
+                .series(Series.line("Market index", ChartData.values(Downsampling.pick(index.equity(), days)))
+                        .noSymbols().color("#37474f").bands(bands));
         // legend entries for the shading
         for (Regime g : Regime.values()) {
             o.series(Series.legendEntry(g.label() + " (detected)",
@@ -404,49 +420,7 @@ class ReportBody extends Div {
                         .color("#1565c0"));
     }
 
-    // ---------------------------------------------------------------- Table 2, significance, folds, settings
-
-    private static Component regimeTable(StudyResult r) {
-        NativeTable table = table("report-regime-table");
-        table.add(header(List.of("Regime", "Portfolio", "Days", "Avg daily return", "Max drawdown", "Sharpe", "VaR 95 %")));
-        NativeTableBody body = new NativeTableBody();
-        for (RegimeReport.Row row : r.regimes().table()) {
-            body.add(row(row.regime().label(), row.portfolio(), String.valueOf(row.days()),
-                    percent(row.averageDailyReturn()), percent(row.maxDrawdown()), number(row.sharpe()),
-                    percent(row.valueAtRisk95())));
-        }
-        table.add(body);
-        return scroll(table);
-    }
-
-    private static Component regimeNote(StudyResult r) {
-        double agreement = r.regimes().agreement();
-        return note(Double.isFinite(agreement)
-                ? "Detected regimes agree with the generator's true regimes on " + percent(agreement) + " of the days."
-                : "Regimes detected from the market index (no true regimes for real data).");
-    }
-
-    private static Component significance(StudyResult r) {
-        StudyResult.Significance s = r.significance();
-        NativeTable table = table("report-significance-table");
-        NativeTableBody body = new NativeTableBody();
-        if (s.dieboldMariano() != null) {
-            body.add(row("Diebold–Mariano statistic (LSTM vs linear errors)", number(s.dieboldMariano().statistic())));
-            body.add(row("Diebold–Mariano p-value (HLN-corrected)", number(s.dieboldMariano().hlnPValue())));
-        } else {
-            body.add(row("Diebold–Mariano", "too few days"));
-        }
-        if (s.sharpeDifference() != null) {
-            var d = s.sharpeDifference();
-            body.add(row("Sharpe difference LSTM − linear", number(d.observedDifference())));
-            body.add(row(percent0(d.confidence()) + " bootstrap interval", "[" + number(d.lower()) + ", " + number(d.upper()) + "]"));
-        }
-        if (s.deflatedSharpe() != null) {
-            body.add(row("Deflated Sharpe ratio (probability, N = " + s.trials() + ")", number(s.deflatedSharpe().probability())));
-        }
-        table.add(body);
-        return new Div(scroll(table), note(s.note()));
-    }
+    // ---------------------------------------------------------------- folds, settings
 
     private static Component foldsTable(StudyResult r) {
         NativeTable table = table("report-folds-table");
@@ -527,10 +501,6 @@ class ReportBody extends Div {
 
     static String percent(double v) {
         return Formats.percent(v, 2);
-    }
-
-    private static String percent0(double v) {
-        return Formats.percent(v, 0);
     }
 
     static String number(double v) {

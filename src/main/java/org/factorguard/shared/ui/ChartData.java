@@ -51,14 +51,14 @@ public final class ChartData {
 
     /**
      * [date, value] points for a time axis, rounded, with null where a value is missing (a gap in the
-     * line). Long series keep every k-th day, k = days / {@code target}, so about target to 2 × target
-     * points reach the browser.
+     * line). Long series are thinned by {@link Downsampling} to at most {@code target} points, keeping
+     * the first and last day, every bucket's lowest and highest value, and the gaps.
      */
     public static List<List<Object>> datedPointsWithGaps(LocalDate[] dates, double[] values, int decimals,
                                                          int target) {
-        int step = Math.max(1, dates.length / target);
-        List<List<Object>> points = new ArrayList<>(dates.length / step + 1);
-        for (int t = 0; t < dates.length; t += step) {
+        int[] days = Downsampling.keptDays(dates.length, List.of(values), target);
+        List<List<Object>> points = new ArrayList<>(days.length);
+        for (int t : days) {
             points.add(Arrays.asList(dates[t].toString(), value(values[t], decimals)));
         }
         return points;

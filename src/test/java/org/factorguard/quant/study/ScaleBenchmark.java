@@ -11,6 +11,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import org.factorguard.quant.allocation.AllocationSettings;
@@ -27,6 +28,8 @@ import org.factorguard.quant.factors.FactorScreen;
 import org.factorguard.quant.factors.ScreeningReport;
 import org.factorguard.quant.models.sequence.CancellationToken;
 import org.factorguard.quant.risk.FactoredLedoitWolfCovariance;
+import org.factorguard.reports.service.ReportDetail;
+import org.factorguard.reports.ui.ReportPageBuild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -36,8 +39,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * the default study with weekly full-universe allocation (no shortlist, active-set solver) at 2 % per stock;
  * then the allocation alone on the same schedule and caps, to time its QPs (μ = the trailing 60-day mean daily
  * return, a causal stand-in for a model's forecast). Prints each stage and a last line {@code SUMMARY assets=…
- * days=… import_s=… screen_s=… study_s=… qp_median_ms=… heap_peak_mb=…} (heap: the sum of the heap pools' peak
- * usage). Not part of the default run; run with {@code ./mvnw test -Dtest=ScaleBenchmark}.
+ * days=… import_s=… screen_s=… study_s=… qp_median_ms=… heap_peak_mb=… report_open_ms=…} (heap: the sum of the
+ * heap pools' peak usage; report_open_ms: the stored result's JSON read back and the report page's server side
+ * built, chart JSON included, by {@link ReportPageBuild} without a portal or browser, on the second of two
+ * opens, as in a running portal whose classes are loaded). Not part of the default run; run with
+ * {@code ./mvnw test -Dtest=ScaleBenchmark}.
  */
 @EnabledIfSystemProperty(named = "test", matches = ".*ScaleBenchmark.*",
         disabledReason = "benchmark: run with -Dtest=ScaleBenchmark")
@@ -97,6 +103,23 @@ class ScaleBenchmark {
         stage("study", studyS, result.returnDates().length + " backtest days");
         result.notes().forEach(n -> System.out.println("note: " + n));
 
+        String stored = StudyResultJson.write(result);
+        double coldOpenMs = Double.NaN;
+        double reportOpenMs = Double.NaN;
+        ReportPageBuild.Page page = null;
+        for (int open = 0; open < 2; open++) {
+            t0 = System.nanoTime();
+            page = ReportPageBuild.build(new ReportDetail(1, "Scale", 1, "Scale", 1,
+                    SyntheticMarket.label(SyntheticMarketConfig.large()), result.datasetHash(), true, result.seed(),
+                    Instant.EPOCH, StudyResultJson.read(stored)));
+            coldOpenMs = open == 0 ? seconds(t0) * 1000 : coldOpenMs;
+            reportOpenMs = seconds(t0) * 1000;
+        }
+        stage("report open (first: " + Math.round(coldOpenMs) + " ms)", reportOpenMs / 1000, String.format(Locale.ROOT,
+                "stored JSON %d MB read and page built: %d charts, %d KB of chart JSON, largest series %d points",
+                stored.length() >> 20, page.charts(), page.chartJsonChars() >> 10, page.largestSeriesPoints()));
+        stored = null;
+
         t0 = System.nanoTime();
         ShortlistAllocationPolicy policy = allocationAlone(market, config);
         double[] qp = policy.qpMillis();
@@ -111,8 +134,8 @@ class ScaleBenchmark {
                 .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf(Locale.ROOT, "load average %s%n", load());
         System.out.printf(Locale.ROOT, "SUMMARY assets=%d days=%d import_s=%.1f screen_s=%.1f study_s=%.1f "
-                        + "qp_median_ms=%.2f heap_peak_mb=%d%n", market.instrumentCount(), market.dayCount(), importS,
-                screenS, studyS, median, heapPeak >> 20);
+                        + "qp_median_ms=%.2f heap_peak_mb=%d report_open_ms=%.0f%n", market.instrumentCount(),
+                market.dayCount(), importS, screenS, studyS, median, heapPeak >> 20, reportOpenMs);
     }
 
     /** Weekly full-universe allocation over the last eight years with the study's settings. */

@@ -82,9 +82,16 @@ class ChartOptionsTest {
         for (int t = 0; t < days.length; t++) {
             days[t] = LocalDate.of(2020, 1, 1 + t);
         }
-        assertThat(ChartData.datedPointsWithGaps(days, new double[] {0.1, 0.2, Double.NaN, 0.4, 0.5}, 2, 2))
-                .containsExactly(List.of("2020-01-01", 0.1), Arrays.asList("2020-01-03", null),
-                        List.of("2020-01-05", 0.5));
+        assertThat(ChartData.datedPointsWithGaps(days, new double[] {0.1, 0.2, Double.NaN, 0.4, 0.5}, 2, 5))
+                .hasSize(5).contains(Arrays.asList("2020-01-03", null));
+        LocalDate[] nine = new LocalDate[9];
+        for (int t = 0; t < nine.length; t++) {
+            nine[t] = LocalDate.of(2020, 1, 1 + t);
+        }
+        List<List<Object>> thinned = ChartData.datedPointsWithGaps(nine,
+                new double[] {0.1, 0.3, 0.2, Double.NaN, Double.NaN, 0.25, 0.9, 0.4, 0.5}, 2, 8);
+        assertThat(thinned).hasSizeLessThan(9).contains(List.of("2020-01-01", 0.1), List.of("2020-01-07", 0.9),
+                List.of("2020-01-09", 0.5)).anySatisfy(p -> assertThat(p.get(1)).isNull());
         assertThat(ChartData.datedPoints(Arrays.asList(days), new double[] {0.1, Double.NaN, 0.3, 0.4, 0.5}, 2))
                 .extracting(p -> p.get(0)).containsExactly("2020-01-01", "2020-01-03", "2020-01-04", "2020-01-05");
     }
