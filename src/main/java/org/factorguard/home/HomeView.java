@@ -119,7 +119,8 @@ public class HomeView extends VerticalLayout {
                         }
                     }));
         });
-        HorizontalLayout actions = new HorizontalLayout(tryIt, new Anchor("portfolios/new", "or set up your own portfolio"),
+        HorizontalLayout actions = new HorizontalLayout(tryIt,
+                new Anchor("portfolios/new", "or set up your own portfolio"),
                 status);
         actions.setAlignItems(Alignment.CENTER);
         actions.getStyle().set("flex-wrap", "wrap");

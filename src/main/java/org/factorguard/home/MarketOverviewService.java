@@ -35,9 +35,12 @@ public class MarketOverviewService {
         Optional<DatasetSummary> builtIn = catalog.builtIn();
         if (builtIn.isEmpty()) {
             String note = builtInMarket.state() == BuiltInMarket.State.FAILED
-                    ? "The built-in synthetic market could not be generated; an administrator can find the cause in the server log."
-                    : "The built-in synthetic market is being generated; reload the page in a few seconds to see its index.";
-            return new IndexSeries("Market index (synthetic data)", "Synthetic market index", note, List.of(), new double[0]);
+                    ? "The built-in synthetic market could not be generated; an administrator can find the cause in "
+                            + "the server log."
+                    : "The built-in synthetic market is being generated; reload the page in a few seconds to see its "
+                            + "index.";
+            return new IndexSeries("Market index (synthetic data)", "Synthetic market index", note, List.of(),
+                    new double[0]);
         }
         DatasetSummary d = builtIn.get();
         MarketData data = catalog.load(d.id());

@@ -43,7 +43,8 @@ public class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, RequestUtil vaadinRequests)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry,
+            RequestUtil vaadinRequests)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
@@ -70,7 +71,8 @@ public class SecurityConfiguration {
                 .contentTypeOptions(org.springframework.security.config.Customizer.withDefaults())
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .SAME_ORIGIN)));
         // CSRF: Vaadin's configurer exempts the login form's POST; we keep it protected (no login CSRF) and exempt
         // only Vaadin's own requests, which carry Vaadin's CSRF token. The login form sends the Spring token from
         // the meta tags that CsrfMetaTags adds to every page.

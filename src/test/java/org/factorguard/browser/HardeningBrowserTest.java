@@ -151,7 +151,8 @@ class HardeningBrowserTest {
             assertThat(headers.firstValue("Content-Security-Policy")).as(path)
                     .contains(SecurityConfiguration.CONTENT_SECURITY_POLICY);
             assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("same-origin");
-            assertThat(headers.firstValue("Location").orElse("")).as("session id in a URL").doesNotContainIgnoringCase("jsessionid");
+            assertThat(headers.firstValue("Location").orElse("")).as("session id in a URL").doesNotContainIgnoringCase(
+                    "jsessionid");
         }
         String csp = SecurityConfiguration.CONTENT_SECURITY_POLICY;
         assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
@@ -196,7 +197,8 @@ class HardeningBrowserTest {
             HttpResponse<String> response = get(path, null);
             assertNoInternals(response.body());
         }
-        HttpResponse<String> broken = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "?v-r=uidl&v-uiId=0"))
+        HttpResponse<String> broken =
+                http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "?v-r=uidl&v-uiId=0"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{not json"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertNoInternals(broken.body());

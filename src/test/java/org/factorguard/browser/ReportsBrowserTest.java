@@ -59,7 +59,8 @@ class ReportsBrowserTest {
     }
 
     @Test
-    void a_manager_runs_a_study_reads_exports_and_shares_the_report_and_a_colleague_sees_only_the_snapshot() throws Exception {
+    void a_manager_runs_a_study_reads_exports_and_shares_the_report_and_a_colleague_sees_only_the_snapshot()
+            throws Exception {
         Page ada = portal.signedInPage("ada");
         portal.open(ada, "portfolios/" + portfolioId + "/runs");
         assertThat(ada.locator("#portfolio-runs-title")).containsText("Ada's small book");
@@ -70,13 +71,15 @@ class ReportsBrowserTest {
         assertThat(bar).isVisible();
         String barId = bar.getAttribute("id");
         long runId = Long.parseLong(barId.substring("run-progress-".length()));
-        ada.waitForFunction("id => { const b = document.getElementById(id); return b && b.value > 0.02 && b.value < 0.95; }",
+        ada.waitForFunction("id => { const b = document.getElementById(id); return b && b.value > 0.02 && b.value < "
+                + "0.95; }",
                 barId, new Page.WaitForFunctionOptions().setTimeout(60_000));
         double early = Double.parseDouble(String.valueOf(bar.evaluate("b => b.value")));
         Browser.screenshot(ada, "reports-01-running");
         ada.waitForFunction("([id, v]) => { const b = document.getElementById(id); return !b || b.value > v + 0.05; }",
                 new Object[] {barId, early}, new Page.WaitForFunctionOptions().setTimeout(90_000));
-        assertThat(ada.locator("#run-state-" + runId)).hasText("Succeeded", new LocatorAssertions.HasTextOptions().setTimeout(120_000));
+        assertThat(ada.locator("#run-state-" + runId)).hasText("Succeeded",
+                new LocatorAssertions.HasTextOptions().setTimeout(120_000));
         VaadinPage.waitForChart(ada, "portfolio-runs-loss-chart");
         Browser.screenshot(ada, "reports-02-succeeded");
 

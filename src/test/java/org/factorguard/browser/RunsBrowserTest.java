@@ -41,7 +41,8 @@ class RunsBrowserTest {
 
         assertThat(page.locator("#runs-grid")).containsText("Live counting");
         Locator bar = page.locator("#progress-" + id);
-        page.waitForFunction("id => { const b = document.getElementById(id); return b && b.value > 0.1 && b.value < 0.9; }",
+        page.waitForFunction("id => { const b = document.getElementById(id); return b && b.value > 0.1 && b.value < "
+                + "0.9; }",
                 "progress-" + id, new Page.WaitForFunctionOptions().setTimeout(30_000));
         double early = Double.parseDouble(String.valueOf(bar.evaluate("b => b.value")));
         assertThat(page.locator("#state-" + id)).hasText("Running");
@@ -50,7 +51,8 @@ class RunsBrowserTest {
         page.waitForFunction("([id, v]) => { const b = document.getElementById(id); return b && b.value > v + 0.1; }",
                 new Object[] {"progress-" + id, early}, new Page.WaitForFunctionOptions().setTimeout(15_000));
 
-        assertThat(page.locator("#state-" + id)).hasText("Succeeded", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(page.locator("#state-" + id)).hasText("Succeeded",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
         assertThat(page.locator("#result-" + id)).hasAttribute("href", "runs/result/count-30");
         assertThat(page.locator("#cancel-" + id)).hasCount(0);
         Browser.screenshot(page, "runs-02-succeeded");

@@ -80,7 +80,8 @@ class DatasetPostgresIT {
         assertThat(catalog.detail(imported.id()).instruments()).hasSize(6);
 
         long[] before = {count("dataset"), count("dataset_content")};
-        assertThatThrownBy(() -> admin.importLongCsv(new ImportRequest("Again", "", "pg.csv", 0, CleaningSettings.defaults()),
+        assertThatThrownBy(() -> admin.importLongCsv(
+                new ImportRequest("Again", "", "pg.csv", 0, CleaningSettings.defaults()),
                 DatasetTestFiles.stream(csv), ImportProgressListener.none()))
                 .isInstanceOf(DatasetImportRefusedException.class).hasMessageContaining("'PG round trip' version 1");
         assertThat(new long[] {count("dataset"), count("dataset_content")}).containsExactly(before);

@@ -74,7 +74,8 @@ class DatasetServiceIT {
     void users() {
         for (String[] u : new String[][] {{"ds-admin", "ADMIN"}, {"ds-manager", "MANAGER"}}) {
             if (!users.existsByUsernameIgnoreCase(u[0])) {
-                users.save(new AppUser(u[0], "Test " + u[1].toLowerCase(), "{noop}x", Role.valueOf(u[1]), Instant.EPOCH));
+                users.save(new AppUser(u[0], "Test " + u[1].toLowerCase(), "{noop}x", Role.valueOf(u[1]),
+                        Instant.EPOCH));
             }
         }
     }
@@ -139,7 +140,8 @@ class DatasetServiceIT {
 
     @Test
     void a_wide_index_file_becomes_a_dataset_of_index_series_that_is_not_selectable_for_portfolios() {
-        DatasetSummary indices = admin.importIndexCsv(request("Benchmarks"), DatasetTestFiles.stream(DatasetTestFiles.wideCsv(30)),
+        DatasetSummary indices = admin.importIndexCsv(request("Benchmarks"),
+                DatasetTestFiles.stream(DatasetTestFiles.wideCsv(30)),
                 ImportProgressListener.none());
         assertThat(indices.contentType()).isEqualTo(DatasetContentType.INDEX_SERIES);
         assertThat(indices.instrumentCount()).isEqualTo(2);
@@ -200,39 +202,50 @@ class DatasetServiceIT {
     static Stream<Arguments> invalidFiles() {
         String header = "date,ticker,open,high,low,close,volume\n";
         return Stream.of(
-                Arguments.of("bad date", header + "2021-01-04,AAA,10,11,9,10,100\n2021-13-05,AAA,10,11,9,10,100\n", "line 3: date"),
+                Arguments.of("bad date", header + "2021-01-04,AAA,10,11,9,10,100\n2021-13-05,AAA,10,11,9,10,100\n",
+                        "line 3: date"),
                 Arguments.of("high below low", header + "2021-01-04,AAA,10,9,11,10,100\n", "line 2:"),
                 Arguments.of("negative price", header + "2021-01-04,AAA,10,11,9,-10,100\n", "line 2:"),
-                Arguments.of("duplicate row", header + "2021-01-04,AAA,10,11,9,10,100\n2021-01-04,AAA,10,11,9,10,100\n", "line 3:"),
-                Arguments.of("unsorted dates", header + "2021-01-05,AAA,10,11,9,10,100\n2021-01-04,AAA,10,11,9,10,100\n", "line 3:"),
-                Arguments.of("unknown column", "date,ticker,open,high,low,close,volume,colour\n2021-01-04,AAA,10,11,9,10,100,red\n", "line 1:"),
-                Arguments.of("missing column", "date,ticker,open,high,low,volume\n2021-01-04,AAA,10,11,9,100\n", "line 1:"),
+                Arguments.of("duplicate row", header + "2021-01-04,AAA,10,11,9,10,100\n2021-01-04,AAA,10,11,9,10,100\n",
+                        "line 3:"),
+                Arguments.of("unsorted dates", header
+                        + "2021-01-05,AAA,10,11,9,10,100\n2021-01-04,AAA,10,11,9,10,100\n", "line 3:"),
+                Arguments.of("unknown column",
+                        "date,ticker,open,high,low,close,volume,colour\n2021-01-04,AAA,10,11,9,10,100,red\n",
+                                "line 1:"),
+                Arguments.of("missing column", "date,ticker,open,high,low,volume\n2021-01-04,AAA,10,11,9,100\n",
+                        "line 1:"),
                 Arguments.of("empty file", "", "line 1:"),
                 Arguments.of("too large", DatasetTestFiles.longCsv(20, 200, 3), "line "));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidFiles")
-    void an_invalid_file_is_refused_with_line_numbered_problems_and_leaves_no_rows(String what, String csv, String expected) {
+    void an_invalid_file_is_refused_with_line_numbered_problems_and_leaves_no_rows(String what, String csv,
+            String expected) {
         long[] before = rowCounts();
         assertThatThrownBy(() -> importLong("Invalid " + what, csv))
                 .isInstanceOfSatisfying(DatasetImportRefusedException.class, e -> {
                     assertThat(e.problems()).isNotEmpty();
-                    assertThat(e.problems()).allSatisfy(p -> assertThat(p.message()).startsWith("line " + p.line() + ": "));
-                    assertThat(e.problems()).extracting(ImportProblem::message).anySatisfy(m -> assertThat(m).startsWith(expected));
+                    assertThat(e.problems()).allSatisfy(p
+                            -> assertThat(p.message()).startsWith("line " + p.line() + ": "));
+                    assertThat(e.problems()).extracting(ImportProblem::message).anySatisfy(m
+                            -> assertThat(m).startsWith(expected));
                 });
         assertThat(rowCounts()).containsExactly(before);
     }
 
     @Test
     void a_file_in_a_wrong_encoding_is_refused() {
-        byte[] latin1 = ("date,ticker,open,high,low,close,volume,name\n2021-01-04,AAA,10,11,9,10,100,Soci\u00e9t\u00e9\n")
+        byte[] latin1 = ("date,ticker,open,high,low,close,volume,name\n"
+                + "2021-01-04,AAA,10,11,9,10,100,Soci\u00e9t\u00e9\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         long[] before = rowCounts();
         assertThatThrownBy(() -> admin.importLongCsv(request("Latin-1"), new java.io.ByteArrayInputStream(latin1),
                 ImportProgressListener.none()))
                 .isInstanceOfSatisfying(DatasetImportRefusedException.class,
-                        e -> assertThat(e.problems().get(0).message()).startsWith("line 2:").containsIgnoringCase("UTF-8"));
+                        e -> assertThat(e.problems().get(0).message()).startsWith("line 2:").containsIgnoringCase(
+                                "UTF-8"));
         assertThat(rowCounts()).containsExactly(before);
     }
 
@@ -283,7 +296,8 @@ class DatasetServiceIT {
     void a_manager_cannot_import_retire_reactivate_or_list_retired_datasets() {
         long[] before = rowCounts();
         assertThatThrownBy(() -> importLong("By a manager", VALID)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> admin.importIndexCsv(request("By a manager"), DatasetTestFiles.stream(DatasetTestFiles.wideCsv(5)),
+        assertThatThrownBy(() -> admin.importIndexCsv(request("By a manager"),
+                DatasetTestFiles.stream(DatasetTestFiles.wideCsv(5)),
                 ImportProgressListener.none())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> admin.retire(1L)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> admin.reactivate(1L)).isInstanceOf(AccessDeniedException.class);
@@ -300,7 +314,8 @@ class DatasetServiceIT {
             assertThat(catalog.listActive()).extracting(DatasetSummary::id).doesNotContain(d.id());
         });
         admin.reactivate(d.id());
-        runAs("ds-manager", "MANAGER", () -> assertThat(catalog.detail(d.id()).summary().name()).isEqualTo("Manager view"));
+        runAs("ds-manager", "MANAGER", ()
+                -> assertThat(catalog.detail(d.id()).summary().name()).isEqualTo("Manager view"));
     }
 
     @Test
@@ -314,7 +329,8 @@ class DatasetServiceIT {
         BuiltInMarket otherNode = new BuiltInMarket(datasets, writer, properties);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Long>> ids = pool.invokeAll(List.<Callable<Long>>of(builtInMarket::ensurePresent, otherNode::ensurePresent));
+            List<Future<Long>> ids = pool.invokeAll(
+                    List.<Callable<Long>>of(builtInMarket::ensurePresent, otherNode::ensurePresent));
             assertThat(ids.get(0).get()).isEqualTo(ids.get(1).get());
         } finally {
             pool.shutdownNow();
@@ -348,7 +364,8 @@ class DatasetServiceIT {
         var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
         var previous = context.getAuthentication();
         context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                user, "x", List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role))));
+                user, "x", List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_"
+                        + role))));
         try {
             action.run();
         } finally {

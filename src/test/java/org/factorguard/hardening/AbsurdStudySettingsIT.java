@@ -102,7 +102,8 @@ class AbsurdStudySettingsIT {
         long portfoliosBefore = count("portfolio");
         long jobsBefore = count("job_run");
         for (Case c : cases) {
-            assertThatThrownBy(() -> portfolios.create(new PortfolioDraft("Absurd " + c.field(), builtIn, c.settings())))
+            assertThatThrownBy(() -> portfolios.create(
+                    new PortfolioDraft("Absurd " + c.field(), builtIn, c.settings())))
                     .as(c.field()).isInstanceOf(ValidationProblemException.class)
                     .satisfies(e -> assertThat(((ValidationProblemException) e).problems())
                             .extracting(FieldProblem::field).contains(c.field()))
@@ -115,8 +116,10 @@ class AbsurdStudySettingsIT {
 
     @Test
     void settings_that_cannot_run_on_the_data_are_refused_when_started_and_no_job_is_created() {
-        List<String> twoTickers = catalog.load(builtIn).instruments().stream().limit(2).map(Instrument::ticker).toList();
-        List<String> twentyTickers = catalog.load(builtIn).instruments().stream().limit(20).map(Instrument::ticker).toList();
+        List<String> twoTickers = catalog.load(builtIn).instruments().stream().limit(2).map(
+                Instrument::ticker).toList();
+        List<String> twentyTickers = catalog.load(builtIn).instruments().stream().limit(20).map(
+                Instrument::ticker).toList();
         TestUsers.signIn("ada-absurd", Role.ADMIN);
         TestUsers.ensure(users, "ada-absurd", Role.ADMIN);
         byte[] csv = DatasetTestFiles.longCsv(6, 150, 5151).getBytes(StandardCharsets.UTF_8);

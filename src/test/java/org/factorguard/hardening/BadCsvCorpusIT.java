@@ -75,7 +75,8 @@ class BadCsvCorpusIT {
 
     static Stream<Arguments> corpus() throws IOException {
         List<Arguments> files = new ArrayList<>();
-        try (InputStream list = Objects.requireNonNull(BadCsvCorpusIT.class.getResourceAsStream(CORPUS + "corpus.txt"))) {
+        try (InputStream list = Objects.requireNonNull(
+                BadCsvCorpusIT.class.getResourceAsStream(CORPUS + "corpus.txt"))) {
             for (String line : new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
@@ -162,8 +163,10 @@ class BadCsvCorpusIT {
             DatasetSummary imported = importFile(file);
             fail("%s was imported as dataset %d", file.name(), imported.id());
         } catch (DatasetImportRefusedException e) {
-            String all = e.getMessage() + "\n" + String.join("\n", e.problems().stream().map(ImportProblem::message).toList());
-            System.out.printf("%s -> %s%n", file.name(), all.replace('\n', ' ').substring(0, Math.min(all.length(), 300)));
+            String all = e.getMessage() + "\n"
+                    + String.join("\n", e.problems().stream().map(ImportProblem::message).toList());
+            System.out.printf("%s -> %s%n", file.name(),
+                    all.replace('\n', ' ').substring(0, Math.min(all.length(), 300)));
             assertThat(e.getMessage()).isNotBlank();
             assertClear(all);
             for (ImportProblem problem : e.problems()) {

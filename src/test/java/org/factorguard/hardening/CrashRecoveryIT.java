@@ -149,7 +149,8 @@ class CrashRecoveryIT {
         try {
             awaitTrue(Duration.ofMinutes(2), () -> {
                 midWrite[0] = ((Number) single(watch, "select count(*) from information_schema.sessions"
-                        + " where contains_uncommitted and lower(executing_statement) like '%dataset%'")).longValue() > 0;
+                        + " where contains_uncommitted and lower(executing_statement) like "
+                                + "'%dataset%'")).longValue() > 0;
                 return midWrite[0] || ((Number) single(watch, "select count(*) from dataset")).longValue() > 0;
             });
             child.kill();
@@ -188,7 +189,8 @@ class CrashRecoveryIT {
                     .as("content chunks of dataset %d", id).isEqualTo(chunks);
             assertThat(jdbc.queryForObject("select sum(octet_length(bytes)) from dataset_content where dataset_id = ?",
                     Long.class, id)).isEqualTo(bytes);
-            assertThat(jdbc.queryForObject("select count(*) from dataset_instrument where dataset_id = ?", Long.class, id))
+            assertThat(jdbc.queryForObject("select count(*) from dataset_instrument where dataset_id = ?", Long.class,
+                    id))
                     .isEqualTo(((Number) d.get("INSTRUMENT_COUNT")).longValue());
             // decodes, and the decoded data has the stored SHA-256 (DatasetCatalog.load checks it)
             assertThat(catalog.load(id).instrumentCount()).isEqualTo(((Number) d.get("INSTRUMENT_COUNT")).intValue());

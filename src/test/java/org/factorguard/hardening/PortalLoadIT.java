@@ -105,13 +105,15 @@ class PortalLoadIT {
                 users.save(new AppUser("idle" + i, "Idle user " + i, "{noop}" + PASSWORD, Role.MANAGER, Instant.now()));
             }
             long baseline = usedHeapAfterGc();
-            VaadinUserSession[] idle = signInEveryone(http, portal.baseUrl(), "idle", IDLE_SESSIONS, times, homesRendered);
+            VaadinUserSession[] idle = signInEveryone(http, portal.baseUrl(), "idle", IDLE_SESSIONS, times,
+                    homesRendered);
             long withIdle = usedHeapAfterGc();
             double heapPerSessionKb = (withIdle - baseline) / 1024.0 / IDLE_SESSIONS;
             SessionRegistry registry = portal.bean(SessionRegistry.class);
             long liveSessions = registry.getAllPrincipals().stream()
                     .mapToLong(p -> registry.getAllSessions(p, false).size()).sum();
-            System.out.printf("heap after GC: %.1f MB warmed up, %.1f MB with %d idle sessions (%d signed-in sessions)%n",
+            System.out.printf("heap after GC: %.1f MB warmed up, %.1f MB with %d idle sessions (%d signed-in "
+                    + "sessions)%n",
                     baseline / 1048576.0, withIdle / 1048576.0, IDLE_SESSIONS, liveSessions);
             // the load's users sign in (BCrypt) and open the start page
             VaadinUserSession[] sessions = signInEveryone(http, portal.baseUrl(), "load", USERS, times, homesRendered);
@@ -167,7 +169,8 @@ class PortalLoadIT {
 
             long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("LOAD users=%d seconds=%d requests=%d errors=%d p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f"
-                            + " max_ms=%.1f heap_per_session_kb=%.0f navigations=%d studies=%d (states at the end: %s)%n",
+                            + " max_ms=%.1f heap_per_session_kb=%.0f navigations=%d studies=%d (states at the end: "
+                                    + "%s)%n",
                     USERS, SECONDS, sorted.length, errors.size(), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                     pct(sorted, 100), heapPerSessionKb, navigations.get(), STUDIES, studyStates);
             errors.stream().limit(10).forEach(System.out::println);
@@ -212,7 +215,8 @@ class PortalLoadIT {
     }
 
     private static List<String> routes(long portfolio) {
-        return List.of("portfolios", "portfolios/" + portfolio, "portfolios/" + portfolio + "/runs", "runs", "datasets", "");
+        return List.of("portfolios", "portfolios/" + portfolio, "portfolios/" + portfolio + "/runs", "runs", "datasets",
+                "");
     }
 
     /** A small study that trains throughout the load (20 tickers, 2015–2019, 200 epochs); cancelled at the end. */

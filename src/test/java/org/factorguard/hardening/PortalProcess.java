@@ -55,10 +55,12 @@ final class PortalProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the portal process ended with " + process.exitValue() + ":\n" + logTail());
+                throw new IllegalStateException("the portal process ended with " + process.exitValue() + ":\n"
+                        + logTail());
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "actuator/health"))
+                HttpResponse<String> health =
+                        http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "actuator/health"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return this;

@@ -97,7 +97,8 @@ final class VaadinUserSession {
 
     /** Navigates the open UI to another route as a click on a router link does; returns the UIDL answer. */
     JsonNode navigate(String route) throws IOException, InterruptedException {
-        ObjectNode data = JSON.createObjectNode().put("route", route).put("query", "").put("appShellTitle", "FactorGuard")
+        ObjectNode data = JSON.createObjectNode().put("route", route).put("query", "").put("appShellTitle",
+                "FactorGuard")
                 .put("trigger", "link");
         data.putObject("historyState").put("idx", ++historyIndex);
         ObjectNode rpc = JSON.createObjectNode().put("type", "event").put("node", 1).put("event", "ui-navigate");
@@ -144,7 +145,8 @@ final class VaadinUserSession {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
         if (!cookies.isEmpty()) {
-            b.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            b.header("Cookie", String.join("; ",
+                    cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
         return b;
     }

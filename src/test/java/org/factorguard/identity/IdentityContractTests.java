@@ -130,7 +130,8 @@ abstract class IdentityContractTests {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> admin.changeRole(bob.id(), Role.ADMIN)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> admin.setEnabled(bob.id(), false)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> admin.resetPassword(bob.id(), "new-password-123")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> admin.resetPassword(bob.id(), "new-password-123")).isInstanceOf(
+                AccessDeniedException.class);
         assertThatThrownBy(() -> admin.unlock(bob.id())).isInstanceOf(AccessDeniedException.class);
         assertThat(users.findByUsernameIgnoreCase("bob").orElseThrow().getRole()).isEqualTo(Role.MANAGER);
         assertThat(users.count()).isEqualTo(2);

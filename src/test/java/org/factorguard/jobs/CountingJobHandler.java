@@ -51,7 +51,8 @@ public class CountingJobHandler implements JobHandler {
                 switch (fail) {
                     case "oom" -> throw new OutOfMemoryError("Java heap space");
                     case "diverged" -> throw new JobFailedException("Training diverged: the loss became NaN");
-                    default -> throw new java.io.UncheckedIOException(new java.io.IOException("disk on fire at step " + i));
+                    default -> throw new java.io.UncheckedIOException(
+                            new java.io.IOException("disk on fire at step " + i));
                 }
             }
             Thread.sleep(stepMillis);

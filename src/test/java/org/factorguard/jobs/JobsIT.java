@@ -90,7 +90,8 @@ class JobsIT {
         Runnable unsubscribe = events.subscribe(seen::add);
         String submitter = Thread.currentThread().getName();
 
-        JobSummary queued = jobs.submit(CountingJobHandler.KIND, 42L, "Count to 10", CountingJobHandler.settings(10, 30));
+        JobSummary queued = jobs.submit(CountingJobHandler.KIND, 42L, "Count to 10",
+                CountingJobHandler.settings(10, 30));
         assertThat(queued.state()).isEqualTo(JobState.QUEUED);
         assertThat(queued.subjectId()).isEqualTo(42L);
 
@@ -112,16 +113,21 @@ class JobsIT {
         // the node told its listeners about the start, progress and the end
         assertThat(seen).extracting(JobSummary::state).contains(JobState.QUEUED, JobState.RUNNING, JobState.SUCCEEDED);
         assertThat(Thread.currentThread().getName()).isEqualTo(submitter);
-        assertThat(meters.get("factorguard.jobs.finished").tag("state", "SUCCEEDED").counter().count()).isGreaterThanOrEqualTo(1);
-        assertThat(meters.get("factorguard.jobs.duration").tag("kind", "TEST").timer().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("factorguard.jobs.finished").tag("state",
+                "SUCCEEDED").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("factorguard.jobs.duration").tag("kind", "TEST").timer().count()).isGreaterThanOrEqualTo(
+                1);
         assertThat(meters.get("factorguard.jobs.queued").gauge().value()).isZero();
     }
 
     @Test
     void a_queued_run_is_cancelled_at_once_and_a_running_one_stops_within_a_second_keeping_its_progress() {
-        JobSummary running = jobs.submit(CountingJobHandler.KIND, null, "Long count", CountingJobHandler.settings(400, 25));
-        JobSummary waiting = jobs.submit(CountingJobHandler.KIND, null, "Waiting count", CountingJobHandler.settings(5, 10));
-        await().atMost(PICKUP).until(() -> jobs.find(running.id()).epoch() != null && jobs.find(running.id()).epoch() >= 3);
+        JobSummary running = jobs.submit(CountingJobHandler.KIND, null, "Long count",
+                CountingJobHandler.settings(400, 25));
+        JobSummary waiting = jobs.submit(CountingJobHandler.KIND, null, "Waiting count",
+                CountingJobHandler.settings(5, 10));
+        await().atMost(PICKUP).until(() -> jobs.find(running.id()).epoch() != null
+                && jobs.find(running.id()).epoch() >= 3);
         assertThat(jobs.find(waiting.id()).state()).isEqualTo(JobState.QUEUED);
 
         JobSummary cancelledWhileQueued = jobs.cancel(waiting.id());
@@ -171,7 +177,8 @@ class JobsIT {
         TestUsers.signIn("ben", Role.MANAGER);
         long bens = jobs.submit(CountingJobHandler.KIND, null, "Ben 1", CountingJobHandler.settings(4, 40)).id();
         TestUsers.signIn("ann", Role.MANAGER);
-        await().atMost(Duration.ofSeconds(30)).until(() -> anns.stream().allMatch(id -> jobs.find(id).state().isFinal()));
+        await().atMost(Duration.ofSeconds(30)).until(()
+                -> anns.stream().allMatch(id -> jobs.find(id).state().isFinal()));
 
         List<Long> order = CountingJobHandler.STARTED.stream().filter(id -> anns.contains(id) || id == bens).toList();
         assertThat(order).hasSize(6);
@@ -183,13 +190,17 @@ class JobsIT {
 
     @Test
     void failing_runs_record_a_readable_reason_and_the_node_keeps_working() {
-        long thrown = jobs.submit(CountingJobHandler.KIND, null, "Fails", CountingJobHandler.failing("exception", 3)).id();
-        long oom = jobs.submit(CountingJobHandler.KIND, null, "Runs out of memory", CountingJobHandler.failing("oom", 2)).id();
-        long diverged = jobs.submit(CountingJobHandler.KIND, null, "Diverges", CountingJobHandler.failing("diverged", 4)).id();
+        long thrown = jobs.submit(CountingJobHandler.KIND, null, "Fails",
+                CountingJobHandler.failing("exception", 3)).id();
+        long oom = jobs.submit(CountingJobHandler.KIND, null, "Runs out of memory",
+                CountingJobHandler.failing("oom", 2)).id();
+        long diverged = jobs.submit(CountingJobHandler.KIND, null, "Diverges",
+                CountingJobHandler.failing("diverged", 4)).id();
 
         JobSummary a = awaitFinal(thrown);
         assertThat(a.state()).isEqualTo(JobState.FAILED);
-        assertThat(a.errorMessage()).isEqualTo("Unexpected error (UncheckedIOException) — the administrator finds the details in the log")
+        assertThat(a.errorMessage()).isEqualTo(
+                "Unexpected error (UncheckedIOException) — the administrator finds the details in the log")
                 .doesNotContain("at org.").doesNotContain("\n");
         assertThat(a.epoch()).isEqualTo(2);
         JobSummary b = awaitFinal(oom);
@@ -198,13 +209,15 @@ class JobsIT {
         JobSummary c = awaitFinal(diverged);
         assertThat(c.errorMessage()).isEqualTo("Training diverged: the loss became NaN");
 
-        JobSummary after = awaitFinal(jobs.submit(CountingJobHandler.KIND, null, "Still fine", CountingJobHandler.settings(2, 5)).id());
+        JobSummary after = awaitFinal(
+                jobs.submit(CountingJobHandler.KIND, null, "Still fine", CountingJobHandler.settings(2, 5)).id());
         assertThat(after.state()).isEqualTo(JobState.SUCCEEDED);
     }
 
     @Test
     void runs_are_private_to_their_owner_but_administrators_see_and_cancel_all() {
-        long anns = jobs.submit(CountingJobHandler.KIND, null, "Ann's private run", CountingJobHandler.settings(300, 20)).id();
+        long anns = jobs.submit(CountingJobHandler.KIND, null, "Ann's private run",
+                CountingJobHandler.settings(300, 20)).id();
 
         TestUsers.signIn("ben", Role.MANAGER);
         assertThat(jobs.listMine()).extracting(JobSummary::id).doesNotContain(anns);

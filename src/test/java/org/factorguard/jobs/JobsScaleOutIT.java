@@ -99,8 +99,10 @@ class JobsScaleOutIT {
         CountingJobHandler.STARTED.clear();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(jobsOf(nodeA, "ann").submit(CountingJobHandler.KIND, null, "A" + i, CountingJobHandler.settings(6, 250)).id());
-            ids.add(jobsOf(nodeB, "ben").submit(CountingJobHandler.KIND, null, "B" + i, CountingJobHandler.settings(6, 250)).id());
+            ids.add(jobsOf(nodeA, "ann").submit(CountingJobHandler.KIND, null, "A" + i,
+                    CountingJobHandler.settings(6, 250)).id());
+            ids.add(jobsOf(nodeB, "ben").submit(CountingJobHandler.KIND, null, "B" + i,
+                    CountingJobHandler.settings(6, 250)).id());
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 jobsOf(nodeB, "ann").listMine().stream().allMatch(r -> r.state().isFinal())
@@ -150,8 +152,10 @@ class JobsScaleOutIT {
         HangingJobHandler.RELEASE.countDown();
 
         // the survivor keeps working
-        long next = jobsOf(survivor, "ann").submit(CountingJobHandler.KIND, null, "After", CountingJobHandler.settings(2, 5)).id();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jobsOf(survivor, "ann").find(next).state() == JobState.SUCCEEDED);
+        long next = jobsOf(survivor, "ann").submit(CountingJobHandler.KIND, null, "After",
+                CountingJobHandler.settings(2, 5)).id();
+        await().atMost(Duration.ofSeconds(20)).until(()
+                -> jobsOf(survivor, "ann").find(next).state() == JobState.SUCCEEDED);
         // the dead node's late finish does not overwrite the recovered state: once its executor has let go of
         // the run (after trying to record its end), the run is still failed
         await().atMost(Duration.ofSeconds(20)).until(() -> !runsOnDyingNode.ids().contains(id));
@@ -171,8 +175,9 @@ class JobsScaleOutIT {
         Timestamp now = Timestamp.from(Instant.now());
         // as if the node had been killed a moment ago: state RUNNING, heartbeat fresh
         sql.update("""
-                insert into job_run (version, owner_id, kind, title, settings_json, state, stage, progress, loss_history,
-                                     created_at, started_at, heartbeat_at, cancel_requested, node_name)
+                insert into job_run (version, owner_id, kind, title, settings_json, state, stage, progress,
+                                     loss_history, created_at, started_at, heartbeat_at, cancel_requested,
+                                     node_name)
                 values (0, ?, 'TEST', 'Killed', '{}', 'RUNNING', 'Training', 0.4, '[]', ?, ?, ?, false, ?)""",
                 owner, now, now, now, deadName);
         long id = sql.queryForObject("select max(id) from job_run", Long.class);

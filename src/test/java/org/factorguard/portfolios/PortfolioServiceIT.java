@@ -244,7 +244,8 @@ class PortfolioServiceIT {
         TestUsers.signIn(ADMIN, Role.ADMIN);
         byte[] csv = DatasetTestFiles.longCsv(12, 900, 2016).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long small = datasetAdmin.importLongCsv(new ImportRequest("Retiring market", "to be retired", "retiring.csv",
-                csv.length, CleaningSettings.defaults()), new java.io.ByteArrayInputStream(csv), (stage, done) -> { }).id();
+                csv.length, CleaningSettings.defaults()), new java.io.ByteArrayInputStream(csv), (stage, done)
+                        -> { }).id();
         TestUsers.signIn(ANN, Role.MANAGER);
         long kept = portfolios.create(new PortfolioDraft("On the old data", small, PortfolioSettings.defaults()));
         TestUsers.signIn(ADMIN, Role.ADMIN);
@@ -253,7 +254,8 @@ class PortfolioServiceIT {
 
         assertThat(portfolios.selectableDatasets()).extracting(d -> d.id()).doesNotContain(small);
         assertThat(problemFields(() -> portfolios.create(
-                new PortfolioDraft("New on old data", small, PortfolioSettings.defaults())))).containsExactly("dataset");
+                new PortfolioDraft("New on old data", small, PortfolioSettings.defaults())))).containsExactly(
+                        "dataset");
         assertThat(portfolios.find(kept).datasetActive()).isFalse();
         portfolios.update(kept, new PortfolioDraft("Still on the old data", small, PortfolioSettings.defaults()));
         assertThat(portfolios.choicesFor(small).instruments()).hasSize(12);

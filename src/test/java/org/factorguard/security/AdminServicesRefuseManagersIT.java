@@ -89,7 +89,8 @@ class AdminServicesRefuseManagersIT {
         TestUsers.signIn("mia-admin-refusal", Role.MANAGER);
         Object bean = context.getBean(service);
         assertThat(AopUtils.isAopProxy(bean)).as("method security needs a proxy").isTrue();
-        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(AdminServicesRefuseManagersIT::dummy).toArray();
+        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(
+                AdminServicesRefuseManagersIT::dummy).toArray();
         assertThatThrownBy(() -> invoke(bean, method, arguments)).as(name).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -97,7 +98,8 @@ class AdminServicesRefuseManagersIT {
     @MethodSource("adminMethods")
     void an_anonymous_caller_is_refused(String name, Class<?> service, Method method) {
         Object bean = context.getBean(service);
-        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(AdminServicesRefuseManagersIT::dummy).toArray();
+        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(
+                AdminServicesRefuseManagersIT::dummy).toArray();
         assertThatThrownBy(() -> invoke(bean, method, arguments)).as(name).isInstanceOfAny(AccessDeniedException.class,
                 org.springframework.security.core.AuthenticationException.class);
     }

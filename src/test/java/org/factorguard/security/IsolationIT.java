@@ -134,7 +134,8 @@ class IsolationIT {
         call(calls, "portfolio", "PortfolioService.update", id -> { portfolios.update(id, takeover); return null; });
         call(calls, "portfolio", "PortfolioService.duplicate", id -> portfolios.duplicate(id));
         call(calls, "portfolio", "PortfolioService.delete", id -> { portfolios.delete(id); return null; });
-        call(calls, "portfolio", "PortfolioService.chooseFactors", id -> { portfolios.chooseFactors(id, List.of("EP")); return null; });
+        call(calls, "portfolio", "PortfolioService.chooseFactors", id
+                -> { portfolios.chooseFactors(id, List.of("EP")); return null; });
         call(calls, "portfolio", "PortfolioService.screenFactorsPerFold",
                 id -> { portfolios.screenFactorsPerFold(id, List.of("EP")); return null; });
         call(calls, "portfolio", "PortfolioService.planRun", id -> portfolios.planRun(id));
@@ -212,15 +213,19 @@ class IsolationIT {
     Stream<Arguments> adminUserCalls() {
         annOwnsOneOfEverything();
         return Stream.of(
-                Arguments.of("UserAdministrationService.setEnabled", (LongFunction<Object>) id -> userAdmin.setEnabled(id, false)),
-                Arguments.of("UserAdministrationService.changeRole", (LongFunction<Object>) id -> userAdmin.changeRole(id, Role.ADMIN)),
+                Arguments.of("UserAdministrationService.setEnabled", (LongFunction<Object>) id
+                        -> userAdmin.setEnabled(id, false)),
+                Arguments.of("UserAdministrationService.changeRole", (LongFunction<Object>) id
+                        -> userAdmin.changeRole(id, Role.ADMIN)),
                 Arguments.of("UserAdministrationService.resetPassword", (LongFunction<Object>) id -> {
                     userAdmin.resetPassword(id, "a-new-long-password-42");
                     return null;
                 }),
                 Arguments.of("UserAdministrationService.unlock", (LongFunction<Object>) id -> userAdmin.unlock(id)),
-                Arguments.of("DatasetAdministrationService.retire", (LongFunction<Object>) id -> datasetAdmin.retire(id)),
-                Arguments.of("DatasetAdministrationService.reactivate", (LongFunction<Object>) id -> datasetAdmin.reactivate(id)));
+                Arguments.of("DatasetAdministrationService.retire", (LongFunction<Object>) id
+                        -> datasetAdmin.retire(id)),
+                Arguments.of("DatasetAdministrationService.reactivate", (LongFunction<Object>) id
+                        -> datasetAdmin.reactivate(id)));
     }
 
     @org.junit.jupiter.api.Test

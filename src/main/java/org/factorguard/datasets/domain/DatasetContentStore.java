@@ -53,7 +53,8 @@ public class DatasetContentStore {
             String[] t = tickerNameIndustry.get(i);
             rows.add(new Object[] {datasetId, i, t[0], t[1], t[2]});
         }
-        jdbc.batchUpdate("insert into dataset_instrument (dataset_id, position, ticker, name, industry) values (?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into dataset_instrument (dataset_id, position, ticker, name, industry) values (?, ?, "
+                + "?, ?, ?)",
                 rows);
     }
 }

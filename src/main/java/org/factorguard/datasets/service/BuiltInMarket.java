@@ -101,7 +101,8 @@ public class BuiltInMarket {
             long id;
             try {
                 id = writer.store(prepared).getId();
-                log.info("Built-in synthetic market stored as dataset {} ({} instruments, {} days, {} KiB) in {} ms", id,
+                log.info("Built-in synthetic market stored as dataset {} ({} instruments, {} days, {} KiB) in {} ms",
+                        id,
                         market.instrumentCount(), market.dayCount(), encoded.length / 1024,
                         (System.nanoTime() - started) / 1_000_000);
             } catch (DataIntegrityViolationException | ConcurrencyFailureException race) {

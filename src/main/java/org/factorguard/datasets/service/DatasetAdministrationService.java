@@ -139,7 +139,8 @@ public class DatasetAdministrationService {
         ImportProgressListener listener = progress == null ? ImportProgressListener.none() : progress;
         listener.onProgress(ImportStage.READING, 0);
         CsvImportLimits limits = CsvImportLimits.defaults().withMaxBytes(maxUploadBytes());
-        limits = new CsvImportLimits(limits.maxBytes(), limits.maxColumns(), limits.maxLineLength(), properties.maxProblems());
+        limits = new CsvImportLimits(limits.maxBytes(), limits.maxColumns(), limits.maxLineLength(),
+                properties.maxProblems());
         long size = request.fileBytes();
         LongConsumer bytesRead = bytes -> listener.onProgress(ImportStage.READING,
                 size > 0 ? READ_SHARE * Math.min(1, bytes / (double) size) : 0);
@@ -195,12 +196,14 @@ public class DatasetAdministrationService {
     }
 
     private static String firstDropReason(CleaningResult cleaned) {
-        return cleaned.report().instruments().stream().filter(c -> c.dropped()).map(c -> c.ticker() + ": " + c.dropReason())
+        return cleaned.report().instruments().stream().filter(c -> c.dropped()).map(c -> c.ticker() + ": "
+                + c.dropReason())
                 .findFirst().orElse("no reason given");
     }
 
     private static String source(ImportRequest request, Layout layout) {
-        String file = request.fileName() == null || request.fileName().isBlank() ? "uploaded file" : request.fileName().trim();
+        String file = request.fileName() == null || request.fileName().isBlank() ? "uploaded file"
+                : request.fileName().trim();
         if (file.length() > 400) {
             file = file.substring(0, 400);
         }

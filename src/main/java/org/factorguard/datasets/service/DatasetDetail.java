@@ -8,5 +8,6 @@ import org.factorguard.quant.data.CleaningReport;
  *
  * @param cleaningReport what the cleaner did, or {@code null} for generated data that was not cleaned
  */
-public record DatasetDetail(DatasetSummary summary, CleaningReport cleaningReport, List<InstrumentSummary> instruments) {
+public record DatasetDetail(DatasetSummary summary, CleaningReport cleaningReport,
+        List<InstrumentSummary> instruments) {
 }

@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param builtInOnStart      generate the built-in synthetic market after start-up when absent (default true)
  */
 @ConfigurationProperties("factorguard.datasets")
-public record DatasetProperties(DataSize maxUploadBytes, Integer maxProblems, Integer cacheEntries, Boolean builtInOnStart) {
+public record DatasetProperties(DataSize maxUploadBytes, Integer maxProblems, Integer cacheEntries,
+        Boolean builtInOnStart) {
 
     public DatasetProperties {
         maxUploadBytes = maxUploadBytes == null ? DataSize.ofMegabytes(512) : maxUploadBytes;

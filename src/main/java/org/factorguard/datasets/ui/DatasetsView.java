@@ -145,12 +145,14 @@ public class DatasetsView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("datasets-grid");
         grid.setMinHeight("320px");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(this::nameCell).setHeader("Name").setWidth("190px").setFlexGrow(2);
         grid.addComponentColumn(d -> badges(d)).setHeader("Kind / status").setWidth("104px").setFlexGrow(0);
         grid.addColumn(d -> Formats.count(d.instrumentCount())).setHeader("Instruments")
                 .setWidth("100px").setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(d -> (d.firstDate() + " – " + d.lastDate()).replace('-', '\u2011')).setHeader("Date range").setWidth("104px").setFlexGrow(0);
+        grid.addColumn(d -> (d.firstDate() + " – " + d.lastDate()).replace('-', '\u2011')).setHeader(
+                "Date range").setWidth("104px").setFlexGrow(0);
         grid.addColumn(d -> Formats.count(d.rowCount())).setHeader("Rows").setWidth("90px")
                 .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addComponentColumn(DatasetsView::hashCell).setHeader("Hash").setWidth("120px").setFlexGrow(0);
@@ -211,7 +213,8 @@ public class DatasetsView extends VerticalLayout {
         dialog.setId("confirm-status");
         if (d.isActive()) {
             dialog.setHeader("Retire " + d.displayName() + "?");
-            dialog.setText("It can no longer be chosen for new portfolios. Existing portfolios and reports keep using it. "
+            dialog.setText("It can no longer be chosen for new portfolios. Existing portfolios and reports keep using "
+                    + "it. "
                     + "You can reactivate it later.");
             dialog.setConfirmText("Retire");
             dialog.setConfirmButtonTheme("error primary");
@@ -486,7 +489,8 @@ public class DatasetsView extends VerticalLayout {
             }
             problems.add(list);
             if (e.truncated()) {
-                Span more = new Span("Only the first " + e.problems().size() + " problems are listed; fix them and try again.");
+                Span more = new Span("Only the first " + e.problems().size()
+                        + " problems are listed; fix them and try again.");
                 more.addClassName("fg-muted");
                 problems.add(more);
             }

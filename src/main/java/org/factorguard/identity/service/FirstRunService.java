@@ -67,6 +67,7 @@ public class FirstRunService {
         } catch (DataIntegrityViolationException raced) {
             throw new IllegalStateException("FactorGuard is already set up: sign in instead");
         }
-        users.save(new AppUser(name, displayName.trim(), passwordEncoder.encode(password), Role.ADMIN, clock.instant()));
+        users.save(new AppUser(name, displayName.trim(), passwordEncoder.encode(password), Role.ADMIN,
+                clock.instant()));
     }
 }

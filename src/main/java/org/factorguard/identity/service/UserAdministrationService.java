@@ -110,7 +110,8 @@ public class UserAdministrationService {
     private void requireAnotherActiveAdmin(String action) {
         if (users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
             throw new ValidationProblemException(null,
-                    "You cannot " + action + " the last active administrator: make another user an administrator first");
+                    "You cannot " + action + " the last active administrator: make another user an administrator "
+                            + "first");
         }
     }
 

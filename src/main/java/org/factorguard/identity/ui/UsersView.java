@@ -82,7 +82,8 @@ public class UsersView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(UserSummary u) {
-        Button toggle = new Button(u.enabled() ? "Disable" : "Enable", click -> run(() -> admin.setEnabled(u.id(), !u.enabled()),
+        Button toggle = new Button(u.enabled() ? "Disable" : "Enable", click
+                -> run(() -> admin.setEnabled(u.id(), !u.enabled()),
                 u.username() + (u.enabled() ? " disabled" : " enabled")));
         toggle.setId("toggle-" + u.username());
         Button reset = new Button("Reset password", click -> openResetDialog(u));
@@ -96,7 +97,8 @@ public class UsersView extends VerticalLayout {
         role.setAriaLabel("Role of " + u.username());
         role.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null && change.getValue() != u.role()) {
-                run(() -> admin.changeRole(u.id(), change.getValue()), u.username() + " is now " + change.getValue().label());
+                run(() -> admin.changeRole(u.id(), change.getValue()), u.username() + " is now "
+                        + change.getValue().label());
             }
         });
         HorizontalLayout row = new HorizontalLayout(role, toggle, reset);
@@ -149,7 +151,8 @@ public class UsersView extends VerticalLayout {
         Button save = new Button("Create", click -> {
             fields.values().forEach(f -> f.setInvalid(false));
             try {
-                admin.createUser(new NewUser(username.getValue(), name.getValue(), role.getValue(), password.getValue()));
+                admin.createUser(new NewUser(username.getValue(), name.getValue(), role.getValue(),
+                        password.getValue()));
                 dialog.close();
                 Notification.show("User " + username.getValue().trim().toLowerCase() + " created")
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -175,7 +178,8 @@ public class UsersView extends VerticalLayout {
             try {
                 admin.resetPassword(u.id(), password.getValue());
                 dialog.close();
-                Notification.show("Password of " + u.username() + " reset").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show("Password of " + u.username()
+                        + " reset").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
             } catch (ValidationProblemException e) {
                 showProblems(e, Map.of("password", password));
@@ -187,7 +191,8 @@ public class UsersView extends VerticalLayout {
         dialog.open();
     }
 
-    private static void showProblems(ValidationProblemException e, Map<String, ? extends com.vaadin.flow.component.HasValidation> fields) {
+    private static void showProblems(ValidationProblemException e,
+            Map<String, ? extends com.vaadin.flow.component.HasValidation> fields) {
         for (FieldProblem p : e.problems()) {
             var field = p.field() == null ? null : fields.get(p.field());
             if (field != null) {

@@ -97,7 +97,8 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
     /** Running runs that no live node looks after: this node's leftovers (not in {@code alive}) or stale heartbeats. */
     @Query("""
             select r from JobRun r where r.state = org.factorguard.jobs.service.JobState.RUNNING
-               and ((r.nodeName = :node and r.id not in :alive) or r.heartbeatAt is null or r.heartbeatAt < :staleBefore)""")
+               and ((r.nodeName = :node and r.id not in :alive) or r.heartbeatAt is null
+                    or r.heartbeatAt < :staleBefore)""")
     List<JobRun> findAbandoned(@Param("node") String node, @Param("alive") Collection<Long> alive,
                                @Param("staleBefore") Instant staleBefore);
 
@@ -107,7 +108,8 @@ public interface JobRunRepository extends JpaRepository<JobRun, Long> {
             update JobRun r set r.state = org.factorguard.jobs.service.JobState.FAILED, r.finishedAt = :now,
                    r.errorMessage = :reason, r.version = r.version + 1
              where r.id = :id and r.state = org.factorguard.jobs.service.JobState.RUNNING
-               and ((r.nodeName = :node and r.id not in :alive) or r.heartbeatAt is null or r.heartbeatAt < :staleBefore)""")
+               and ((r.nodeName = :node and r.id not in :alive) or r.heartbeatAt is null
+                    or r.heartbeatAt < :staleBefore)""")
     int failAbandoned(@Param("id") long id, @Param("node") String node, @Param("alive") Collection<Long> alive,
                       @Param("staleBefore") Instant staleBefore, @Param("reason") String reason,
                       @Param("now") Instant now);

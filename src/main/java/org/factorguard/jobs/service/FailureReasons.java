@@ -44,7 +44,8 @@ public final class FailureReasons {
         if (meantForPeople && message != null && !message.isBlank()) {
             return sentence(message);
         }
-        return "Unexpected error (" + failure.getClass().getSimpleName() + ") — the administrator finds the details in the log";
+        return "Unexpected error (" + failure.getClass().getSimpleName()
+                + ") — the administrator finds the details in the log";
     }
 
     /** First line only, capitalised, at most {@value #MAX_LENGTH} characters. */

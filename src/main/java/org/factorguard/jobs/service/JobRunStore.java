@@ -43,7 +43,8 @@ public class JobRunStore {
 
     /** Creates a queued run unless the owner already has {@code maxActive} queued or running. */
     @Transactional
-    public JobRun createQueued(long ownerId, String kind, Long subjectId, String title, String settingsJson, int maxActive) {
+    public JobRun createQueued(long ownerId, String kind, Long subjectId, String title, String settingsJson,
+            int maxActive) {
         runs.lockOwner(ownerId);
         long active = runs.countByOwnerIdAndStateIn(ownerId, List.of(JobState.QUEUED, JobState.RUNNING));
         if (active >= maxActive) {
@@ -144,7 +145,8 @@ public class JobRunStore {
         return failAbandoned("", NONE, staleAfter, reason);
     }
 
-    public List<Long> failAbandoned(String node, Collection<Long> aliveHere, java.time.Duration staleAfter, String reason) {
+    public List<Long> failAbandoned(String node, Collection<Long> aliveHere, java.time.Duration staleAfter,
+            String reason) {
         Collection<Long> alive = aliveHere.isEmpty() ? NONE : aliveHere;
         Instant now = clock.instant();
         Instant staleBefore = now.minus(staleAfter);

@@ -52,7 +52,8 @@ public class JobSupervisor {
         ticker.scheduleWithFixedDelay(guarded("progress", runsHere::writePendingProgress), progressMs, progressMs,
                 TimeUnit.MILLISECONDS);
         long heartbeatMs = properties.heartbeatInterval().toMillis();
-        ticker.scheduleWithFixedDelay(guarded("heartbeat", () -> store.heartbeat(runsHere.ids(), properties.nodeName())),
+        ticker.scheduleWithFixedDelay(
+                guarded("heartbeat", () -> store.heartbeat(runsHere.ids(), properties.nodeName())),
                 heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
         long sweepMs = properties.sweepInterval().toMillis();
         ticker.scheduleWithFixedDelay(guarded("sweep", this::failStaleRuns), sweepMs, sweepMs, TimeUnit.MILLISECONDS);

@@ -39,7 +39,8 @@ public record JobsProperties(
             throw new IllegalArgumentException("factorguard.jobs.max-active-per-user must be at least 1");
         }
         if (!staleAfter.minus(heartbeatInterval).isPositive()) {
-            throw new IllegalArgumentException("factorguard.jobs.stale-after must be longer than the heartbeat interval");
+            throw new IllegalArgumentException(
+                    "factorguard.jobs.stale-after must be longer than the heartbeat interval");
         }
         if (nodeName == null || nodeName.isBlank()) {
             nodeName = hostName();

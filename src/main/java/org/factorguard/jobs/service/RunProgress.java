@@ -28,7 +28,8 @@ final class RunProgress implements JobProgress {
     private long lastWriteNanos;
     private boolean everWritten;
 
-    RunProgress(long jobId, String node, JobRunStore store, Runnable afterWrite, long minIntervalNanos, LongSupplier nanoTime) {
+    RunProgress(long jobId, String node, JobRunStore store, Runnable afterWrite, long minIntervalNanos,
+            LongSupplier nanoTime) {
         this.jobId = jobId;
         this.node = node;
         this.store = store;

@@ -90,7 +90,8 @@ public class RunsView extends VerticalLayout {
         }
         grid.addColumn(r -> r.kind().toLowerCase(Locale.ROOT)).setHeader("Kind").setAutoWidth(true);
         grid.addComponentColumn(r -> new RunStateBadge(r, "")).setHeader("State").setWidth("130px").setFlexGrow(0);
-        grid.addComponentColumn(r -> new RunProgressCell(r, "")).setHeader("Progress").setWidth("220px").setFlexGrow(0);
+        grid.addComponentColumn(r -> new RunProgressCell(r, "", clock.instant())).setHeader("Progress")
+                .setWidth("220px").setFlexGrow(0);
         grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true);
         grid.addColumn(r -> r.latestLoss() == null ? "" : Formats.number(r.latestLoss(), 5))
                 .setHeader("Latest loss").setAutoWidth(true);

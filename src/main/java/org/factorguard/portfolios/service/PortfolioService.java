@@ -170,7 +170,8 @@ public class PortfolioService {
         if (!problems.isEmpty()) {
             throw new ValidationProblemException(problems);
         }
-        p.update(draft.name().trim(), draft.datasetId(), PortfolioSettingsJson.write(draft.settings()), clock.instant());
+        p.update(draft.name().trim(), draft.datasetId(), PortfolioSettingsJson.write(draft.settings()),
+                clock.instant());
     }
 
     /** Copies a portfolio under a free name ("Name (copy)", "Name (copy 2)", …); returns the copy's id. */
@@ -259,7 +260,8 @@ public class PortfolioService {
         try {
             config = settings.toStudyConfig();
         } catch (StudyConfigException cannotRun) {
-            throw new ValidationProblemException(cannotRun.problems().stream().map(m -> new FieldProblem(null, m)).toList());
+            throw new ValidationProblemException(
+                    cannotRun.problems().stream().map(m -> new FieldProblem(null, m)).toList());
         }
         MarketData data = datasets.load(p.getDatasetId());
         problems.addAll(config.problemsWith(data).stream().map(m -> new FieldProblem(null, m)).toList());

@@ -336,7 +336,8 @@ public class FactorsView extends VerticalLayout implements BeforeEnterObserver, 
         ticks.clear();
         grid.setId("factors-grid");
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(c -> {
             Checkbox box = new Checkbox(ticked.contains(c.factor().id()));
             box.setId("tick-" + c.factor().id());

@@ -130,7 +130,8 @@ public class PortfolioEditorView extends VerticalLayout implements BeforeEnterOb
                 factorCard,
                 section("Rebalance and costs", null, rebalance, costBps, longShort, riskFreeRate),
                 section("Risk limits", "The allocator keeps every portfolio within these limits. Leave a limit "
-                        + "empty to switch it off (the per-asset cap is always on).", maxVolatility, maxVar, maxDrawdown,
+                        + "empty to switch it off (the per-asset cap is always on).", maxVolatility, maxVar,
+                                maxDrawdown,
                         maxWeight, maxIndustryWeight),
                 section("Model", "The LSTM's settings; the linear benchmark needs none.", lookback, units, epochs,
                         ensembleSize, retraining, implementation),

@@ -112,10 +112,12 @@ public class PortfolioView extends VerticalLayout implements BeforeEnterObserver
                 fact("Rebalance", s.rebalance().name().toLowerCase(Locale.ROOT) + ", costs "
                         + Formats.number(s.costBps(), 1) + " bps"
                         + (s.longShort() ? ", long-short" : ", long-only")),
-                fact("Risk limits", "volatility " + pct(s.maxAnnualVolatility()) + " · VaR(95 %) " + pct(s.maxDailyVar95())
+                fact("Risk limits", "volatility " + pct(s.maxAnnualVolatility()) + " · VaR(95 %) "
+                        + pct(s.maxDailyVar95())
                         + " · drawdown " + pct(s.maxDrawdown())),
                 fact("Caps", "per asset " + pct(s.maxWeight()) + " · per industry " + pct(s.maxIndustryWeight())),
-                fact("Model", "look-back " + s.lookback() + " d · " + s.units() + " units · " + s.epochs() + " epochs · "
+                fact("Model", "look-back " + s.lookback() + " d · " + s.units() + " units · " + s.epochs()
+                        + " epochs · "
                         + s.ensembleSize() + (s.ensembleSize() == 1 ? " seed" : " seeds") + " · retrain "
                         + s.retraining().name().toLowerCase(Locale.ROOT) + " · "
                         + (s.implementation().name().equals("FAST") ? "fast LSTM" : "DL4J LSTM")))));

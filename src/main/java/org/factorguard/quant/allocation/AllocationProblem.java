@@ -17,7 +17,8 @@ public record AllocationProblem(String[] tickers, String[] industries, double[] 
         Objects.requireNonNull(covariance, "covariance");
         int n = tickers.length;
         if (industries.length != n || expectedReturns.length != n || covariance.length != n) {
-            throw new IllegalArgumentException("tickers, industries, expected returns and covariance must have the same size");
+            throw new IllegalArgumentException(
+                    "tickers, industries, expected returns and covariance must have the same size");
         }
         for (double[] row : covariance) {
             if (row.length != n) {

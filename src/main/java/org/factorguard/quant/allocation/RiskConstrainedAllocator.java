@@ -39,7 +39,8 @@ import org.factorguard.quant.risk.CovarianceMatrix;
  * solution lies on the same efficient frontier as the QP with a higher risk aversion γ' ≥ γ (the
  * multiplier of a binding volatility limit simply adds to γ). So the allocator first solves with the
  * configured γ; if a limit is violated it raises γ geometrically (×4 up to 4<sup>15</sup>·γ) until both
- * limits hold, then refines log γ by Illinois false position (at most 20 steps, until the closer limit is used to within a relative 1e-4) between the last violating and the first
+ * limits hold, then refines log γ by Illinois false position (at most 20 steps, until the closer limit is used to
+ * within a relative 1e-4) between the last violating and the first
  * satisfying value, always keeping the satisfying end, so the returned weights satisfy the limits
  * exactly while sitting (up to the bisection tolerance) on the limit. If even the least risky portfolio
  * at the required exposure violates a limit, then with {@link AllocationSettings#allowCash()} that
@@ -129,7 +130,8 @@ public final class RiskConstrainedAllocator {
         double[] base = in.solve(gamma0);
         if (base == null) {
             return infeasible(in, "the linear constraints (exposure " + pct(settings.exposure())
-                    + ", asset caps, industry caps" + (settings.longShort() ? ", gross limit" : "") + ") admit no portfolio");
+                    + ", asset caps, industry caps" + (settings.longShort() ? ", gross limit" : "")
+                            + ") admit no portfolio");
         }
         if (in.withinRiskLimits(base)) {
             return finish(in, base, gamma0, false, "optimal at risk aversion " + num(gamma0));
@@ -301,7 +303,8 @@ public final class RiskConstrainedAllocator {
                 }
                 if (assetMax < e - 1e-12) {
                     long count = java.util.Arrays.stream(upper).filter(u -> u > 0).count();
-                    return "per-asset caps of " + pct(s.maxWeight()) + " on " + count + " investable assets allow at most "
+                    return "per-asset caps of " + pct(s.maxWeight()) + " on " + count
+                            + " investable assets allow at most "
                             + pct(assetMax) + " exposure, but " + pct(e) + " is required";
                 }
                 double industryMax = 0;
@@ -440,7 +443,8 @@ public final class RiskConstrainedAllocator {
                     return "the industry cap " + k.getKey();
                 }
             }
-            if (Double.isFinite(s.maxAnnualVolatility()) && annualVolatility(w) > s.maxAnnualVolatility() + VERIFY_TOLERANCE) {
+            if (Double.isFinite(s.maxAnnualVolatility()) && annualVolatility(w) > s.maxAnnualVolatility()
+                    + VERIFY_TOLERANCE) {
                 return "the volatility limit";
             }
             if (Double.isFinite(s.maxDailyVar95()) && dailyVar(w) > s.maxDailyVar95() + VERIFY_TOLERANCE) {
@@ -467,7 +471,8 @@ public final class RiskConstrainedAllocator {
             if (s.longShort() && gross(w) >= s.grossLimit() - BINDING_TOLERANCE) {
                 b.add("gross limit");
             }
-            if (Double.isFinite(s.maxAnnualVolatility()) && annualVolatility(w) >= s.maxAnnualVolatility() * (1 - 1e-4)) {
+            if (Double.isFinite(s.maxAnnualVolatility())
+                    && annualVolatility(w) >= s.maxAnnualVolatility() * (1 - 1e-4)) {
                 b.add("volatility limit");
             }
             if (Double.isFinite(s.maxDailyVar95()) && dailyVar(w) >= s.maxDailyVar95() * (1 - 1e-4)) {

@@ -69,7 +69,8 @@ public record BacktestResult(
 
     /** Σ turnover × 252 / number of return days. */
     public double annualTurnover() {
-        return returns.length == 0 ? Double.NaN : totalTurnover() * PerformanceMetrics.TRADING_DAYS_PER_YEAR / returns.length;
+        return returns.length == 0 ? Double.NaN
+                : totalTurnover() * PerformanceMetrics.TRADING_DAYS_PER_YEAR / returns.length;
     }
 
     /** Mean of the daily gross exposure. */

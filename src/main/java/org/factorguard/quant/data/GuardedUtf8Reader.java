@@ -110,7 +110,8 @@ final class GuardedUtf8Reader extends Reader {
                 bytes.position(bytes.position() + n);
                 bytesRead += n;
                 if (bytesRead > limits.maxBytes()) {
-                    throw new RejectedInput(line, "the file is larger than the limit of " + limits.maxBytes() + " bytes");
+                    throw new RejectedInput(line, "the file is larger than the limit of " + limits.maxBytes()
+                            + " bytes");
                 }
                 if (bytesRead >= nextProgress) {
                     progress.accept(bytesRead);

@@ -44,9 +44,11 @@ import org.apache.commons.csv.CSVRecord;
 public final class LongFormatCsvReader {
 
     /** Columns every long-format file must have. */
-    public static final List<String> REQUIRED_COLUMNS = List.of("date", "ticker", "open", "high", "low", "close", "volume");
+    public static final List<String> REQUIRED_COLUMNS =
+            List.of("date", "ticker", "open", "high", "low", "close", "volume");
     /** Columns a long-format file may have. */
-    public static final List<String> OPTIONAL_COLUMNS = List.of("name", "industry", "shares", "eps", "bvps", "pe", "pb");
+    public static final List<String> OPTIONAL_COLUMNS =
+            List.of("name", "industry", "shares", "eps", "bvps", "pe", "pb");
 
     private enum Rule { POSITIVE, NON_NEGATIVE, FINITE }
 
@@ -125,7 +127,8 @@ public final class LongFormatCsvReader {
                 CSVRecord record = source.record();
                 long line = source.line();
                 if (record.size() != header.size()) {
-                    problems.add(line, "expected " + header.size() + " fields like the header but found " + record.size());
+                    problems.add(line, "expected " + header.size() + " fields like the header but found "
+                            + record.size());
                     continue;
                 }
                 boolean ok = true;

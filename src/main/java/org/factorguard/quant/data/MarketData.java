@@ -84,12 +84,14 @@ public final class MarketData {
             this.marketIndex = b.marketIndex;
             this.marketIndexMethod = IndexMethod.IMPORTED;
         } else {
-            IndexMethod method = hasAnyFinite(sharesOutstanding) ? IndexMethod.CAP_WEIGHTED : IndexMethod.EQUAL_WEIGHTED;
+            IndexMethod method = hasAnyFinite(sharesOutstanding) ? IndexMethod.CAP_WEIGHTED
+                    : IndexMethod.EQUAL_WEIGHTED;
             this.marketIndex = IndexBuilder.build(close, sharesOutstanding, allMembers(n), method);
             this.marketIndexMethod = method;
         }
         Map<String, double[]> industries = new LinkedHashMap<>();
-        IndexMethod industryMethod = hasAnyFinite(sharesOutstanding) ? IndexMethod.CAP_WEIGHTED : IndexMethod.EQUAL_WEIGHTED;
+        IndexMethod industryMethod = hasAnyFinite(sharesOutstanding) ? IndexMethod.CAP_WEIGHTED
+                : IndexMethod.EQUAL_WEIGHTED;
         boolean anyImported = false;
         for (String industry : industries()) {
             double[] given = b.industryIndices.get(industry);
@@ -100,7 +102,8 @@ public final class MarketData {
                 industries.put(industry, given);
                 anyImported = true;
             } else {
-                industries.put(industry, IndexBuilder.build(close, sharesOutstanding, members(industry), industryMethod));
+                industries.put(industry, IndexBuilder.build(close, sharesOutstanding, members(industry),
+                        industryMethod));
             }
         }
         this.industryIndices = Collections.unmodifiableMap(industries);
@@ -353,7 +356,8 @@ public final class MarketData {
         /** An imported market index; when absent it is derived from the members. */
         public Builder marketIndex(double[] v) { this.marketIndex = v; return this; }
         /** An imported industry index; industries without one are derived. */
-        public Builder industryIndex(String industry, double[] v) { this.industryIndices.put(industry, v); return this; }
+        public Builder industryIndex(String industry,
+                double[] v) { this.industryIndices.put(industry, v); return this; }
         public Builder trueRegimes(Regime[] v) { this.trueRegimes = v; return this; }
 
         public MarketData build() {

@@ -54,7 +54,8 @@ public final class WideFormatCsvReader {
                         + limits.maxColumns());
             }
             if (!header.get(0).toLowerCase(Locale.ROOT).equals("date")) {
-                problems.add(headerLine, "the first column must be 'date' but is '" + CsvCells.shorten(header.get(0)) + "'");
+                problems.add(headerLine, "the first column must be 'date' but is '" + CsvCells.shorten(header.get(0))
+                        + "'");
             }
             if (header.size() < 2) {
                 problems.add(headerLine, "no ticker columns after 'date'");
@@ -81,7 +82,8 @@ public final class WideFormatCsvReader {
                 CSVRecord record = source.record();
                 long line = source.line();
                 if (record.size() != header.size()) {
-                    problems.add(line, "expected " + header.size() + " fields like the header but found " + record.size());
+                    problems.add(line, "expected " + header.size() + " fields like the header but found "
+                            + record.size());
                     continue;
                 }
                 String dateCell = record.get(0);

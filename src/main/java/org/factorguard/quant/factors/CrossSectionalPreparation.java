@@ -113,7 +113,8 @@ public final class CrossSectionalPreparation {
         List<String> industries = data.instruments().stream().map(Instrument::industry).toList();
         Map<String, FactorScope> scopes = new HashMap<>();
         factors.forEach(f -> scopes.put(f.id(), f.scope()));
-        List<FactorScope> ordered = raw.factorNames().stream().map(n -> scopes.getOrDefault(n, FactorScope.INSTRUMENT)).toList();
+        List<FactorScope> ordered = raw.factorNames().stream().map(n
+                -> scopes.getOrDefault(n, FactorScope.INSTRUMENT)).toList();
         return prepare(raw, industries, ordered);
     }
 
@@ -143,7 +144,8 @@ public final class CrossSectionalPreparation {
         return new Result(prepared, List.of(missing));
     }
 
-    private float[][] prepareFactor(float[][] raw, FactorScope scope, int[] industryCode, int industryCount, long[] counts) {
+    private float[][] prepareFactor(float[][] raw, FactorScope scope, int[] industryCode, int industryCount,
+            long[] counts) {
         int n = industryCode.length;
         double[] buffer = new double[n];
         int[] position = new int[n];
@@ -176,8 +178,10 @@ public final class CrossSectionalPreparation {
             }
             if (winsorise) {
                 percentile.setData(buffer, 0, m);
-                double lo = settings.winsorLower() > 0 ? percentile.evaluate(settings.winsorLower() * 100) : Double.NEGATIVE_INFINITY;
-                double hi = settings.winsorUpper() < 1 ? percentile.evaluate(settings.winsorUpper() * 100) : Double.POSITIVE_INFINITY;
+                double lo = settings.winsorLower() > 0 ? percentile.evaluate(settings.winsorLower() * 100)
+                        : Double.NEGATIVE_INFINITY;
+                double hi = settings.winsorUpper() < 1 ? percentile.evaluate(settings.winsorUpper() * 100)
+                        : Double.POSITIVE_INFINITY;
                 for (int k = 0; k < m; k++) {
                     buffer[k] = Math.min(hi, Math.max(lo, buffer[k]));
                 }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param screenable      whether a cross-sectional IC is defined for it
  * @param ic              Pearson IC summary at the primary horizon
  * @param rankIc          Spearman Rank IC summary at the primary horizon
- * @param dailyIc         Pearson IC per day at the primary horizon (NaN where undefined), aligned with the report's dates
+ * @param dailyIc         Pearson IC per day at the primary horizon (NaN where undefined), aligned with the report's
+ *                        dates
  * @param dailyRankIc     Rank IC per day at the primary horizon
  * @param decay           mean Rank IC per horizon, in increasing horizon order
  * @param yearly          mean Rank IC per calendar year with at least {@code minDaysPerYear} valid days

@@ -90,7 +90,8 @@ public final class FactorLibrary {
                 "ln(I_t / I_{t-1})", 1, 0, FactorCategory.INDUSTRY, FactorScope.INDUSTRY, FactorLibrary::industryReturn)
                 .needing(FactorInput.INDUSTRIES));
         add(m, new Definition("PE", "Price / earnings",
-                "Price over trailing earnings per share; NaN for non-positive earnings. Cheap stocks (low P/E) tend to earn more.",
+                "Price over trailing earnings per share; NaN for non-positive earnings. Cheap stocks (low P/E) tend to "
+                        + "earn more.",
                 "P_t / EPS_t", 0, -1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::priceToEarnings)
                 .needing(FactorInput.EARNINGS));
         add(m, new Definition("EP", "Earnings yield (E/P)",
@@ -106,7 +107,8 @@ public final class FactorLibrary {
                 "BVPS_t / P_t", 0, 1, FactorCategory.VALUE, FactorScope.INSTRUMENT, FactorLibrary::bookYield)
                 .needing(FactorInput.BOOK_VALUE));
         add(m, new Definition("SIZE", "Size (log market cap)",
-                "Natural log of market capitalisation; NaN when shares outstanding are unknown. Small caps tend to earn more.",
+                "Natural log of market capitalisation; NaN when shares outstanding are unknown. Small caps tend to "
+                        + "earn more.",
                 "ln(P_t × S_t)", 0, -1, FactorCategory.SIZE, FactorScope.INSTRUMENT, FactorLibrary::size)
                 .needing(FactorInput.SHARES_OUTSTANDING));
         add(m, new Definition("LOG_VOLUME", "Log volume",
@@ -123,8 +125,10 @@ public final class FactorLibrary {
                 .needing(FactorInput.VOLUME, FactorInput.SHARES_OUTSTANDING));
         add(m, momentum("MOM_20", "Momentum 20 days", 20, 0, 0,
                 "Log return over the last 20 trading days (about one month); at this horizon often a reversal."));
-        add(m, momentum("MOM_60", "Momentum 60 days", 60, 0, 1, "Log return over the last 60 trading days (about three months)."));
-        add(m, momentum("MOM_120", "Momentum 120 days", 120, 0, 1, "Log return over the last 120 trading days (about six months)."));
+        add(m, momentum("MOM_60", "Momentum 60 days", 60, 0, 1,
+                "Log return over the last 60 trading days (about three months)."));
+        add(m, momentum("MOM_120", "Momentum 120 days", 120, 0, 1,
+                "Log return over the last 120 trading days (about six months)."));
         add(m, momentum("MOM_12_1", "Momentum 12-1 months", 252, 21, 1,
                 "Log return from twelve months ago to one month ago, skipping the last month (Carhart's UMD signal)."));
         add(m, new Definition("REV_5", "Short-term reversal 5 days",
@@ -135,7 +139,8 @@ public final class FactorLibrary {
         add(m, volatility("VOL_60", 60));
         add(m, new Definition("BETA_60", "Beta to market 60 days",
                 "OLS slope of the stock's daily log returns on the market's over the last 60 days.",
-                "cov(r_{t-59..t}, r^M_{t-59..t}) / var(r^M_{t-59..t})", 60, -1, FactorCategory.BETA, FactorScope.INSTRUMENT,
+                "cov(r_{t-59..t}, r^M_{t-59..t}) / var(r^M_{t-59..t})", 60, -1, FactorCategory.BETA,
+                        FactorScope.INSTRUMENT,
                 d -> beta(d, 60)));
         add(m, new Definition("RSI_14", "RSI 14 (Wilder)",
                 "Relative strength index with Wilder's smoothing: AG, AL start as 14-day means of gains and losses "
@@ -156,14 +161,17 @@ public final class FactorLibrary {
     }
 
     private static Factor momentum(String id, String name, int lookBack, int skip, int sign, String description) {
-        String formula = skip == 0 ? "ln(P_t / P_{t-" + lookBack + "})" : "ln(P_{t-" + skip + "} / P_{t-" + lookBack + "})";
-        return new Definition(id, name, description, formula, lookBack, sign, FactorCategory.MOMENTUM, FactorScope.INSTRUMENT,
+        String formula = skip == 0 ? "ln(P_t / P_{t-" + lookBack + "})" : "ln(P_{t-" + skip + "} / P_{t-" + lookBack
+                + "})";
+        return new Definition(id, name, description, formula, lookBack, sign, FactorCategory.MOMENTUM,
+                FactorScope.INSTRUMENT,
                 d -> momentumValues(d, lookBack, skip, 1));
     }
 
     private static Factor volatility(String id, int window) {
         return new Definition(id, "Volatility " + window + " days",
-                "Sample standard deviation (n − 1) of the last " + window + " daily log returns; low-volatility stocks tend to earn more per unit of risk.",
+                "Sample standard deviation (n − 1) of the last " + window
+                        + " daily log returns; low-volatility stocks tend to earn more per unit of risk.",
                 "sqrt( Σ (r_k − mean r)² / (n − 1) ), k = t-" + (window - 1) + "..t, n = " + window, window, -1,
                 FactorCategory.VOLATILITY, FactorScope.INSTRUMENT, d -> volatilityValues(d, window));
     }

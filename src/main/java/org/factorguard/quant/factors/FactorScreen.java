@@ -36,7 +36,8 @@ import org.hipparchus.stat.ranking.TiesStrategy;
  * therefore ranks each day's forward returns once per horizon and each factor's day once, and takes the
  * Pearson correlation of those average ranks (which is Spearman's rho with ties averaged). When a factor's
  * instruments with values differ from those with returns on a day, that day falls back to
- * {@link InformationCoefficient}, which re-ranks the pairwise-complete subset. Factors are evaluated in parallel on the common
+ * {@link InformationCoefficient}, which re-ranks the pairwise-complete subset. Factors are evaluated in parallel on the
+ * common
  * fork-join pool. Reference: Grinold &amp; Kahn, <i>Active Portfolio Management</i> (2000), ch. 6 and 16;
  * Qian, Hua &amp; Sorensen, <i>Quantitative Equity Portfolio Management</i> (2007), ch. 6.
  */
@@ -58,7 +59,8 @@ public final class FactorScreen {
     }
 
     /**
-     * Everything with defaults: {@link FactorLibrary#defaults()}, {@link CrossSectionalPreparation.Settings#defaults()},
+     * Everything with defaults: {@link FactorLibrary#defaults()},
+     * {@link CrossSectionalPreparation.Settings#defaults()},
      * {@link ScreeningSettings#defaults()}.
      */
     public static ScreeningReport screenWithDefaults(MarketData data) {
@@ -67,7 +69,8 @@ public final class FactorScreen {
     }
 
     /** Computes, prepares and screens {@code factors} on {@code data}. */
-    public ScreeningReport screen(MarketData data, List<Factor> factors, CrossSectionalPreparation.Settings preparation) {
+    public ScreeningReport screen(MarketData data, List<Factor> factors,
+            CrossSectionalPreparation.Settings preparation) {
         FactorPanel prepared = FactorPanelBuilder.prepared(data, factors, preparation).panel();
         return screen(prepared, data, factors);
     }

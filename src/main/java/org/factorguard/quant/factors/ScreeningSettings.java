@@ -10,10 +10,12 @@ import java.util.List;
  *                             stored distinct and ascending
  * @param primaryHorizon       horizon whose IC statistics drive the selection (default 1; added to horizons if absent)
  * @param minAbsMeanRankIc     keep only factors with |mean daily Rank IC| at least this (default 0.01)
- * @param minAbsIcir           keep only factors with |Rank ICIR| = |mean / sd of daily Rank IC| at least this (default 0.05)
+ * @param minAbsIcir           keep only factors with |Rank ICIR| = |mean / sd of daily Rank IC| at least this (default
+ *                             0.05)
  * @param minSignStability     keep only factors whose yearly mean Rank IC has the overall sign in at least this
  *                             share of calendar years (default 0.5)
- * @param maxCorrelation       of two kept factors with |correlation| above this, drop the one with lower |Rank ICIR| (default 0.7)
+ * @param maxCorrelation       of two kept factors with |correlation| above this, drop the one with lower |Rank ICIR|
+ *                             (default 0.7)
  * @param maxVif               after the correlation step, repeatedly drop the factor with the largest VIF above this;
  *                             {@link Double#POSITIVE_INFINITY} (default) disables the step
  * @param minCrossSection      minimum instruments with factor and return for a day's IC (default 10)
@@ -24,7 +26,8 @@ import java.util.List;
  */
 public record ScreeningSettings(List<Integer> horizons, int primaryHorizon, double minAbsMeanRankIc, double minAbsIcir,
                                 double minSignStability, double maxCorrelation, double maxVif, int minCrossSection,
-                                int minIcDays, int minDaysPerYear, boolean includeMarketFactors) implements Serializable {
+                                int minIcDays, int minDaysPerYear,
+                                        boolean includeMarketFactors) implements Serializable {
 
     public ScreeningSettings {
         if (primaryHorizon < 1 || horizons.stream().anyMatch(h -> h < 1)) {
@@ -47,7 +50,8 @@ public record ScreeningSettings(List<Integer> horizons, int primaryHorizon, doub
     }
 
     public static ScreeningSettings defaults() {
-        return new ScreeningSettings(List.of(1, 5, 20), 1, 0.01, 0.05, 0.5, 0.7, Double.POSITIVE_INFINITY, 10, 60, 20, false);
+        return new ScreeningSettings(List.of(1, 5, 20), 1, 0.01, 0.05, 0.5, 0.7, Double.POSITIVE_INFINITY, 10, 60, 20,
+                false);
     }
 
     public boolean vifStepEnabled() {
@@ -55,28 +59,33 @@ public record ScreeningSettings(List<Integer> horizons, int primaryHorizon, doub
     }
 
     public ScreeningSettings withHorizons(List<Integer> newHorizons, int newPrimary) {
-        return new ScreeningSettings(newHorizons, newPrimary, minAbsMeanRankIc, minAbsIcir, minSignStability, maxCorrelation,
+        return new ScreeningSettings(newHorizons, newPrimary, minAbsMeanRankIc, minAbsIcir, minSignStability,
+                maxCorrelation,
                 maxVif, minCrossSection, minIcDays, minDaysPerYear, includeMarketFactors);
     }
 
-    public ScreeningSettings withThresholds(double newMinAbsMeanRankIc, double newMinAbsIcir, double newMinSignStability,
+    public ScreeningSettings withThresholds(double newMinAbsMeanRankIc, double newMinAbsIcir,
+            double newMinSignStability,
                                             double newMaxCorrelation) {
         return new ScreeningSettings(horizons, primaryHorizon, newMinAbsMeanRankIc, newMinAbsIcir, newMinSignStability,
                 newMaxCorrelation, maxVif, minCrossSection, minIcDays, minDaysPerYear, includeMarketFactors);
     }
 
     public ScreeningSettings withMaxVif(double newMaxVif) {
-        return new ScreeningSettings(horizons, primaryHorizon, minAbsMeanRankIc, minAbsIcir, minSignStability, maxCorrelation,
+        return new ScreeningSettings(horizons, primaryHorizon, minAbsMeanRankIc, minAbsIcir, minSignStability,
+                maxCorrelation,
                 newMaxVif, minCrossSection, minIcDays, minDaysPerYear, includeMarketFactors);
     }
 
     public ScreeningSettings withMinimums(int newMinCrossSection, int newMinIcDays, int newMinDaysPerYear) {
-        return new ScreeningSettings(horizons, primaryHorizon, minAbsMeanRankIc, minAbsIcir, minSignStability, maxCorrelation,
+        return new ScreeningSettings(horizons, primaryHorizon, minAbsMeanRankIc, minAbsIcir, minSignStability,
+                maxCorrelation,
                 maxVif, newMinCrossSection, newMinIcDays, newMinDaysPerYear, includeMarketFactors);
     }
 
     public ScreeningSettings withIncludeMarketFactors(boolean include) {
-        return new ScreeningSettings(horizons, primaryHorizon, minAbsMeanRankIc, minAbsIcir, minSignStability, maxCorrelation,
+        return new ScreeningSettings(horizons, primaryHorizon, minAbsMeanRankIc, minAbsIcir, minSignStability,
+                maxCorrelation,
                 maxVif, minCrossSection, minIcDays, minDaysPerYear, include);
     }
 }

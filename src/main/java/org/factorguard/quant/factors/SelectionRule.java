@@ -44,7 +44,8 @@ public final class SelectionRule {
             if (!e.screenable()) {
                 decided.put(e.factorId(), settings.includeMarketFactors()
                         ? new SelectionDecision(e.factorId(), true,
-                        "selected: market-level factor kept by setting (same value for every instrument, not screened by IC)")
+                        "selected: market-level factor kept by setting (same value for every instrument, not screened "
+                                + "by IC)")
                         : new SelectionDecision(e.factorId(), false,
                         "not selected: market-level factor (same value for every instrument on a day), so it has no "
                                 + "cross-sectional IC; add it to a time-series model explicitly"));
@@ -54,7 +55,8 @@ public final class SelectionRule {
             if (failures.isEmpty()) {
                 survivors.add(e);
             } else {
-                decided.put(e.factorId(), new SelectionDecision(e.factorId(), false, "dropped: " + String.join("; ", failures)));
+                decided.put(e.factorId(), new SelectionDecision(e.factorId(), false, "dropped: "
+                        + String.join("; ", failures)));
             }
         }
         survivors.sort(Comparator.comparingDouble((FactorEvaluation e) -> -Math.abs(e.rankIc().icir()))
@@ -65,7 +67,8 @@ public final class SelectionRule {
             double worstCorrelation = 0;
             for (FactorEvaluation k : kept) {
                 double c = correlationOf(correlationIds, correlation, candidate.factorId(), k.factorId());
-                if (Math.abs(c) > settings.maxCorrelation() && (worst == null || Math.abs(c) > Math.abs(worstCorrelation))) {
+                if (Math.abs(c) > settings.maxCorrelation()
+                        && (worst == null || Math.abs(c) > Math.abs(worstCorrelation))) {
                     worst = k;
                     worstCorrelation = c;
                 }
@@ -73,7 +76,8 @@ public final class SelectionRule {
             if (worst == null) {
                 kept.add(candidate);
             } else {
-                decided.put(candidate.factorId(), new SelectionDecision(candidate.factorId(), false, String.format(Locale.ROOT,
+                decided.put(candidate.factorId(),
+                        new SelectionDecision(candidate.factorId(), false, String.format(Locale.ROOT,
                         "dropped: correlated %.2f with %s which has higher |Rank ICIR| (%.3f ≥ %.3f)", worstCorrelation,
                         worst.factorId(), Math.abs(worst.rankIc().icir()), Math.abs(candidate.rankIc().icir()))));
             }
@@ -91,7 +95,8 @@ public final class SelectionRule {
                     break;
                 }
                 FactorEvaluation dropped = kept.remove(largest);
-                decided.put(dropped.factorId(), new SelectionDecision(dropped.factorId(), false, String.format(Locale.ROOT,
+                decided.put(dropped.factorId(),
+                        new SelectionDecision(dropped.factorId(), false, String.format(Locale.ROOT,
                         "dropped: VIF %.1f > %.1f among the factors still selected", vif[largest], settings.maxVif())));
             }
         }
@@ -108,21 +113,26 @@ public final class SelectionRule {
         List<String> failures = new ArrayList<>();
         IcSummary rank = e.rankIc();
         if (rank.days() < settings.minIcDays()) {
-            failures.add(String.format(Locale.ROOT, "only %d days with a valid Rank IC (< %d; inputs missing or look-back "
+            failures.add(String.format(Locale.ROOT,
+                    "only %d days with a valid Rank IC (< %d; inputs missing or look-back "
                     + "longer than the data?)", rank.days(), settings.minIcDays()));
             return failures;
         }
         if (!(Math.abs(rank.mean()) >= settings.minAbsMeanRankIc())) {
-            failures.add(String.format(Locale.ROOT, "|mean Rank IC| %.4f < %.4f", Math.abs(rank.mean()), settings.minAbsMeanRankIc()));
+            failures.add(String.format(Locale.ROOT, "|mean Rank IC| %.4f < %.4f", Math.abs(rank.mean()),
+                    settings.minAbsMeanRankIc()));
         }
         if (!(Math.abs(rank.icir()) >= settings.minAbsIcir())) {
-            failures.add(String.format(Locale.ROOT, "|Rank ICIR| %.3f < %.3f", Math.abs(rank.icir()), settings.minAbsIcir()));
+            failures.add(String.format(Locale.ROOT, "|Rank ICIR| %.3f < %.3f", Math.abs(rank.icir()),
+                    settings.minAbsIcir()));
         }
         if (e.yearly().isEmpty()) {
             failures.add("sign stability unknown: no calendar year has " + settings.minDaysPerYear() + " valid days");
         } else if (!(e.signStability() >= settings.minSignStability())) {
-            failures.add(String.format(Locale.ROOT, "sign unstable: yearly mean Rank IC has the overall sign in %d of %d years "
-                    + "(%.2f < %.2f)", e.stableYears(), e.yearly().size(), e.signStability(), settings.minSignStability()));
+            failures.add(String.format(Locale.ROOT,
+                    "sign unstable: yearly mean Rank IC has the overall sign in %d of %d years "
+                    + "(%.2f < %.2f)", e.stableYears(), e.yearly().size(), e.signStability(),
+                            settings.minSignStability()));
         }
         return failures;
     }

@@ -58,7 +58,8 @@ public final class WalkForwardRun {
         }
         for (int f = 1; f < folds.size(); f++) {
             if (folds.get(f).testStart() < folds.get(f - 1).testEnd()) {
-                throw new IllegalArgumentException("test slices of folds " + (f - 1) + " and " + f + " overlap or are out of order");
+                throw new IllegalArgumentException("test slices of folds " + (f - 1) + " and " + f
+                        + " overlap or are out of order");
             }
         }
         WalkForwardSplit last = folds.getLast();

@@ -36,7 +36,8 @@ public record RegimeReport(List<Row> rows) {
             for (Map.Entry<String, double[]> p : portfolios.entrySet()) {
                 double[] r = p.getValue();
                 if (r.length != regimes.length) {
-                    throw new IllegalArgumentException("returns of " + p.getKey() + " are not aligned with the regimes");
+                    throw new IllegalArgumentException("returns of " + p.getKey()
+                            + " are not aligned with the regimes");
                 }
                 double[] in = subset(r, regimes, regime);
                 rows.add(new Row(regime, p.getKey(), in.length,

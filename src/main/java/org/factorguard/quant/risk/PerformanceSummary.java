@@ -13,7 +13,8 @@ package org.factorguard.quant.risk;
  * @param sortino              annualised Sortino ratio (downside deviation over all days)
  * @param maxDrawdown          maximum drawdown of the compounded equity curve, a fraction ≤ 0
  * @param calmar               annualReturn / |maxDrawdown|
- * @param valueAtRisk95        95 % one-day historical VaR: the 5th percentile of daily returns (R-7), a return (negative for a loss)
+ * @param valueAtRisk95        95 % one-day historical VaR: the 5th percentile of daily returns (R-7), a return
+ *                             (negative for a loss)
  * @param conditionalValueAtRisk95 mean of the daily returns at or below {@code valueAtRisk95}
  * @param hitRate              share of days with a strictly positive return
  * @param annualTurnover       traded volume Σ|Δw| per year, as passed in from the backtest (NaN when unknown)

@@ -556,7 +556,8 @@ public record StudyResult(
      *                         before method version 2)
      * @param explanations     each test in one plain sentence (null before method version 2)
      */
-    public record Significance(DieboldMariano.Result dieboldMariano, SharpeDifferenceBootstrap.Interval sharpeDifference,
+    public record Significance(DieboldMariano.Result dieboldMariano,
+            SharpeDifferenceBootstrap.Interval sharpeDifference,
                                DeflatedSharpeRatio.Result deflatedSharpe, int trials, String note,
                                DieboldMariano.Result dieboldMarianoRankIc, TrialCount trialCount, int knownTrialSharpes,
                                Overfitting overfitting, Explanations explanations) {

@@ -37,7 +37,8 @@ public record WalkForwardSettings(TrainingWindow window, int trainingDays, int v
             throw new IllegalArgumentException("label horizon must be at least 1 day, was " + horizon);
         }
         if (purge < horizon) {
-            throw new IllegalArgumentException("purge of " + purge + " days is shorter than the label horizon of " + horizon
+            throw new IllegalArgumentException("purge of " + purge + " days is shorter than the label horizon of "
+                    + horizon
                     + " days: training labels would overlap the test");
         }
         if (embargo < 0) {
@@ -47,11 +48,13 @@ public record WalkForwardSettings(TrainingWindow window, int trainingDays, int v
             throw new IllegalArgumentException("look-back must be at least 1 day, was " + lookback);
         }
         if (lookback > trainingDays) {
-            throw new IllegalArgumentException("look-back of " + lookback + " days is longer than the training window of "
+            throw new IllegalArgumentException("look-back of " + lookback
+                    + " days is longer than the training window of "
                     + trainingDays + " days");
         }
         if (firstTestStart < -1) {
-            throw new IllegalArgumentException("first test start must be a day index or -1 (earliest), was " + firstTestStart);
+            throw new IllegalArgumentException("first test start must be a day index or -1 (earliest), was "
+                    + firstTestStart);
         }
     }
 
@@ -59,7 +62,8 @@ public record WalkForwardSettings(TrainingWindow window, int trainingDays, int v
      * Expanding window, purge = horizon, no embargo, look-back 1, earliest first test.
      */
     public static WalkForwardSettings expanding(int trainingDays, int validationDays, int testDays, int horizon) {
-        return new WalkForwardSettings(TrainingWindow.EXPANDING, trainingDays, validationDays, testDays, horizon, horizon,
+        return new WalkForwardSettings(TrainingWindow.EXPANDING, trainingDays, validationDays, testDays, horizon,
+                horizon,
                 0, 1, -1);
     }
 
@@ -80,7 +84,8 @@ public record WalkForwardSettings(TrainingWindow window, int trainingDays, int v
     }
 
     public WalkForwardSettings withFirstTestStart(int day) {
-        return new WalkForwardSettings(window, trainingDays, validationDays, testDays, horizon, purge, embargo, lookback,
+        return new WalkForwardSettings(window, trainingDays, validationDays, testDays, horizon, purge, embargo,
+                lookback,
                 day);
     }
 

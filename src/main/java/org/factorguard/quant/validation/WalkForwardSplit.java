@@ -38,29 +38,35 @@ public record WalkForwardSplit(int trainStart, int trainEnd, int validationStart
             throw new IllegalArgumentException("embargo must be non-negative, was " + embargo);
         }
         if (purge < horizon) {
-            throw new IllegalArgumentException("leaky fold: purge of " + purge + " days is shorter than the label horizon of "
+            throw new IllegalArgumentException("leaky fold: purge of " + purge
+                    + " days is shorter than the label horizon of "
                     + horizon + " days, so training labels would overlap later slices");
         }
         if (trainStart < 0 || trainEnd <= trainStart) {
-            throw new IllegalArgumentException("training window [" + trainStart + ", " + trainEnd + ") is empty or negative");
+            throw new IllegalArgumentException("training window [" + trainStart + ", " + trainEnd
+                    + ") is empty or negative");
         }
         if (testEnd <= testStart) {
             throw new IllegalArgumentException("test window [" + testStart + ", " + testEnd + ") is empty");
         }
         if (validationEnd < validationStart) {
-            throw new IllegalArgumentException("validation window [" + validationStart + ", " + validationEnd + ") is negative");
+            throw new IllegalArgumentException("validation window [" + validationStart + ", " + validationEnd
+                    + ") is negative");
         }
         int gap = purge + embargo;
         boolean hasValidation = validationEnd > validationStart;
         if (hasValidation) {
             if (trainEnd - 1 + horizon >= validationStart) {
-                throw new IllegalArgumentException("leaky fold: the last training label (day " + (trainEnd - 1) + ", horizon "
-                        + horizon + ") ends on day " + (trainEnd - 1 + horizon) + ", not before validation starts on day "
+                throw new IllegalArgumentException("leaky fold: the last training label (day " + (trainEnd - 1)
+                        + ", horizon "
+                        + horizon + ") ends on day " + (trainEnd - 1 + horizon)
+                                + ", not before validation starts on day "
                         + validationStart);
             }
             if (validationStart < trainEnd + gap) {
                 throw new IllegalArgumentException("leaky fold: validation starts on day " + validationStart
-                        + " but must leave a purge + embargo gap of " + gap + " days after training ends on day " + trainEnd);
+                        + " but must leave a purge + embargo gap of " + gap + " days after training ends on day "
+                                + trainEnd);
             }
             if (validationEnd - 1 + horizon >= testStart) {
                 throw new IllegalArgumentException("leaky fold: the last validation label (day " + (validationEnd - 1)
@@ -69,16 +75,20 @@ public record WalkForwardSplit(int trainStart, int trainEnd, int validationStart
             }
             if (testStart < validationEnd + gap) {
                 throw new IllegalArgumentException("leaky fold: the test starts on day " + testStart
-                        + " but must leave a purge + embargo gap of " + gap + " days after validation ends on day " + validationEnd);
+                        + " but must leave a purge + embargo gap of " + gap + " days after validation ends on day "
+                                + validationEnd);
             }
         } else {
             if (trainEnd - 1 + horizon >= testStart) {
-                throw new IllegalArgumentException("leaky fold: the last training label (day " + (trainEnd - 1) + ", horizon "
-                        + horizon + ") ends on day " + (trainEnd - 1 + horizon) + ", not before the test starts on day " + testStart);
+                throw new IllegalArgumentException("leaky fold: the last training label (day " + (trainEnd - 1)
+                        + ", horizon "
+                        + horizon + ") ends on day " + (trainEnd - 1 + horizon)
+                                + ", not before the test starts on day " + testStart);
             }
             if (testStart < trainEnd + gap) {
                 throw new IllegalArgumentException("leaky fold: the test starts on day " + testStart
-                        + " but must leave a purge + embargo gap of " + gap + " days after training ends on day " + trainEnd);
+                        + " but must leave a purge + embargo gap of " + gap + " days after training ends on day "
+                                + trainEnd);
             }
         }
     }
@@ -86,7 +96,8 @@ public record WalkForwardSplit(int trainStart, int trainEnd, int validationStart
     /** A fold without a validation slice. */
     public static WalkForwardSplit withoutValidation(int trainStart, int trainEnd, int testStart, int testEnd,
                                                      int horizon, int purge, int embargo) {
-        return new WalkForwardSplit(trainStart, trainEnd, trainEnd, trainEnd, testStart, testEnd, horizon, purge, embargo);
+        return new WalkForwardSplit(trainStart, trainEnd, trainEnd, trainEnd, testStart, testEnd, horizon, purge,
+                embargo);
     }
 
     public boolean hasValidation() {

@@ -202,7 +202,8 @@ public final class ReportCsv {
     private static List<String> allocation(StudyResult r, List<List<Object>> rows) {
         for (StudyResult.CurrentAllocation a : r.currentAllocations()) {
             for (StudyResult.Holding h : a.holdings()) {
-                rows.add(List.of(a.portfolio(), a.date(), h.ticker(), h.industry(), h.weight(), h.expectedDailyReturn()));
+                rows.add(List.of(a.portfolio(), a.date(), h.ticker(), h.industry(), h.weight(),
+                        h.expectedDailyReturn()));
             }
         }
         return List.of("portfolio", "date", "ticker", "industry", "weight", "expected_daily_return");

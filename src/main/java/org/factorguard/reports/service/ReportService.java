@@ -176,7 +176,8 @@ public class ReportService {
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UserRef me = currentUser.require();
-        ShareLink link = links.save(new ShareLink(report.getId(), hash(token), me.id(), me.displayName(), now, expiresAt));
+        ShareLink link = links.save(new ShareLink(report.getId(), hash(token), me.id(), me.displayName(), now,
+                expiresAt));
         log.info("Share link {} created for report {} by {}", link.getId(), report.getId(), me.username());
         return new CreatedShareLink(linkSummary(link), token);
     }
@@ -285,7 +286,8 @@ public class ReportService {
 
     private String resultJson(Report report) {
         return results.read(report.getId())
-                .orElseThrow(() -> new IllegalStateException("The stored result of report " + report.getId() + " is missing"));
+                .orElseThrow(() -> new IllegalStateException("The stored result of report " + report.getId()
+                        + " is missing"));
     }
 
     private ReportDetail detail(Report r) {
@@ -304,6 +306,7 @@ public class ReportService {
 
     private static ReportSummary summary(Report r) {
         return new ReportSummary(r.getId(), r.getTitle(), r.getPortfolioId(), r.getPortfolioName(), r.getDatasetName(),
-                r.getCreatedAt(), r.getLstmSharpe(), r.getLinearSharpe(), r.getLstmAnnualReturn(), r.getLstmMaxDrawdown());
+                r.getCreatedAt(), r.getLstmSharpe(), r.getLinearSharpe(), r.getLstmAnnualReturn(),
+                        r.getLstmMaxDrawdown());
     }
 }

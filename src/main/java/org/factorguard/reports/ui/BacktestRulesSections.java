@@ -198,7 +198,8 @@ final class BacktestRulesSections {
         NativeTableBody body = new NativeTableBody();
         body.add(row("Bad ticks repaired in the P&L", Formats.count(t.priceRepairs().size())));
         body.add(row("Model-input returns winsorised (whole dataset)", Formats.count(t.inputReturnsWinsorised())));
-        body.add(row("Model-input days carried forward over gaps (whole dataset)", Formats.count(t.inputDaysCarriedForward())));
+        body.add(row("Model-input days carried forward over gaps (whole dataset)",
+                Formats.count(t.inputDaysCarriedForward())));
         body.add(row("Risk-free rate (cash, Sharpe, Sortino)", Formats.percent(r.config().riskFreeRate(), 2)
                 + " a year (" + Formats.significant(t.dailyRiskFreeRate(), 3) + " a day)"));
         long delisted = r.portfolios().stream().mapToLong(p -> p.delistings().size()).sum();

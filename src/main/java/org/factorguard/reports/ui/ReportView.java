@@ -65,7 +65,11 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
         Anchor json = download("report-export-json", "Download JSON", "report-" + report.id() + ".json",
                 "application/json", () -> reports.exportJson(report.id()));
         Anchor runs = new Anchor("portfolios/" + report.portfolioId() + "/runs", "Runs of this portfolio");
-        HorizontalLayout actions = new HorizontalLayout(runs, json, share);
+        Button print = new Button("Print", click -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        print.setId("report-print");
+        print.getElement().setAttribute("title", "Print, or save as PDF from the print dialog");
+        runs.addClassName("fg-no-print");
+        HorizontalLayout actions = new HorizontalLayout(runs, json, print, share);
         actions.setAlignItems(Alignment.CENTER);
         HorizontalLayout header = new HorizontalLayout(title, actions);
         header.setWidthFull();
@@ -76,10 +80,12 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
                 table.fileName(report.id()), "text/csv", () -> reports.exportCsv(report.id(), table))));
     }
 
-    private Anchor download(String id, String label, String fileName, String type, java.util.function.Supplier<String> content) {
+    private Anchor download(String id, String label, String fileName, String type,
+            java.util.function.Supplier<String> content) {
         Anchor a = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = content.get().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, type + "; charset=utf-8", bytes.length);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, type + "; charset=utf-8",
+                    bytes.length);
         }), label);
         a.setId(id);
         a.addClassName("fg-download");
@@ -173,7 +179,8 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver {
                     refreshLinks(list);
                 });
                 revoke.setId("share-revoke-" + link.id());
-                revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY,
+                        ButtonVariant.LUMO_SMALL);
                 item.add(revoke);
             }
             Paragraph opens = new Paragraph(link.openings().isEmpty() ? "Not opened yet"

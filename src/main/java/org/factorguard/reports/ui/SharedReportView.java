@@ -48,7 +48,8 @@ public class SharedReportView extends VerticalLayout implements BeforeEnterObser
             });
             title.setId("shared-problem");
             Paragraph text = new Paragraph(switch (opening.outcome()) {
-                case REVOKED -> "The owner revoked this share link. Ask them for a new one if you still need the report.";
+                case REVOKED -> "The owner revoked this share link. Ask them for a new one if you still need the "
+                        + "report.";
                 case EXPIRED -> "The owner gave this link an expiry date that has passed. Ask them for a new link.";
                 default -> "Check that you copied the whole link; it may also have been mistyped.";
             });

@@ -65,7 +65,8 @@ public class StudyJobHandler implements JobHandler {
         }
         if (!snapshot.datasetHash().equals(data.contentHash())) {
             throw new JobFailedException("The dataset " + snapshot.datasetName() + " changed since the run was queued "
-                    + "(content hash " + shortHash(data.contentHash()) + " instead of " + shortHash(snapshot.datasetHash())
+                    + "(content hash " + shortHash(data.contentHash()) + " instead of "
+                            + shortHash(snapshot.datasetHash())
                     + "); start the study again");
         }
         StudyResult result;
@@ -120,7 +121,8 @@ public class StudyJobHandler implements JobHandler {
             } else {
                 progress.fraction(fraction);
             }
-            boolean epochEnd = p.epoch() > 0 && p.message() != null && p.message().endsWith("epoch " + p.epoch() + " done");
+            boolean epochEnd = p.epoch() > 0 && p.message() != null
+                    && p.message().endsWith("epoch " + p.epoch() + " done");
             if (epochEnd && Double.isFinite(p.trainLoss())) {
                 epochsDone++;
                 progress.epoch(epochsDone, p.trainLoss());

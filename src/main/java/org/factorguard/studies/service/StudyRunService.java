@@ -2,8 +2,10 @@ package org.factorguard.studies.service;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.jobs.service.JobEvents;
 import org.factorguard.jobs.service.JobService;
+import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.RunPlan;
@@ -11,6 +13,7 @@ import org.factorguard.quant.study.StudyConfig;
 import org.factorguard.reports.service.EarlierStudies;
 import org.factorguard.reports.service.ReportArchive;
 import org.factorguard.shared.NotFoundException;
+import org.factorguard.shared.ValidationProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -26,12 +29,15 @@ public class StudyRunService {
     private final JobService jobs;
     private final JobEvents events;
     private final ReportArchive reports;
+    private final CurrentUser currentUser;
 
-    public StudyRunService(PortfolioService portfolios, JobService jobs, JobEvents events, ReportArchive reports) {
+    public StudyRunService(PortfolioService portfolios, JobService jobs, JobEvents events, ReportArchive reports,
+                           CurrentUser currentUser) {
         this.portfolios = portfolios;
         this.jobs = jobs;
         this.events = events;
         this.reports = reports;
+        this.currentUser = currentUser;
     }
 
     /** The name of one of the user's portfolios (NotFoundException for anyone else's). */
@@ -72,6 +78,30 @@ public class StudyRunService {
         return jobs.listMine().stream()
                 .filter(r -> StudyJobHandler.KIND.equals(r.kind()) && Long.valueOf(portfolioId).equals(r.subjectId()))
                 .toList();
+    }
+
+    /**
+     * Starts a new study of the portfolio of one of the user's failed or cancelled runs, through {@link #start}
+     * (the same refusals apply). Another user's run is not found, even for an administrator: the new run
+     * would be the re-runner's own.
+     *
+     * @throws ValidationProblemException when the run has not failed or been cancelled, or the study cannot start
+     */
+    public JobSummary runAgain(long jobId) {
+        JobSummary run = jobs.find(jobId);
+        if (!StudyJobHandler.KIND.equals(run.kind()) || run.ownerId() != currentUser.require().id()
+                || run.subjectId() == null) {
+            throw new NotFoundException("Run");
+        }
+        if (!canRunAgain(run)) {
+            throw new ValidationProblemException("run", "Only a failed or cancelled run can be run again");
+        }
+        return start(run.subjectId());
+    }
+
+    /** Whether a run is one that "Run again" applies to: it failed (interrupted runs end failed) or was cancelled. */
+    public static boolean canRunAgain(JobSummary run) {
+        return run.state() == JobState.FAILED || run.state() == JobState.CANCELLED;
     }
 
     /** Cancels one of the user's study runs. */

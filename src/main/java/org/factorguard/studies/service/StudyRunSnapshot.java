@@ -42,7 +42,8 @@ public record StudyRunSnapshot(long portfolioId, String portfolioName, long data
     /** Reads a snapshot written by {@link #toJson()}; invalid settings throw the config's own exception. */
     public static StudyRunSnapshot fromJson(String json) {
         JsonNode root = JSON.readTree(json);
-        for (String field : new String[] {"portfolioId", "portfolioName", "datasetId", "datasetName", "datasetHash", "config"}) {
+        for (String field : new String[] {"portfolioId", "portfolioName", "datasetId", "datasetName", "datasetHash",
+                "config"}) {
             if (!root.hasNonNull(field)) {
                 throw new IllegalArgumentException("The run's settings are incomplete (no " + field + ")");
             }

@@ -25,6 +25,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
@@ -101,8 +102,8 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         grid.addColumn(r -> Formats.dateTimeWithSeconds(r.createdAt())).setHeader("Started").setAutoWidth(true);
         grid.addComponentColumn(r -> new RunStateBadge(r, "run-")).setHeader("State").setWidth("130px")
                 .setFlexGrow(0);
-        grid.addComponentColumn(r -> new RunProgressCell(r, "run-")).setHeader("Progress").setWidth("320px")
-                .setFlexGrow(1);
+        grid.addComponentColumn(r -> new RunProgressCell(r, "run-", clock.instant())).setHeader("Progress")
+                .setWidth("320px").setFlexGrow(1);
         grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true);
         grid.addColumn(r -> r.latestLoss() == null ? "" : Formats.number(r.latestLoss(), 5))
                 .setHeader("Latest loss").setAutoWidth(true);
@@ -123,9 +124,13 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void start() {
+        queue(() -> runs.start(portfolioId));
+    }
+
+    private void queue(Supplier<JobSummary> starter) {
         problems.setVisible(false);
         try {
-            JobSummary run = runs.start(portfolioId);
+            JobSummary run = starter.get();
             feed.apply(run);
             Notification.show("Study queued").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationProblemException e) {
@@ -192,6 +197,12 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
             cancel.setId("run-cancel-" + r.id());
             cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             row.add(cancel);
+        }
+        if (r.ownerId() == myId && StudyRunService.canRunAgain(r)) {
+            Button again = new Button("Run again", click -> queue(() -> runs.runAgain(r.id())));
+            again.setId("run-again-" + r.id());
+            again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            row.add(again);
         }
         return row;
     }

@@ -9,12 +9,14 @@ class FailureReasonsTest {
 
     @Test
     void out_of_memory_is_explained_with_a_way_out() {
-        assertThat(FailureReasons.describe(new OutOfMemoryError("Java heap space"))).isEqualTo(FailureReasons.OUT_OF_MEMORY);
+        assertThat(FailureReasons.describe(new OutOfMemoryError("Java heap space"))).isEqualTo(
+                FailureReasons.OUT_OF_MEMORY);
     }
 
     @Test
     void messages_written_for_people_are_kept_as_one_capitalised_line() {
-        assertThat(FailureReasons.describe(new IllegalStateException("LSTM training diverged: the loss became NaN in epoch 3\n\tat x.y")))
+        assertThat(FailureReasons.describe(
+                new IllegalStateException("LSTM training diverged: the loss became NaN in epoch 3\n\tat x.y")))
                 .isEqualTo("LSTM training diverged: the loss became NaN in epoch 3");
         assertThat(FailureReasons.describe(new JobFailedException("no allocation satisfies the 10 % volatility limit")))
                 .isEqualTo("No allocation satisfies the 10 % volatility limit");
@@ -34,6 +36,7 @@ class FailureReasonsTest {
 
     @Test
     void very_long_messages_are_cut() {
-        assertThat(FailureReasons.describe(new IllegalArgumentException("x".repeat(5000)))).hasSize(FailureReasons.MAX_LENGTH);
+        assertThat(FailureReasons.describe(new IllegalArgumentException("x".repeat(5000)))).hasSize(
+                FailureReasons.MAX_LENGTH);
     }
 }

@@ -159,7 +159,8 @@ class RiskConstrainedAllocatorTest {
     @Test
     void caps_that_cannot_reach_full_exposure_are_reported_as_infeasible() {
         AllocationProblem p = randomProblem(new SplittableRandom(5), 4);
-        AllocationResult res = new RiskConstrainedAllocator(AllocationSettings.defaults().withMaxWeight(0.2)).allocate(p);
+        AllocationResult res = new RiskConstrainedAllocator(AllocationSettings.defaults().withMaxWeight(0.2)).allocate(
+                p);
         assertThat(res.status()).isEqualTo(AllocationResult.Status.INFEASIBLE);
         assertThat(res.message()).contains("per-asset caps").contains("80.00 %");
     }
@@ -167,7 +168,8 @@ class RiskConstrainedAllocatorTest {
     @Test
     void industry_caps_that_are_too_tight_are_reported_as_infeasible() {
         AllocationProblem p = randomProblem(new SplittableRandom(6), 12);
-        AllocationSettings s = AllocationSettings.defaults().withMaxWeight(0.5).withIndustryCaps(Map.of("Energy", 0.1), 0.2);
+        AllocationSettings s = AllocationSettings.defaults().withMaxWeight(0.5).withIndustryCaps(Map.of("Energy", 0.1),
+                0.2);
         AllocationResult res = new RiskConstrainedAllocator(s).allocate(p);
         assertThat(res.feasible()).isFalse();
         assertThat(res.message()).contains("industry caps").contains("Energy");
@@ -192,7 +194,8 @@ class RiskConstrainedAllocatorTest {
         AllocationProblem p = new AllocationProblem(new String[] {"XYZ", "B", "C", "D", "E"},
                 new String[] {"Energy", "Tech", "Tech", "Health", "Health"},
                 new double[] {0.01, 0.0, 0.0, 0.0, 0.0}, diagonal(5, 0.0001));
-        AllocationResult res = new RiskConstrainedAllocator(AllocationSettings.defaults().withMaxWeight(0.3)).allocate(p);
+        AllocationResult res = new RiskConstrainedAllocator(AllocationSettings.defaults().withMaxWeight(0.3)).allocate(
+                p);
         assertThat(res.feasible()).isTrue();
         assertThat(res.weights()[0]).isCloseTo(0.3, within(1e-6));
         assertThat(res.bindingConstraints()).contains("asset cap on XYZ");

@@ -146,7 +146,8 @@ class BacktesterTest {
         }
         assertThat(compared).isEqualTo(cut - 20 + 1);
         // returns up to the cut are identical, after it they differ
-        assertThat(java.util.Arrays.copyOf(b.returns(), cut - 20)).containsExactly(java.util.Arrays.copyOf(a.returns(), cut - 20));
+        assertThat(java.util.Arrays.copyOf(b.returns(), cut - 20)).containsExactly(
+                java.util.Arrays.copyOf(a.returns(), cut - 20));
         assertThat(b.returns()[cut - 20]).isNotEqualTo(a.returns()[cut - 20]);
         // and peeking ahead through the context fails loudly
         assertThatThrownBy(() -> bt.run("peek", market(close), 20, days - 1, ctx -> {
@@ -178,6 +179,7 @@ class BacktesterTest {
         assertThatThrownBy(() -> bt.run("short", data, 0, 3, ctx -> new double[] {1.2, -0.2}))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("long-only");
         Backtester ls = new Backtester(new Backtester.Settings(RebalanceFrequency.DAILY, 0, true, 2.0));
-        assertThat(ls.run("short", data, 0, 3, ctx -> new double[] {1.2, -0.2}).grossExposure()[2]).isCloseTo(1.4, within(1e-12));
+        assertThat(ls.run("short", data, 0, 3, ctx -> new double[] {1.2, -0.2}).grossExposure()[2]).isCloseTo(1.4,
+                within(1e-12));
     }
 }

@@ -55,8 +55,10 @@ class CsvImportBenchmark {
         }
         System.gc();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        System.out.printf("CSV import: %,d rows, %,d bytes (%.0f MB) in %.2f s wall (%.2f s CPU of the importing thread)"
-                        + " = %,.0f rows/s; peak heap %.0f MB (garbage included), heap after GC holding the result %.0f MB"
+        System.out.printf("CSV import: %,d rows, %,d bytes (%.0f MB) in %.2f s wall (%.2f s CPU of the importing "
+                + "thread)"
+                        + " = %,.0f rows/s; peak heap %.0f MB (garbage included), heap after GC holding the result "
+                                + "%.0f MB"
                         + " (max %.0f MB)%n",
                 rows, bytes, bytes / 1e6, seconds, cpuSeconds, rows / seconds, peak / 1e6, heap.getUsed() / 1e6,
                 heap.getMax() / 1e6);

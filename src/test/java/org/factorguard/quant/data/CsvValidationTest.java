@@ -33,7 +33,8 @@ class CsvValidationTest {
 
     @Test
     void unknown_column_is_rejected_on_the_header_line() {
-        assertFirstProblem(rejectLong("date,ticker,open,high,low,close,volume,colour\n" + GOOD), 1, "unknown column 'colour'");
+        assertFirstProblem(rejectLong("date,ticker,open,high,low,close,volume,colour\n" + GOOD), 1,
+                "unknown column 'colour'");
     }
 
     @Test
@@ -55,7 +56,8 @@ class CsvValidationTest {
 
     @Test
     void non_numeric_price_is_rejected() {
-        assertFirstProblem(rejectLong(HEADER + "2020-01-02,AAA,10,11,9,ten,1000\n"), 2, "close 'ten' is not a finite decimal");
+        assertFirstProblem(rejectLong(HEADER + "2020-01-02,AAA,10,11,9,ten,1000\n"), 2,
+                "close 'ten' is not a finite decimal");
         assertFirstProblem(rejectLong(HEADER + "2020-01-02,AAA,10,11,9,\"10,5\",1000\n"), 2, "decimal separator");
     }
 
@@ -160,8 +162,10 @@ class CsvValidationTest {
     @Test
     void too_many_columns_are_rejected() {
         CsvImportLimits limits = new CsvImportLimits(1 << 20, 3, 1000, 20);
-        CsvValidationException e = catchThrowableOfType(CsvValidationException.class, () -> new WideFormatCsvReader(limits)
-                .read(new ByteArrayInputStream("date,A,B,C\n2020-01-02,1,2,3\n".getBytes(StandardCharsets.UTF_8)), "w"));
+        CsvValidationException e = catchThrowableOfType(CsvValidationException.class, ()
+                -> new WideFormatCsvReader(limits)
+                .read(new ByteArrayInputStream("date,A,B,C\n2020-01-02,1,2,3\n".getBytes(StandardCharsets.UTF_8)),
+                        "w"));
         assertFirstProblem(e, 1, "4 columns, more than the limit of 3");
     }
 
@@ -172,8 +176,10 @@ class CsvValidationTest {
 
     @Test
     void formula_looking_text_is_rejected() {
-        assertFirstProblem(rejectLong(HEADER + "2020-01-02,=HYPERLINK(1),10,11,9,10.5,1000\n"), 2, "ticker '=HYPERLINK(1)' is not valid");
-        String withIndustry = "date,ticker,open,high,low,close,volume,industry\n2020-01-02,AAA,10,11,9,10.5,1000,@SUM(A1)\n";
+        assertFirstProblem(rejectLong(HEADER + "2020-01-02,=HYPERLINK(1),10,11,9,10.5,1000\n"), 2,
+                "ticker '=HYPERLINK(1)' is not valid");
+        String withIndustry = "date,ticker,open,high,low,close,volume,industry\n"
+                + "2020-01-02,AAA,10,11,9,10.5,1000,@SUM(A1)\n";
         assertFirstProblem(rejectLong(withIndustry), 2, "which spreadsheets run as a formula");
     }
 
@@ -194,7 +200,8 @@ class CsvValidationTest {
         assertThat(e.problems()).extracting(ImportProblem::line).startsWith(2L, 3L, 4L);
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.message()).startsWith("line " + p.line() + ": "));
 
-        CsvValidationException few = rejectLong(HEADER + GOOD + "2020-01-03,AAA,10,11,9,x,1000\n" + "2020-01-06,AAA,10,11,9,10,y\n");
+        CsvValidationException few = rejectLong(HEADER + GOOD + "2020-01-03,AAA,10,11,9,x,1000\n"
+                + "2020-01-06,AAA,10,11,9,10,y\n");
         assertThat(few.problems()).extracting(ImportProblem::line).containsExactly(3L, 4L);
         assertThat(few.truncated()).isFalse();
     }
@@ -203,7 +210,8 @@ class CsvValidationTest {
     void wide_format_rejects_unsorted_dates_and_bad_ticker_headers() {
         assertThatThrownBy(() -> new WideFormatCsvReader().read(new ByteArrayInputStream(
                 "date,IDX\n2020-01-03,100\n2020-01-02,101\n".getBytes(StandardCharsets.UTF_8)), "w"))
-                .isInstanceOf(CsvValidationException.class).hasMessageContaining("line 3: date 2020-01-02 comes after 2020-01-03");
+                .isInstanceOf(CsvValidationException.class).hasMessageContaining(
+                        "line 3: date 2020-01-02 comes after 2020-01-03");
         assertThatThrownBy(() -> new WideFormatCsvReader().read(new ByteArrayInputStream(
                 "Date,IDX,+CMD\n2020-01-02,100,1\n".getBytes(StandardCharsets.UTF_8)), "w"))
                 .isInstanceOf(CsvValidationException.class).hasMessageContaining("line 1: column 3: ticker '+CMD'");

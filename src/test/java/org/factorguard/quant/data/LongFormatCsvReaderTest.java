@@ -23,7 +23,8 @@ class LongFormatCsvReaderTest {
 
     /** Long CSV of {@code data}, rows by date then ticker, shortest exact number formatting. */
     static String toLongCsv(MarketData data, boolean tickerMajor, boolean padded) {
-        StringBuilder csv = new StringBuilder(padded ? "Ticker,DATE,Close,Open,High,Low,Volume,Industry,Name,Shares,EPS,BVPS\n"
+        StringBuilder csv = new StringBuilder(padded
+                ? "Ticker,DATE,Close,Open,High,Low,Volume,Industry,Name,Shares,EPS,BVPS\n"
                 : "date,ticker,open,high,low,close,volume,name,industry,shares,eps,bvps\n");
         List<int[]> cells = new ArrayList<>();
         for (int i = 0; i < data.instrumentCount(); i++) {
@@ -44,7 +45,8 @@ class LongFormatCsvReaderTest {
                         .append(pad(data.open()[i][d])).append(',').append(pad(data.high()[i][d])).append(',')
                         .append(pad(data.low()[i][d])).append(',').append(pad(data.volume()[i][d])).append(",\"")
                         .append(in.industry()).append("\",\"").append(in.name()).append("\",")
-                        .append(pad(data.sharesOutstanding()[i][d])).append(',').append(pad(data.earningsPerShare()[i][d]))
+                        .append(pad(data.sharesOutstanding()[i][d])).append(',').append(
+                                pad(data.earningsPerShare()[i][d]))
                         .append(',').append(pad(data.bookValuePerShare()[i][d])).append('\n');
             } else {
                 csv.append(date).append(',').append(in.ticker()).append(',').append(data.open()[i][d]).append(',')
@@ -61,7 +63,8 @@ class LongFormatCsvReaderTest {
     /** The same value written differently: plain decimal with trailing zeros (10.5 -> 10.5000000000). */
     private static String pad(double v) {
         return new java.math.BigDecimal(Double.toString(v)).setScale(
-                Math.max(new java.math.BigDecimal(Double.toString(v)).scale(), 0) + 2, java.math.RoundingMode.UNNECESSARY)
+                Math.max(new java.math.BigDecimal(Double.toString(v)).scale(), 0) + 2,
+                        java.math.RoundingMode.UNNECESSARY)
                 .toPlainString();
     }
 
@@ -126,7 +129,8 @@ class LongFormatCsvReaderTest {
                 2020-01-03,BBB,20,21,19,20,
                 2020-01-06,BBB,20,21,19,20,500
                 """);
-        assertThat(data.dates()).containsExactly(LocalDate.of(2020, 1, 2), LocalDate.of(2020, 1, 3), LocalDate.of(2020, 1, 6));
+        assertThat(data.dates()).containsExactly(LocalDate.of(2020, 1, 2), LocalDate.of(2020, 1, 3),
+                LocalDate.of(2020, 1, 6));
         assertThat(data.close()[1][0]).isNaN();
         assertThat(data.close()[0][2]).isNaN();
         assertThat(data.volume()[1][1]).isNaN();
@@ -153,7 +157,8 @@ class LongFormatCsvReaderTest {
         String csv = toLongCsv(SyntheticMarket.generate(new SyntheticMarketConfig(3, 40, 4, LocalDate.of(2018, 1, 1),
                 LocalDate.of(2019, 12, 31))), false, false);
         List<Long> reported = new ArrayList<>();
-        new LongFormatCsvReader().read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "p", reported::add);
+        new LongFormatCsvReader().read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "p",
+                reported::add);
         assertThat(csv.length()).isGreaterThan(2 << 20);
         assertThat(reported).isNotEmpty().isSorted();
         assertThat(reported.get(0)).isGreaterThanOrEqualTo(1 << 20);

@@ -18,9 +18,11 @@ class WideFormatCsvReaderTest {
                 2020-01-03,3234.85,1851.02,488.10
                 2020-01-06,3246.28,1862.00,491
                 """;
-        MarketData data = new WideFormatCsvReader().read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "idx");
+        MarketData data = new WideFormatCsvReader().read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                "idx");
         assertThat(data.instruments()).extracting(Instrument::ticker).containsExactly("MARKET", "TECH", "ENERGY");
-        assertThat(data.dates()).containsExactly(LocalDate.of(2020, 1, 2), LocalDate.of(2020, 1, 3), LocalDate.of(2020, 1, 6));
+        assertThat(data.dates()).containsExactly(LocalDate.of(2020, 1, 2), LocalDate.of(2020, 1, 3),
+                LocalDate.of(2020, 1, 6));
         assertThat(data.close()[0]).containsExactly(3257.85, 3234.85, 3246.28);
         assertThat(data.close()[2][0]).isNaN();
         assertThat(data.close()[2][2]).isEqualTo(491.0);

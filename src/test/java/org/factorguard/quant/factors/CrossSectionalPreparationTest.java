@@ -40,7 +40,8 @@ class CrossSectionalPreparationTest {
         // 5 values 0,10,20,30,40; p = 0.1: h = 0.4 -> 0 + 0.4 * 10 = 4; p = 0.9: h = 3.6 -> 30 + 0.6 * 10 = 36
         var settings = new CrossSectionalPreparation.Settings(0.1, 0.9, false, false, 3);
         FactorPanel out = new CrossSectionalPreparation(settings)
-                .prepare(panel(new float[] {40, 0, 20, 10, 30}), oneIndustry(5), List.of(FactorScope.INSTRUMENT)).panel();
+                .prepare(panel(new float[] {40, 0, 20, 10, 30}), oneIndustry(5),
+                        List.of(FactorScope.INSTRUMENT)).panel();
         assertThat(out.values(0)[0]).containsExactly(new float[] {36, 4, 20, 10, 30}, within(1e-5f));
     }
 
@@ -48,7 +49,8 @@ class CrossSectionalPreparationTest {
     void z_score_gives_mean_zero_and_sample_sd_one_and_keeps_missing_values_missing() {
         float[] day = {1, 2, NaN, 3, 4, 5};
         var settings = new CrossSectionalPreparation.Settings(0, 1, true, false, 3);
-        var result = new CrossSectionalPreparation(settings).prepare(panel(day), oneIndustry(6), List.of(FactorScope.INSTRUMENT));
+        var result = new CrossSectionalPreparation(settings).prepare(panel(day), oneIndustry(6),
+                List.of(FactorScope.INSTRUMENT));
         float[] z = result.panel().values(0)[0];
         double sd = Math.sqrt(2.5); // values 1..5: mean 3, sample variance 10 / 4
         assertThat(z[0]).isCloseTo((float) (-2 / sd), within(1e-6f));
@@ -76,7 +78,8 @@ class CrossSectionalPreparationTest {
                 List.of("a", "b", "c", "d", "e"), new float[][][] {{industryDay}, {marketDay}}, false);
         var settings = new CrossSectionalPreparation.Settings(0, 1, false, true, 3);
         FactorPanel out = new CrossSectionalPreparation(settings)
-                .prepare(raw, List.of("A", "A", "B", "B", "B"), List.of(FactorScope.INDUSTRY, FactorScope.MARKET)).panel();
+                .prepare(raw, List.of("A", "A", "B", "B", "B"),
+                        List.of(FactorScope.INDUSTRY, FactorScope.MARKET)).panel();
         assertThat(out.values(0)[0]).containsExactly(industryDay);
         assertThat(out.values(1)[0]).containsExactly(marketDay);
     }
@@ -86,7 +89,8 @@ class CrossSectionalPreparationTest {
         float[] thin = {1, NaN, NaN, 2};
         float[] full = {1, 2, 3, 4};
         var settings = new CrossSectionalPreparation.Settings(0, 1, true, false, 3);
-        var result = new CrossSectionalPreparation(settings).prepare(panel(thin, full), oneIndustry(4), List.of(FactorScope.INSTRUMENT));
+        var result = new CrossSectionalPreparation(settings).prepare(panel(thin, full), oneIndustry(4),
+                List.of(FactorScope.INSTRUMENT));
         assertThat(result.panel().values(0)[0]).containsOnly(NaN);
         assertThat(result.panel().values(0)[1][3]).isGreaterThan(0f);
         var missing = result.missing("F");

@@ -69,7 +69,8 @@ class FactorLibraryTest {
             energy[t] = 200 * Math.exp(0.002 * t);
         }
         data = MarketData.builder(RandomWalkMarket.weekdays(DAYS), List.of(
-                        new Instrument("A", "A", "Tech"), new Instrument("B", "B", "Energy"), new Instrument("C", "C", "Energy")))
+                        new Instrument("A", "A", "Tech"), new Instrument("B", "B", "Energy"),
+                                new Instrument("C", "C", "Energy")))
                 .close(close).volume(volume).sharesOutstanding(shares).earningsPerShare(eps).bookValuePerShare(bvps)
                 .marketIndex(market).industryIndex("Tech", close[0].clone()).industryIndex("Energy", energy)
                 .build();
@@ -90,7 +91,8 @@ class FactorLibraryTest {
     @Test
     void library_has_the_issue_candidates_with_unique_ids_and_documentation() {
         List<String> ids = FactorLibrary.all().stream().map(Factor::id).toList();
-        assertThat(ids).containsExactly("MARKET_RETURN", "INDUSTRY_RETURN", "PE", "EP", "PB", "BP", "SIZE", "LOG_VOLUME",
+        assertThat(ids).containsExactly("MARKET_RETURN", "INDUSTRY_RETURN", "PE", "EP", "PB", "BP", "SIZE",
+                "LOG_VOLUME",
                 "VOLUME_CHANGE_20", "TURNOVER", "MOM_20", "MOM_60", "MOM_120", "MOM_12_1", "REV_5", "VOL_20", "VOL_60",
                 "BETA_60", "RSI_14", "DIST_MA_20");
         assertThat(FactorLibrary.all()).allSatisfy(f -> {
@@ -98,9 +100,11 @@ class FactorLibraryTest {
             assertThat(f.description()).isNotBlank();
             assertThat(f.expectedSign()).isBetween(-1, 1);
         });
-        assertThat(FactorLibrary.defaults()).extracting(Factor::id).doesNotContain("PE", "PB").contains("EP", "BP", "MOM_60");
+        assertThat(FactorLibrary.defaults()).extracting(Factor::id).doesNotContain("PE", "PB").contains("EP", "BP",
+                "MOM_60");
         assertThat(FactorLibrary.byId("MOM_12_1").lookBackDays()).isEqualTo(252);
-        assertThatThrownBy(() -> FactorLibrary.byId("NOPE")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MOM_60");
+        assertThatThrownBy(() -> FactorLibrary.byId("NOPE")).isInstanceOf(
+                IllegalArgumentException.class).hasMessageContaining("MOM_60");
     }
 
     @Test
@@ -229,7 +233,8 @@ class FactorLibraryTest {
     void a_missing_close_blanks_price_factors_that_need_it() {
         double[][] close = Arrays.stream(data.close()).map(double[]::clone).toArray(double[][]::new);
         close[0][100] = Double.NaN;
-        MarketData gap = MarketData.builder(data.dates(), data.instruments()).close(close).marketIndex(data.marketIndex()).build();
+        MarketData gap = MarketData.builder(data.dates(),
+                data.instruments()).close(close).marketIndex(data.marketIndex()).build();
         float[][] momentum = FactorLibrary.byId("MOM_20").compute(gap);
         assertThat(momentum[100][0]).isNaN();
         assertThat(momentum[120][0]).isNaN();

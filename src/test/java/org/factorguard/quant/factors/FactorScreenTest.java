@@ -77,7 +77,8 @@ class FactorScreenTest {
     void redundant_echo_loses_to_the_stronger_planted_factor() {
         assertThat(report.correlation("PLANTED", "PLANTED_ECHO")).isGreaterThan(0.9);
         assertThat(report.decision("PLANTED_ECHO").selected()).isFalse();
-        assertThat(report.decision("PLANTED_ECHO").reason()).matches("dropped: correlated 0\\.9\\d with PLANTED which has higher .*");
+        assertThat(report.decision("PLANTED_ECHO").reason()).matches(
+                "dropped: correlated 0\\.9\\d with PLANTED which has higher .*");
         assertThat(report.vif("PLANTED")).isGreaterThan(5);
         assertThat(report.vif("NOISE")).isLessThan(1.1);
     }
@@ -106,7 +107,8 @@ class FactorScreenTest {
         assertThat(report.correlationFactors()).doesNotContain("MARKET_RETURN");
         assertThat(report.decision("MARKET_RETURN").selected()).isFalse();
         assertThat(report.decisions()).hasSize(factors.size());
-        assertThat(report.decisions()).allSatisfy(d -> assertThat(d.reason()).matches("(selected|dropped|not selected): .+"));
+        assertThat(report.decisions()).allSatisfy(d
+                -> assertThat(d.reason()).matches("(selected|dropped|not selected): .+"));
     }
 
     @Test
@@ -116,7 +118,8 @@ class FactorScreenTest {
             holey[t][(t * 7) % STOCKS] = Float.NaN;   // a different instrument missing every day
         }
         List<Factor> pair = List.of(factors.get(0), new PrecomputedFactor("HOLEY", 1, holey));
-        FactorPanel prepared = FactorPanelBuilder.prepared(data, pair, CrossSectionalPreparation.Settings.defaults()).panel();
+        FactorPanel prepared = FactorPanelBuilder.prepared(data, pair,
+                CrossSectionalPreparation.Settings.defaults()).panel();
         ScreeningReport own = new FactorScreen(ScreeningSettings.defaults()).screen(prepared, data, pair);
         double[][] labels = ForwardReturns.logReturns(data, 1);
         InformationCoefficient reference = new InformationCoefficient(10);
@@ -124,8 +127,10 @@ class FactorScreenTest {
             double[] daily = own.factors().get(f).dailyRankIc();
             double[] dailyPearson = own.factors().get(f).dailyIc();
             for (int t = 0; t < DAYS; t += 13) {
-                assertThat(daily[t]).as("day %d", t).isCloseTo(reference.rank(prepared.values(f)[t], labels[t]), within(1e-12));
-                assertThat(dailyPearson[t]).isCloseTo(reference.pearson(prepared.values(f)[t], labels[t]), within(1e-12));
+                assertThat(daily[t]).as("day %d", t).isCloseTo(reference.rank(prepared.values(f)[t], labels[t]),
+                        within(1e-12));
+                assertThat(dailyPearson[t]).isCloseTo(reference.pearson(prepared.values(f)[t], labels[t]),
+                        within(1e-12));
             }
             assertThat(daily[DAYS - 1]).as("no forward return on the last day").isNaN();
         }

@@ -19,7 +19,8 @@ class InformationCoefficientTest {
 
     @Test
     void reversed_factor_has_rank_ic_minus_one() {
-        assertThat(ic.rank(new float[] {5, 4, 3, 2, 1}, new double[] {0.1, 0.2, 0.3, 0.4, 0.5})).isCloseTo(-1.0, within(1e-12));
+        assertThat(ic.rank(new float[] {5, 4, 3, 2, 1}, new double[] {0.1, 0.2, 0.3, 0.4, 0.5})).isCloseTo(-1.0,
+                within(1e-12));
     }
 
     @Test

@@ -33,7 +33,8 @@ class NoLookAheadTest {
     void the_perturbation_does_change_later_values_so_the_check_has_teeth() {
         MarketData original = RandomWalkMarket.generate(12, DAYS, 42);
         MarketData perturbed = perturbAfter(original, 140, 147);
-        for (String id : new String[] {"MOM_20", "VOL_20", "BETA_60", "RSI_14", "VOLUME_CHANGE_20", "EP", "SIZE", "MARKET_RETURN"}) {
+        for (String id : new String[] {"MOM_20", "VOL_20", "BETA_60", "RSI_14", "VOLUME_CHANGE_20", "EP", "SIZE",
+                "MARKET_RETURN"}) {
             float[][] before = FactorLibrary.byId(id).compute(original);
             float[][] after = FactorLibrary.byId(id).compute(perturbed);
             assertThat(after[200]).as(id).isNotEqualTo(before[200]);

@@ -28,7 +28,8 @@ class SelectionRuleTest {
     static final FactorEvaluation WEAK = evaluation("WEAK", 0.004, 0.02, 0.004, 0.005, 0.003, 0.004);     // ICIR 0.2
     static final FactorEvaluation NOISY = evaluation("NOISY", 0.02, 0.5, 0.02, 0.02, 0.02, 0.02);        // ICIR 0.04
     static final FactorEvaluation UNSTABLE = evaluation("UNSTABLE", 0.02, 0.1, 0.12, -0.02, -0.01, -0.01);
-    static final FactorEvaluation OTHER = evaluation("OTHER", -0.02, 0.1, -0.03, -0.01, -0.02, 0.01);      // 3 of 4 years
+    // 3 of 4 years
+    static final FactorEvaluation OTHER = evaluation("OTHER", -0.02, 0.1, -0.03, -0.01, -0.02, 0.01);
     static final FactorEvaluation MARKET = new FactorEvaluation("MKT", FactorScope.MARKET, 0, false, IcSummary.empty(),
             IcSummary.empty(), new double[0], new double[0], List.of(), List.of(), 0, Double.NaN);
 
@@ -61,14 +62,16 @@ class SelectionRuleTest {
         assertThat(decisions.get(2).reason()).isEqualTo("dropped: |mean Rank IC| 0.0040 < 0.0100");
         assertThat(decisions.get(3).reason()).isEqualTo("dropped: |Rank ICIR| 0.040 < 0.050");
         assertThat(decisions.get(4).reason())
-                .isEqualTo("dropped: sign unstable: yearly mean Rank IC has the overall sign in 1 of 4 years (0.25 < 0.50)");
+                .isEqualTo("dropped: sign unstable: yearly mean Rank IC has the overall sign in 1 of 4 years (0.25 < "
+                        + "0.50)");
         assertThat(decisions.get(6).selected()).isFalse();
         assertThat(decisions.get(6).reason()).contains("market-level factor");
     }
 
     @Test
     void a_negative_but_stable_factor_is_kept() {
-        var decisions = new SelectionRule(ScreeningSettings.defaults()).propose(List.of(OTHER), IDS, CORRELATION, ids -> null);
+        var decisions = new SelectionRule(ScreeningSettings.defaults()).propose(List.of(OTHER), IDS, CORRELATION, ids
+                -> null);
         assertThat(decisions.get(0).selected()).isTrue();
     }
 
@@ -89,7 +92,8 @@ class SelectionRuleTest {
     void the_vif_step_drops_the_most_collinear_factor_until_all_are_below_the_limit() {
         var settings = ScreeningSettings.defaults().withThresholds(0.01, 0.05, 0.5, 0.95).withMaxVif(5);
         AtomicInteger calls = new AtomicInteger();
-        var decisions = new SelectionRule(settings).propose(List.of(STRONG, REDUNDANT, OTHER), IDS, CORRELATION, ids -> {
+        var decisions = new SelectionRule(settings).propose(List.of(STRONG, REDUNDANT, OTHER), IDS, CORRELATION, ids
+                -> {
             calls.incrementAndGet();
             // first call: STRONG, REDUNDANT, OTHER (ICIR order) with REDUNDANT highly collinear
             return ids.size() == 3 ? new double[] {4.0, 12.5, 1.2} : new double[] {1.1, 1.1};
@@ -104,9 +108,11 @@ class SelectionRuleTest {
     @Test
     void too_few_valid_days_is_reported_as_such() {
         IcSummary few = new IcSummary(12, 0.2, 0.1, 2, 7, 0.001, 1, 1);
-        var sparse = new FactorEvaluation("SPARSE", FactorScope.INSTRUMENT, 1, true, few, few, new double[0], new double[0],
+        var sparse = new FactorEvaluation("SPARSE", FactorScope.INSTRUMENT, 1, true, few, few, new double[0],
+                new double[0],
                 List.of(), List.of(), 0, Double.NaN);
-        var decisions = new SelectionRule(ScreeningSettings.defaults()).propose(List.of(sparse), List.of(), new double[0][0], ids -> null);
+        var decisions = new SelectionRule(ScreeningSettings.defaults()).propose(List.of(sparse), List.of(),
+                new double[0][0], ids -> null);
         assertThat(decisions.get(0).reason()).startsWith("dropped: only 12 days with a valid Rank IC (< 60");
     }
 }

@@ -36,7 +36,8 @@ class FeatureScalerTest {
 
         assertThat(limits[0]).isLessThan(-1.5);
         assertThat(limits[1]).isGreaterThan(1.5);
-        assertThat(scaler.apply(0, 1000f)).isCloseTo((float) ((limits[1] - scaler.centre(0)) / scaler.scale(0)), within(1e-6f));
+        assertThat(scaler.apply(0, 1000f)).isCloseTo((float) ((limits[1] - scaler.centre(0)) / scaler.scale(0)),
+                within(1e-6f));
         assertThat(scaler.apply(0, Float.NaN)).isZero();
         assertThat(scaler.scale(0)).isCloseTo(1, within(0.1));
     }

@@ -103,7 +103,8 @@ class WalkForwardRunTest {
         for (int day : days) {
             WalkForwardResult perturbed = run(model, data.perturbedAfter(day, 1000L + day));
             for (int t = 0; t <= day; t++) {
-                assertThat(perturbed.predictions()[t]).as("prediction on day %d after changing data after day %d", t, day)
+                assertThat(perturbed.predictions()[t]).as("prediction on day %d after changing data after day %d", t,
+                        day)
                         .containsExactly(original.predictions()[t]);
             }
             boolean anyLaterChange = false;

@@ -49,7 +49,8 @@ class CovarianceEstimatorTest {
         for (LedoitWolfCovariance.Target target : LedoitWolfCovariance.Target.values()) {
             LedoitWolfCovariance.Shrunk shrunk = new LedoitWolfCovariance(target).estimateWithIntensity(r);
             assertThat(shrunk.intensity()).as(target.name()).isBetween(0.0, 1.0).isGreaterThan(0.0);
-            double[] eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(shrunk.covariance())).getEigenvalues();
+            double[] eig = new EigenDecompositionSymmetric(
+                    MatrixUtils.createRealMatrix(shrunk.covariance())).getEigenvalues();
             double min = java.util.Arrays.stream(eig).min().orElseThrow();
             assertThat(min).as(target.name()).isGreaterThan(0.0);
             for (int i = 0; i < assets; i++) {
@@ -58,7 +59,8 @@ class CovarianceEstimatorTest {
                 }
             }
         }
-        double[] sampleEig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(new SampleCovariance().estimate(r)))
+        double[] sampleEig = new EigenDecompositionSymmetric(
+                MatrixUtils.createRealMatrix(new SampleCovariance().estimate(r)))
                 .getEigenvalues();
         assertThat(java.util.Arrays.stream(sampleEig).min().orElseThrow()).isLessThan(1e-12);
     }

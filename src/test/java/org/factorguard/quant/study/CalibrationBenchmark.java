@@ -291,7 +291,8 @@ class CalibrationBenchmark {
         System.out.println("\nPer seed: linear walk-forward of the default study, top-quintile long-only before costs,"
                 + " index over the whole data");
         System.out.printf(Locale.ROOT, "%-9s %7s %6s %7s %7s %7s %7s %7s %7s | %6s %6s %7s %7s | %5s %5s %5s"
-                        + " | %7s %7s %5s%n", "seed", "RankIC", "ICIR", "TQ Shp", "TQ ret", "EW Shp", "EW ret", "OOS ix", "ix ret",
+                        + " | %7s %7s %5s%n", "seed", "RankIC", "ICIR", "TQ Shp", "TQ ret", "EW Shp", "EW ret",
+                                "OOS ix", "ix ret",
                 "ix Shp", "ix vol", "ix MDD", "ix ret", "bull", "bear", "side", "|side|", "bear>", "s");
         for (SeedFigures f : figures) {
             System.out.printf(Locale.ROOT, "%-9d %7.4f %6.3f %7.2f %6.1f%% %7.2f %6.1f%% %7.2f %6.1f%% | %6.2f %5.1f%%"

@@ -38,7 +38,8 @@ final class SmallStudy {
 
     /** The study's LSTM implementations: DL4J only, so that a config asking for FAST falls back to it. */
     static Study study() {
-        return new Study("test", SequenceRegressorFactory.empty().with(LstmImplementation.DL4J, Dl4jLstmRegressor::new));
+        return new Study("test", SequenceRegressorFactory.empty().with(LstmImplementation.DL4J,
+                Dl4jLstmRegressor::new));
     }
 
     /** The standard implementations (the fast LSTM where the build has it). */

@@ -78,7 +78,8 @@ class StudyBenchmark {
                 (generated - t0) / 1e9, (done - generated) / 1e9, result.totalMillis() / 1000.0);
         System.out.printf(Locale.ROOT, "%d stocks, %s to %s; backtest %s to %s (%d days); JSON %d kB%n",
                 result.selection().tickers().size(), result.selection().firstDate(), result.selection().lastDate(),
-                result.returnDates()[0], result.returnDates()[result.returnDates().length - 1], result.returnDates().length,
+                result.returnDates()[0], result.returnDates()[result.returnDates().length - 1],
+                        result.returnDates().length,
                 StudyResultJson.write(result).length() / 1024);
 
         printChoices(result);
@@ -88,7 +89,8 @@ class StudyBenchmark {
                 "Sharpe", "Sortino", "MDD", "VaR95", "CVaR95", "Calmar", "turnover", "gross");
         for (StudyResult.Portfolio p : result.portfolios()) {
             PerformanceSummary s = p.summary();
-            System.out.printf(Locale.ROOT, "%-13s %7.2f%% %7.2f%% %7.2f %7.2f %7.2f%% %7.2f%% %6.2f%% %7.2f %9.2f %6.2f%n",
+            System.out.printf(Locale.ROOT,
+                    "%-13s %7.2f%% %7.2f%% %7.2f %7.2f %7.2f%% %7.2f%% %6.2f%% %7.2f %9.2f %6.2f%n",
                     p.name(), 100 * s.annualReturn(), 100 * s.annualVolatility(), s.sharpe(), s.sortino(),
                     100 * s.maxDrawdown(), 100 * s.valueAtRisk95(), 100 * s.conditionalValueAtRisk95(), s.calmar(),
                     s.annualTurnover(), s.averageGrossExposure());
@@ -105,12 +107,14 @@ class StudyBenchmark {
         System.out.printf(Locale.ROOT, "%-9s %-13s %5s %10s %8s %7s %8s%n", "regime", "portfolio", "days", "mean/day",
                 "MDD", "Sharpe", "VaR95");
         for (RegimeReport.Row r : result.regimes().table()) {
-            System.out.printf(Locale.ROOT, "%-9s %-13s %5d %9.3f%% %7.2f%% %7.2f %7.2f%%%n", r.regime().label(), r.portfolio(),
+            System.out.printf(Locale.ROOT, "%-9s %-13s %5d %9.3f%% %7.2f%% %7.2f %7.2f%%%n", r.regime().label(),
+                    r.portfolio(),
                     r.days(), 100 * r.averageDailyReturn(), 100 * r.maxDrawdown(), r.sharpe(), 100 * r.valueAtRisk95());
         }
 
         System.out.println("\nFigure 2 (" + result.optimisationDegree().note() + ")");
-        System.out.printf(Locale.ROOT, "%5s %10s %10s %9s %9s %9s %9s%n", "epoch", "train", "valid", "IS CAGR", "IS Sharpe",
+        System.out.printf(Locale.ROOT, "%5s %10s %10s %9s %9s %9s %9s%n", "epoch", "train", "valid", "IS CAGR",
+                "IS Sharpe",
                 "OOS CAGR", "OOS Shrp");
         for (StudyResult.DegreePoint p : result.optimisationDegree().points()) {
             System.out.printf(Locale.ROOT, "%5d %10.3e %10.3e %8.2f%% %9.2f %8.2f%% %9.2f%n", p.epoch(), p.trainLoss(),
@@ -121,14 +125,16 @@ class StudyBenchmark {
         StudyResult.Significance s = result.significance();
         System.out.println("\nSignificance");
         if (s.dieboldMariano() != null) {
-            System.out.printf(Locale.ROOT, "Diebold-Mariano (LSTM vs linear, squared errors): DM %.3f (p %.4f), HLN %.3f (p %.4f)%n",
+            System.out.printf(Locale.ROOT,
+                    "Diebold-Mariano (LSTM vs linear, squared errors): DM %.3f (p %.4f), HLN %.3f (p %.4f)%n",
                     s.dieboldMariano().statistic(), s.dieboldMariano().pValue(), s.dieboldMariano().hlnStatistic(),
                     s.dieboldMariano().hlnPValue());
         }
         System.out.printf(Locale.ROOT, "Sharpe(LSTM) - Sharpe(linear) = %.3f, %.0f%% bootstrap CI [%.3f, %.3f]%n",
                 s.sharpeDifference().observedDifference(), 100 * s.sharpeDifference().confidence(),
                 s.sharpeDifference().lower(), s.sharpeDifference().upper());
-        System.out.printf(Locale.ROOT, "Deflated Sharpe of LSTM (N = %d): %.3f%n", s.trials(), s.deflatedSharpe().probability());
+        System.out.printf(Locale.ROOT, "Deflated Sharpe of LSTM (N = %d): %.3f%n", s.trials(),
+                s.deflatedSharpe().probability());
         System.out.println("method version " + result.methodVersion());
         System.out.println(s.explanations().dieboldMariano());
         System.out.println(s.explanations().dieboldMarianoRankIc());
@@ -145,8 +151,11 @@ class StudyBenchmark {
                 + java.util.Arrays.toString(result.model(StudyResult.LINEAR).folds().getLast().linear().betaTValues()));
         System.out.println(result.regimes().dating().explanation());
         for (StudyResult.CurrentAllocation c : result.currentAllocations()) {
-            System.out.printf(Locale.ROOT, "%nCurrent allocation %s on %s: %d holdings, net %.1f%%, ex-ante vol %.1f%%, VaR %.2f%%, binding %s%n",
-                    c.portfolio(), c.date(), c.holdings().size(), 100 * c.netExposure(), 100 * c.exAnteAnnualVolatility(),
+            System.out.printf(Locale.ROOT,
+                    "%nCurrent allocation %s on %s: %d holdings, net %.1f%%, ex-ante vol %.1f%%, VaR %.2f%%, binding "
+                            + "%s%n",
+                    c.portfolio(), c.date(), c.holdings().size(), 100 * c.netExposure(),
+                            100 * c.exAnteAnnualVolatility(),
                     100 * c.exAnteDailyVar95(), c.bindingConstraints().size() > 6
                             ? c.bindingConstraints().subList(0, 6) + "…" : c.bindingConstraints());
         }

@@ -49,7 +49,8 @@ class StudyTest {
     @Test
     void the_whole_study_twice_gives_identical_json() {
         StudyResult again = SmallStudy.study().run(market, config, StudyProgressListener.NONE, CancellationToken.NEVER);
-        assertThat(StudyResultJson.write(again.withoutTimings())).isEqualTo(StudyResultJson.write(result.withoutTimings()));
+        assertThat(StudyResultJson.write(again.withoutTimings())).isEqualTo(
+                StudyResultJson.write(result.withoutTimings()));
     }
 
     @Test
@@ -297,7 +298,8 @@ class StudyTest {
         java.time.LocalDate t = lstm.rebalances().get(cut).date();
         int day = Arrays.asList(market.dates()).indexOf(t);
         MarketData perturbed = perturbAfter(market, day);
-        StudyResult other = SmallStudy.study().run(perturbed, config, StudyProgressListener.NONE, CancellationToken.NEVER);
+        StudyResult other = SmallStudy.study().run(perturbed, config, StudyProgressListener.NONE,
+                CancellationToken.NEVER);
         for (String name : List.of(StudyResult.LSTM, StudyResult.LINEAR, StudyResult.EQUAL_WEIGHT)) {
             List<StudyResult.Rebalance> before = result.portfolio(name).rebalances();
             List<StudyResult.Rebalance> after = other.portfolio(name).rebalances();
@@ -332,7 +334,8 @@ class StudyTest {
                 dl4j.toBuilder().allocationShortlist(0).allocation(dl4j.allocation().withMaxWeight(0.02)).build(),
                 counting, CancellationToken.NEVER))
                 .isInstanceOf(StudyConfigException.class)
-                .hasMessageContaining("per-stock cap 2.00 % × 30 stocks = 60.00 % cannot reach the required exposure of 100.00 %");
+                .hasMessageContaining("per-stock cap 2.00 % × 30 stocks = 60.00 % cannot reach the required exposure "
+                        + "of 100.00 %");
         assertThatThrownBy(() -> dl4j.toBuilder().allocation(dl4j.allocation().withMaxWeight(0.04)).build())
                 .isInstanceOf(StudyConfigException.class)
                 .hasMessageContaining("a shortlist of 20 assets at a per-stock cap of 4.00 % holds at most 80.00 %");
@@ -354,7 +357,8 @@ class StudyTest {
 
         assertThatThrownBy(() -> dl4j.toBuilder()
                 .lstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(1_000_000_000))).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epochs must be between 1 and 10000");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(
+                        "epochs must be between 1 and 10000");
         assertThatThrownBy(() -> dl4j.toBuilder()
                 .lstm(dl4j.lstm().withNetwork(dl4j.lstm().network().withMaxEpochs(5000))).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("network passes per fold");
@@ -367,10 +371,12 @@ class StudyTest {
         assertThatThrownBy(() -> dl4j.toBuilder().factorIds(List.of("EP", "MAGIC")).build())
                 .isInstanceOf(StudyConfigException.class).hasMessageContaining("unknown factors [MAGIC]");
         assertThatThrownBy(() -> dl4j.toBuilder().costBps(50_000).build())
-                .isInstanceOf(StudyConfigException.class).hasMessageContaining("transaction costs must be between 0 and 1000 bps");
+                .isInstanceOf(StudyConfigException.class).hasMessageContaining(
+                        "transaction costs must be between 0 and 1000 bps");
         assertThatThrownBy(() -> dl4j.toBuilder().lstm(new org.factorguard.quant.models.lstm.LstmModelSettings(
                 LstmImplementation.DL4J, 400, 1, 0, 0, dl4j.lstm().scaling(), dl4j.lstm().network())).build())
-                .isInstanceOf(StudyConfigException.class).hasMessageContaining("look-back of 400 days is longer than the training window");
+                .isInstanceOf(StudyConfigException.class).hasMessageContaining(
+                        "look-back of 400 days is longer than the training window");
     }
 
     @Test

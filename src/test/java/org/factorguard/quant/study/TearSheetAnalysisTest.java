@@ -79,9 +79,11 @@ class TearSheetAnalysisTest {
         var linear = WalkForwardRun.run(new LinearFactorModel(config.linear()), known, labels, plan,
                 analysis.measuringImportance(WalkForwardListener.NONE, StudyResult.LINEAR), CancellationToken.NEVER);
         TearSheet sheet = analysis.analyse(linear.predictions(), linear.predictions(),
-                new StudyBacktests(config, TradingData.of(market)).backtester(null).equalWeightUniverse(market, plan.firstTestDay(),
+                new StudyBacktests(config, TradingData.of(market)).backtester(null).equalWeightUniverse(market,
+                        plan.firstTestDay(),
                         plan.folds().getLast().testEnd() - 1),
-                new StudyBacktests(config, TradingData.of(market)).backtester(null).equalWeightUniverse(market, plan.firstTestDay(),
+                new StudyBacktests(config, TradingData.of(market)).backtester(null).equalWeightUniverse(market,
+                        plan.firstTestDay(),
                         plan.folds().getLast().testEnd() - 1), new NoProgress());
 
         TearSheet.ModelImportance importance = sheet.importanceOf(StudyResult.LINEAR);
@@ -109,7 +111,8 @@ class TearSheetAnalysisTest {
     void a_tear_sheet_that_cannot_be_computed_leaves_a_note_and_no_tear_sheet() {
         TearSheetAnalysis analysis = new TearSheetAnalysis(config, market, panel, labels, plan,
                 CancellationToken.NEVER);
-        var book = new StudyBacktests(config, TradingData.of(market)).backtester(null).equalWeightUniverse(market, plan.firstTestDay(),
+        var book = new StudyBacktests(config, TradingData.of(market)).backtester(null).equalWeightUniverse(market,
+                plan.firstTestDay(),
                 plan.folds().getLast().testEnd() - 1);
         List<String> notes = new java.util.ArrayList<>();
 

@@ -46,7 +46,8 @@ class WalkForwardPlanTest {
 
     @Test
     void look_back_delays_the_first_usable_training_day() {
-        WalkForwardPlan plan = WalkForwardPlan.over(WalkForwardSettings.expanding(100, 0, 50, 1).withLookback(20), 0, 400);
+        WalkForwardPlan plan = WalkForwardPlan.over(WalkForwardSettings.expanding(100, 0, 50, 1).withLookback(20), 0,
+                400);
 
         assertThat(plan.folds().getFirst().trainStart()).isEqualTo(19);
         assertThat(plan.folds().getFirst().trainingDays()).isEqualTo(100);
@@ -54,7 +55,8 @@ class WalkForwardPlanTest {
 
     @Test
     void a_later_first_test_start_is_honoured() {
-        WalkForwardPlan plan = WalkForwardPlan.over(WalkForwardSettings.expanding(100, 0, 50, 1).withFirstTestStart(300),
+        WalkForwardPlan plan = WalkForwardPlan.over(
+                WalkForwardSettings.expanding(100, 0, 50, 1).withFirstTestStart(300),
                 0, 400);
 
         assertThat(plan.folds()).hasSize(2);
@@ -70,7 +72,8 @@ class WalkForwardPlanTest {
 
     @Test
     void look_back_longer_than_the_data_is_refused() {
-        assertThatThrownBy(() -> WalkForwardPlan.over(WalkForwardSettings.expanding(100, 0, 10, 1).withLookback(60), 0, 50))
+        assertThatThrownBy(() -> WalkForwardPlan.over(WalkForwardSettings.expanding(100, 0, 10, 1).withLookback(60), 0,
+                50))
                 .hasMessageContaining("look-back of 60 days is longer than the 50 days of data");
         assertThatThrownBy(() -> WalkForwardSettings.expanding(10, 0, 10, 1).withLookback(20))
                 .hasMessageContaining("longer than the training window");
@@ -86,7 +89,8 @@ class WalkForwardPlanTest {
 
     @Test
     void a_first_test_start_without_enough_history_is_refused() {
-        assertThatThrownBy(() -> WalkForwardPlan.over(WalkForwardSettings.expanding(100, 0, 10, 5).withFirstTestStart(80),
+        assertThatThrownBy(() -> WalkForwardPlan.over(
+                WalkForwardSettings.expanding(100, 0, 10, 5).withFirstTestStart(80),
                 0, 400))
                 .hasMessageContaining("can start on day 105 at the earliest");
     }

@@ -10,7 +10,8 @@ class ReportHeadlinesTest {
     void figures_come_from_the_summaries_of_the_lstm_and_linear_portfolios_and_undefined_ones_are_null() {
         ReportHeadlines.FromDocument read = ReportHeadlines.read("""
                 {"methodVersion":2,"portfolios":[
-                 {"name":"LSTM","returns":[0.01,-0.02],"summary":{"maxDrawdown":-0.21,"sharpe":0.8,"valueAtRisk95":-0.019}},
+                 {"name":"LSTM","returns":[0.01,-0.02],
+                  "summary":{"maxDrawdown":-0.21,"sharpe":0.8,"valueAtRisk95":-0.019}},
                  {"name":"Linear","summary":{"maxDrawdown":-0.3,"sharpe":"NaN","valueAtRisk95":-0.022}},
                  {"name":"Market index","summary":{"maxDrawdown":-0.5,"sharpe":0.4,"valueAtRisk95":-0.03}}]}
                 """);

@@ -287,7 +287,8 @@ class StudyRunServiceIT {
         assertThat(reports.openShared(link.token() + "x").outcome()).isEqualTo(SharedReportOpening.Outcome.NOT_FOUND);
 
         TestUsers.signIn("ann", Role.MANAGER);
-        ShareLinkSummary listed = reports.listLinks(id).stream().filter(l -> l.id() == link.link().id()).findFirst().orElseThrow();
+        ShareLinkSummary listed = reports.listLinks(id).stream().filter(l
+                -> l.id() == link.link().id()).findFirst().orElseThrow();
         assertThat(listed.openings()).extracting(ShareLinkSummary.Opening::username).containsExactly("ben");
         assertThat(listed.openings().getFirst().openedAt()).isEqualTo(clock.instant());
     }

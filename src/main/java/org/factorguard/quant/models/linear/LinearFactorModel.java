@@ -60,7 +60,8 @@ public final class LinearFactorModel implements ReturnModel {
     }
 
     @Override
-    public FittedLinearModel fit(FactorPanel panel, double[][] labels, WalkForwardSplit split, TrainingListener listener,
+    public FittedLinearModel fit(FactorPanel panel, double[][] labels, WalkForwardSplit split,
+            TrainingListener listener,
                                  CancellationToken cancel) {
         if (labels.length != panel.dayCount()) {
             throw new IllegalArgumentException("labels have " + labels.length + " days, the panel " + panel.dayCount());
@@ -163,7 +164,8 @@ public final class LinearFactorModel implements ReturnModel {
             }
         }
         RealMatrix gram = new Array2DRowRealMatrix(sxx, false);
-        RealMatrix a = gram.add(org.hipparchus.linear.MatrixUtils.createRealIdentityMatrix(p).scalarMultiply(n * lambda));
+        RealMatrix a = gram.add(org.hipparchus.linear.MatrixUtils.createRealIdentityMatrix(p).scalarMultiply(
+                n * lambda));
         RealMatrix aInverse = new CholeskyDecomposition(a).getSolver().getInverse();
         RealVector beta = aInverse.operate(new ArrayRealVector(sxy, false));
         double alpha = yMean - beta.dotProduct(new ArrayRealVector(xMean, false));

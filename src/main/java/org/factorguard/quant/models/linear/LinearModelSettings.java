@@ -12,7 +12,8 @@ public record LinearModelSettings(double ridgeLambda, FeatureScaling scaling) {
 
     public LinearModelSettings {
         if (!(ridgeLambda >= 0) || Double.isInfinite(ridgeLambda)) {
-            throw new IllegalArgumentException("ridge penalty must be a finite non-negative number, was " + ridgeLambda);
+            throw new IllegalArgumentException("ridge penalty must be a finite non-negative number, was "
+                    + ridgeLambda);
         }
         if (scaling == null) {
             throw new IllegalArgumentException("feature scaling is required (use FeatureScaling.none())");

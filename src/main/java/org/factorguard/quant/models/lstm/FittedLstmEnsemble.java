@@ -190,7 +190,8 @@ public final class FittedLstmEnsemble implements SequenceInputModel {
                     properties = new Properties();
                     properties.load(new ByteArrayInputStream(content));
                 }
-                case "scaler.bin" -> scaler = FeatureScaler.read(new DataInputStream(new ByteArrayInputStream(content)));
+                case "scaler.bin" -> scaler =
+                        FeatureScaler.read(new DataInputStream(new ByteArrayInputStream(content)));
                 default -> {
                     if (entry.getName().startsWith("member-")) {
                         int k = Integer.parseInt(entry.getName().substring(7, entry.getName().length() - 4));

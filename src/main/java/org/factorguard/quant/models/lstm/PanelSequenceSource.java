@@ -98,7 +98,8 @@ public final class PanelSequenceSource implements SequenceSource {
                 }
             }
         }
-        return new PanelSequenceSource(panel, scaler, lookback, Arrays.copyOf(days, n), Arrays.copyOf(instruments, n), null);
+        return new PanelSequenceSource(panel, scaler, lookback, Arrays.copyOf(days, n), Arrays.copyOf(instruments, n),
+                null);
     }
 
     private static boolean isComplete(FactorPanel panel, double[][] labels, int t, int i) {

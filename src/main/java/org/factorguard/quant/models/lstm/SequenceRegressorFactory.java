@@ -29,7 +29,8 @@ public final class SequenceRegressorFactory {
                 .with(LstmImplementation.DL4J, Dl4jLstmRegressor::new);
     }
 
-    public SequenceRegressorFactory with(LstmImplementation implementation, Supplier<? extends SequenceRegressor> supplier) {
+    public SequenceRegressorFactory with(LstmImplementation implementation,
+            Supplier<? extends SequenceRegressor> supplier) {
         Map<LstmImplementation, Supplier<? extends SequenceRegressor>> copy = new EnumMap<>(LstmImplementation.class);
         copy.putAll(suppliers);
         copy.put(implementation, supplier);
@@ -44,7 +45,8 @@ public final class SequenceRegressorFactory {
     public SequenceRegressor create(LstmImplementation implementation) {
         Supplier<? extends SequenceRegressor> supplier = suppliers.get(implementation);
         if (supplier == null) {
-            throw new IllegalStateException("the " + implementation + " LSTM implementation is not available in this build;"
+            throw new IllegalStateException("the " + implementation
+                    + " LSTM implementation is not available in this build;"
                     + " available: " + suppliers.keySet());
         }
         return supplier.get();

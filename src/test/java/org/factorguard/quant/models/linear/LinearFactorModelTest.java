@@ -27,7 +27,8 @@ class LinearFactorModelTest {
     private final WalkForwardSplit split = WalkForwardSplit.withoutValidation(0, 200, 201, 259, 1, 1, 0);
 
     private LinearFit fit(LinearModelSettings settings) {
-        return new LinearFactorModel(settings).fit(panel, labels, split, TrainingListener.NONE, CancellationToken.NEVER).fit();
+        return new LinearFactorModel(settings).fit(panel, labels, split, TrainingListener.NONE,
+                CancellationToken.NEVER).fit();
     }
 
     @Test

@@ -28,7 +28,8 @@ class LstmLearnsNonLinearRelationshipTest {
         WalkForwardSplit split = new WalkForwardSplit(5, 220, 221, 250, 251, 299, 1, 1, 0);
 
         long started = System.nanoTime();
-        LstmModelSettings settings = new LstmModelSettings(LstmImplementation.DL4J, 5, 1, 0, 0, FeatureScaling.defaults(),
+        LstmModelSettings settings = new LstmModelSettings(LstmImplementation.DL4J, 5, 1, 0, 0,
+                FeatureScaling.defaults(),
                 new LstmSettings(1, 16, 0.0, 0.0, 0.02, 128, 5, 2, 11L));
         FittedLstmEnsemble lstm = new LstmReturnModel(settings, SequenceRegressorFactory.standard())
                 .fit(panel, labels, split, TrainingListener.NONE, CancellationToken.NEVER);
@@ -36,7 +37,8 @@ class LstmLearnsNonLinearRelationshipTest {
         var ols = new LinearFactorModel(LinearModelSettings.defaults())
                 .fit(panel, labels, split, TrainingListener.NONE, CancellationToken.NEVER);
 
-        OutOfSampleMetrics lstmMetrics = evaluate(lstm.predict(panel, split.testStart(), split.testEnd()), labels, split);
+        OutOfSampleMetrics lstmMetrics =
+                evaluate(lstm.predict(panel, split.testStart(), split.testEnd()), labels, split);
         OutOfSampleMetrics olsMetrics = evaluate(ols.predict(panel, split.testStart(), split.testEnd()), labels, split);
         System.out.printf("LSTM %d ms: mse %.6f rankIC %.3f | OLS mse %.6f rankIC %.3f%n", millis,
                 lstmMetrics.mse(), lstmMetrics.rankIc(), olsMetrics.mse(), olsMetrics.rankIc());

@@ -94,7 +94,8 @@ class LstmReturnModelTest {
             }
 
             @Override
-            public void onEpochEnd(EpochProgress progress, org.factorguard.quant.models.sequence.SequencePredictor checkpoint) {
+            public void onEpochEnd(EpochProgress progress,
+                    org.factorguard.quant.models.sequence.SequencePredictor checkpoint) {
                 epochs.incrementAndGet();
                 assertThat(progress.validationLoss()).isFinite();
             }
@@ -147,7 +148,8 @@ class LstmReturnModelTest {
             }
         };
 
-        assertThatThrownBy(() -> new Dl4jLstmRegressor().fit(poisoned, null, new LstmSettings(1, 2, 0, 0, 0.01, 4, 1, 0, 1L),
+        assertThatThrownBy(() -> new Dl4jLstmRegressor().fit(poisoned, null,
+                new LstmSettings(1, 2, 0, 0, 0.01, 4, 1, 0, 1L),
                 TrainingListener.NONE, CancellationToken.NEVER))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("diverged")
