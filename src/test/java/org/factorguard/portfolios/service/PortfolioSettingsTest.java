@@ -122,6 +122,30 @@ class PortfolioSettingsTest {
                 .extracting(FieldProblem::field).containsExactly("factors");
     }
 
+    @Test
+    void settings_stored_by_main_before_factor_selection_read_as_hand_picked_and_only_a_picked_list_as_after_a_screen()
+            throws Exception {
+        // Written by PortfolioSettingsJson at main 41237a1 (with the risk-free rate, before this branch): the
+        // defaults, what a new portfolio on a close-only dataset started with, and what the Factors page saved
+        PortfolioSettings defaults = PortfolioSettingsJson.read(
+                resource("before-selection/portfolio-settings-method-3-defaults.json"));
+        PortfolioSettings closeOnly = PortfolioSettingsJson.read(
+                resource("before-selection/portfolio-settings-method-3-close-only.json"));
+        PortfolioSettings picked = PortfolioSettingsJson.read(
+                resource("before-selection/portfolio-settings-method-3-picked.json"));
+
+        for (PortfolioSettings s : List.of(defaults, closeOnly, picked)) {
+            assertThat(s.factorSelection()).isEqualTo(FactorSelectionMode.HAND_PICKED);
+            assertThat(s.lstmSearch()).isEqualTo(PortfolioSettings.LstmSearch.OFF);
+            assertThat(s.toStudyConfig().lstm().ensembleSize()).isEqualTo(1);
+        }
+        assertThat(defaults.factorsFromFullPeriodScreen()).isFalse();
+        assertThat(defaults.toStudyConfig().factorIds()).isEqualTo(StudyConfig.DEFAULT_FACTORS);
+        assertThat(closeOnly.factorsFromFullPeriodScreen()).isFalse();
+        assertThat(picked.factorsFromFullPeriodScreen()).isTrue();
+        assertThat(picked.toStudyConfig().factorSelection()).isEqualTo(FactorSelectionSettings.handPicked(true));
+    }
+
     private static String resource(String name) throws java.io.IOException {
         try (var in = PortfolioSettingsTest.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -108,6 +108,31 @@ class StudyConfigJsonTest {
                 .containsExactly("MARKET_RETURN");
     }
 
+    @Test
+    void a_config_written_by_main_before_per_fold_selection_reads_as_hand_picked_without_a_search()
+            throws Exception {
+        // StudyConfig.defaults() as written by main at 41237a1 (method version 3), before this branch's fields
+        String old = resource("before-selection/study-config-method-3.json");
+        assertThat(old).doesNotContain("factorSelection").doesNotContain("lstmSearch");
+
+        StudyConfig read = StudyConfigJson.read(old);
+
+        assertThat(read.factorSelection()).isEqualTo(FactorSelectionSettings.handPicked(false));
+        assertThat(read.lstmSearch()).isEqualTo(org.factorguard.quant.models.lstm.LstmSearchSettings.none());
+        assertThat(read.factorIds()).isEqualTo(StudyConfig.DEFAULT_FACTORS);
+        assertThat(read.lstm().ensembleSize()).isEqualTo(1);
+        assertThat(read.effectiveWalkForward().lookback()).isEqualTo(20);
+        // the same text with those two settings written out reads as the same config: nothing else moves
+        tools.jackson.databind.node.ObjectNode explicit = (tools.jackson.databind.node.ObjectNode)
+                StudyResultJson.MAPPER.readTree(old);
+        explicit.set("factorSelection", StudyResultJson.MAPPER.valueToTree(FactorSelectionSettings.handPicked(false)));
+        explicit.set("lstmSearch", StudyResultJson.MAPPER.valueToTree(
+                org.factorguard.quant.models.lstm.LstmSearchSettings.none()));
+        assertThat(StudyConfigJson.read(explicit.toString())).isEqualTo(read);
+        assertThat(StudyConfigJson.write(StudyConfigJson.read(StudyConfigJson.write(read))))
+                .isEqualTo(StudyConfigJson.write(read));
+    }
+
     static String resource(String name) throws java.io.IOException {
         try (var in = StudyConfigJsonTest.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -30,4 +30,33 @@ class StudyResultCompatibilityTest {
         String again = StudyResultJson.write(read);
         assertThat(StudyResultJson.write(StudyResultJson.read(again))).isEqualTo(again);
     }
+
+    @Test
+    void a_method_three_result_written_by_main_reads_with_the_selection_not_recorded() throws Exception {
+        // SmallStudy's result as written by main at 41237a1 (method version 3), before per-fold selection existed
+        String old;
+        try (var in = new java.util.zip.GZIPInputStream(StudyResultCompatibilityTest.class.getResourceAsStream(
+                "before-selection/study-result-method-3.json.gz"))) {
+            old = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(old).contains("\"methodVersion\":3").doesNotContain("factorSelection")
+                .doesNotContain("configurationsEvaluated");
+
+        StudyResult read = StudyResultJson.read(old);
+
+        assertThat(read.methodVersion()).isEqualTo(3);
+        assertThat(read.dataTreatment()).isNotNull();
+        assertThat(read.factorSelection()).isEqualTo(StudyResult.FactorSelection.notRecorded());
+        assertThat(read.config().factorSelection()).isEqualTo(FactorSelectionSettings.handPicked(false));
+        assertThat(read.significance().trialCount().gridConfigurations()).isZero();
+        assertThat(read.models()).allSatisfy(m -> assertThat(m.folds()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.factors()).isEmpty();
+            assertThat(f.configurationsEvaluated()).isEqualTo(1);
+            assertThat(f.lstmChoice()).isNull();
+        }));
+        assertThat(read.model(StudyResult.LINEAR).folds().getFirst().linear().factors())
+                .containsExactly("EP", "BP", "REV_5", "VOL_60");
+        String again = StudyResultJson.write(read);
+        assertThat(StudyResultJson.write(StudyResultJson.read(again))).isEqualTo(again);
+    }
 }
