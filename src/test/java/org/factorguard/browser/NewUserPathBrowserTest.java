@@ -165,7 +165,11 @@ class NewUserPathBrowserTest {
         VaadinPage.click(page, "portfolio-save");
         page.waitForURL(PORTFOLIO_URL.asPredicate()::test);
         closeOnlyBook = idFromUrl(page);
-        assertThat(page.locator("#portfolio-factor-card")).containsText("Factors (3)");
+        // the default candidates the close-only panel can supply: price-based ones, none that needs fundamentals
+        assertThat(page.locator("#portfolio-factor-card")).containsText("(MOM_60)");
+        assertThat(page.locator("#portfolio-factor-card")).containsText("(REV_5)");
+        assertThat(page.locator("#portfolio-factor-card")).not().containsText("(EP)");
+        assertThat(page.locator("#portfolio-factor-card")).not().containsText("(TURNOVER)");
 
         VaadinPage.click(page, "portfolio-factors-link");
         page.waitForURL("**/portfolios/" + closeOnlyBook + "/factors");
@@ -187,7 +191,9 @@ class NewUserPathBrowserTest {
         page.locator("[id^=run-report-]").first().click();
         page.waitForURL("**/reports/*");
         assertThat(page.locator("#report-risk-table")).containsText("Sharpe ratio");
-        assertThat(page.locator("#report-settings-table")).containsText("REV_5, VOL_60, MOM_60");
+        assertThat(page.locator("#report-settings-table")).containsText("MOM_60");
+        assertThat(page.locator("#report-settings-table")).containsText("REV_5");
+        assertThat(page.locator("#report-settings-table")).not().containsText("EP,");
         VaadinPage.waitForChart(page, "report-equity-chart");
         Browser.screenshot(page, "newuser-07-close-only-report");
         assertThat(portal.browserErrors()).isEmpty();
@@ -201,8 +207,8 @@ class NewUserPathBrowserTest {
         portal.open(page, "portfolios/" + builtInBook + "/edit");
         page.locator("#portfolio-dataset input").click();
         page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(PANEL)).click();
-        assertThat(page.locator("#editor-factor-warning")).containsText("This dataset cannot supply 5 of these "
-                + "factors (EP, BP, SIZE, TURNOVER, VOLUME_CHANGE_20)");
+        assertThat(page.locator("#editor-factor-warning")).containsText("This dataset cannot supply 6 of these "
+                + "factors (EP, BP, SIZE, LOG_VOLUME, VOLUME_CHANGE_20, TURNOVER)");
         page.locator("#editor-factor-card").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "newuser-08-editor-warns-after-dataset-change");
         VaadinPage.click(page, "portfolio-save");
@@ -213,7 +219,8 @@ class NewUserPathBrowserTest {
         VaadinPage.click(page, "start-study");
         Locator problems = page.locator("#start-problems");
         assertThat(problems).containsText("The study cannot start:");
-        assertThat(problems.locator("li")).hasCount(5);
+        // one line per default candidate the close-only panel cannot supply
+        assertThat(problems.locator("li")).hasCount(6);
         assertThat(problems).containsText("The dataset cannot supply EP (Earnings yield (E/P)): missing "
                 + "fundamentals — needs earnings per share (or P/E), which the data does not have");
         assertThat(problems).containsText("VOLUME_CHANGE_20 (Volume vs 20-day mean): missing volume");
@@ -223,16 +230,18 @@ class NewUserPathBrowserTest {
 
         VaadinPage.click(page, "start-problems-factors");
         page.waitForURL("**/portfolios/" + builtInBook + "/factors");
-        assertThat(page.locator("#factors-unavailable-used")).containsText("This portfolio still uses 5 of them");
+        assertThat(page.locator("#factors-unavailable-used")).containsText("This portfolio still uses 6 of them");
         VaadinPage.waitForGrid(page, "factors-grid", Duration.ofSeconds(90));
         Browser.screenshot(page, "newuser-10-factors-after-refusal");
         VaadinPage.click(page, "tick-saved");
         VaadinPage.click(page, "use-factors");
-        assertThat(page.locator("vaadin-notification-card").last()).containsText("now uses 3 factors");
+        assertThat(page.locator("vaadin-notification-card").last())
+                .containsText(java.util.regex.Pattern.compile("now uses \\d+ factors"));
         assertThat(page.locator("#factors-unavailable-used")).hasCount(0);
         List<String> saved = portal.as(MANAGER, () -> portal.bean(PortfolioService.class).find(builtInBook)
                 .settings().factorIds());
-        assertThat(saved).isNotEmpty().doesNotContain("EP", "BP", "SIZE", "TURNOVER", "VOLUME_CHANGE_20");
+        assertThat(saved).isNotEmpty().doesNotContain("EP", "BP", "SIZE", "TURNOVER",
+                "VOLUME_CHANGE_20", "LOG_VOLUME");
         assertThat(portal.browserErrors()).isEmpty();
         page.context().close();
     }
