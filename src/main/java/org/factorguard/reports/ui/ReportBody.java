@@ -1,5 +1,10 @@
 package org.factorguard.reports.ui;
 
+import static org.factorguard.reports.ui.ReportTables.table;
+import static org.factorguard.reports.ui.ReportTables.header;
+import static org.factorguard.reports.ui.ReportTables.row;
+import static org.factorguard.reports.ui.ReportTables.scroll;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -474,35 +479,6 @@ class ReportBody extends Div {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static NativeTable table(String id) {
-        NativeTable t = new NativeTable();
-        t.setId(id);
-        t.addClassName("fg-table");
-        return t;
-    }
-
-    private static NativeTableHeader header(List<String> labels) {
-        NativeTableRow row = new NativeTableRow();
-        labels.forEach(l -> row.add(new NativeTableHeaderCell(l)));
-        NativeTableHeader h = new NativeTableHeader();
-        h.add(row);
-        return h;
-    }
-
-    private static NativeTableRow row(String... cells) {
-        NativeTableRow row = new NativeTableRow();
-        for (String c : cells) {
-            row.add(new NativeTableCell(c));
-        }
-        return row;
-    }
-
-    private static Div scroll(Component c) {
-        Div d = new Div(c);
-        d.addClassName("fg-table-scroll");
-        return d;
-    }
 
     static String percent(double v) {
         return Formats.percent(v, 2);

@@ -1,5 +1,9 @@
 package org.factorguard.reports.ui;
 
+import static org.factorguard.reports.ui.ReportTables.table;
+import static org.factorguard.reports.ui.ReportTables.header;
+import static org.factorguard.reports.ui.ReportTables.scroll;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -389,31 +393,10 @@ final class TearSheetSections {
         return chart;
     }
 
-    private static NativeTable table(String id) {
-        NativeTable t = new NativeTable();
-        t.setId(id);
-        t.addClassName("fg-table");
-        return t;
-    }
-
-    private static NativeTableHeader header(List<String> labels) {
-        NativeTableRow row = new NativeTableRow();
-        labels.forEach(l -> row.add(new NativeTableHeaderCell(l)));
-        NativeTableHeader h = new NativeTableHeader();
-        h.add(row);
-        return h;
-    }
-
     private static NativeTableRow row(List<String> cells) {
         NativeTableRow row = new NativeTableRow();
         cells.forEach(c -> row.add(new NativeTableCell(c)));
         return row;
-    }
-
-    private static Div scroll(Component c) {
-        Div d = new Div(c);
-        d.addClassName("fg-table-scroll");
-        return d;
     }
 
     private static String percent(double v) {
