@@ -169,6 +169,32 @@ class JobsIT {
     }
 
     @Test
+    void a_batch_is_queued_whole_or_not_at_all() {
+        long before = jobs.listMine().size();
+        JobSummary first = jobs.submit(CountingJobHandler.KIND, null, "Already running",
+                CountingJobHandler.settings(200, 20));
+        List<JobService.Submission> five = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add(new JobService.Submission(null, "Batch " + i, CountingJobHandler.settings(1, 1)));
+        }
+        assertThatThrownBy(() -> jobs.submitAll(CountingJobHandler.KIND, five))
+                .isInstanceOf(ValidationProblemException.class)
+                .hasMessageContaining("These 5 runs need 5 free places and you have 4");
+        assertThat(jobs.listMine()).hasSize((int) before + 1);
+        assertThatThrownBy(() -> jobs.submitAll(CountingJobHandler.KIND, List.of(five.get(0),
+                new JobService.Submission(null, " ", "{}")))).isInstanceOf(ValidationProblemException.class)
+                .hasMessageContaining("title");
+        assertThat(jobs.listMine()).hasSize((int) before + 1);
+
+        List<JobSummary> four = jobs.submitAll(CountingJobHandler.KIND, five.subList(0, 4));
+        assertThat(four).extracting(JobSummary::title).containsExactly("Batch 0", "Batch 1", "Batch 2", "Batch 3");
+        assertThat(jobs.listMine()).hasSize((int) before + 5);
+        await().atMost(PICKUP).until(() -> four.stream().allMatch(r -> jobs.find(r.id()).state().isFinal()));
+        assertThat(four).allSatisfy(r -> assertThat(jobs.find(r.id()).state()).isEqualTo(JobState.SUCCEEDED));
+        jobs.cancel(first.id());
+    }
+
+    @Test
     void two_users_runs_interleave_fairly() {
         List<Long> anns = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {

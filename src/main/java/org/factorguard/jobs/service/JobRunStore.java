@@ -55,6 +55,29 @@ public class JobRunStore {
         return runs.save(new JobRun(ownerId, kind, subjectId, title, settingsJson, clock.instant()));
     }
 
+    /**
+     * Creates all the queued runs of a batch in one transaction, or none: refused when they do not all fit under
+     * {@code maxActive} beside the owner's runs already queued or running.
+     */
+    @Transactional
+    public List<JobRun> createQueuedAll(long ownerId, String kind, List<JobService.Submission> batch,
+            int maxActive) {
+        runs.lockOwner(ownerId);
+        long active = runs.countByOwnerIdAndStateIn(ownerId, List.of(JobState.QUEUED, JobState.RUNNING));
+        if (active + batch.size() > maxActive) {
+            throw new org.factorguard.shared.ValidationProblemException(null, "These " + batch.size()
+                    + " runs need " + batch.size() + " free places and you have " + (maxActive - active)
+                    + " (" + active + (active == 1 ? " run" : " runs") + " queued or running, the limit is "
+                    + maxActive + "): wait for runs to finish, cancel some, or choose fewer values");
+        }
+        Instant now = clock.instant();
+        List<JobRun> created = new ArrayList<>();
+        for (JobService.Submission s : batch) {
+            created.add(runs.save(new JobRun(ownerId, kind, s.subjectId(), s.title(), s.settingsJson(), now)));
+        }
+        return created;
+    }
+
     @Transactional
     public void assignJobRunrId(long id, String jobRunrId) {
         runs.findById(id).ifPresent(r -> r.assignJobRunrId(jobRunrId));

@@ -51,31 +51,73 @@ public class JobService {
      */
     public JobSummary submit(String kind, Long subjectId, String title, String settingsJson) {
         UserRef me = currentUser.require();
+        Submission s = checked(kind, new Submission(subjectId, title, settingsJson));
+        JobRun run = store.createQueued(me.id(), kind, s.subjectId(), s.title(), s.settingsJson(),
+                properties.maxActivePerUser());
+        return enqueue(List.of(run.getId())).getFirst();
+    }
+
+    /** One run of a batch: what {@link #submit} takes besides the kind. */
+    public record Submission(Long subjectId, String title, String settingsJson) {
+    }
+
+    /**
+     * Queues a batch of runs of {@code kind} for the signed-in user, all or none: the records are committed
+     * together, and only when all of them fit under {@code factorguard.jobs.max-active-per-user}.
+     *
+     * @throws ValidationProblemException as {@link #submit}, or when the batch does not fit (nothing is queued)
+     */
+    public List<JobSummary> submitAll(String kind, List<Submission> batch) {
+        UserRef me = currentUser.require();
+        if (batch.isEmpty()) {
+            throw new ValidationProblemException(null, "Nothing to run");
+        }
+        List<Submission> clean = batch.stream().map(s -> checked(kind, s)).toList();
+        List<JobRun> created = store.createQueuedAll(me.id(), kind, clean, properties.maxActivePerUser());
+        return enqueue(created.stream().map(JobRun::getId).toList());
+    }
+
+    private Submission checked(String kind, Submission s) {
         if (kind == null || handlers.find(kind).isEmpty()) {
             throw new ValidationProblemException("kind", "Unknown kind of run: " + kind);
         }
-        String cleanTitle = title == null ? "" : title.strip();
+        String cleanTitle = s.title() == null ? "" : s.title().strip();
         if (cleanTitle.isEmpty() || cleanTitle.length() > 200) {
             throw new ValidationProblemException("title", "Give the run a title of 1 to 200 characters");
         }
-        String settings = settingsJson == null || settingsJson.isBlank() ? "{}" : settingsJson;
+        String settings = s.settingsJson() == null || s.settingsJson().isBlank() ? "{}" : s.settingsJson();
         if (settings.length() > MAX_SETTINGS_LENGTH) {
             throw new ValidationProblemException("settings", "The settings are too large to store with the run");
         }
-        JobRun run = store.createQueued(me.id(), kind, subjectId, cleanTitle, settings, properties.maxActivePerUser());
-        long id = run.getId();
-        try {
-            // name and retries (none) come from JobExecutor.execute's @Job annotation
-            JobId ticket = jobScheduler.<JobExecutor>enqueue(executor -> executor.execute(id));
-            store.assignJobRunrId(id, ticket.toString());
-        } catch (RuntimeException e) {
-            log.error("Could not queue run {} with JobRunr", id, e);
-            store.cancel(id);
-            throw new IllegalStateException("The run could not be queued; please try again", e);
+        return new Submission(s.subjectId(), cleanTitle, settings);
+    }
+
+    /** Hands committed runs to JobRunr; a run JobRunr refuses is cancelled, and so are the rest of its batch. */
+    private List<JobSummary> enqueue(List<Long> ids) {
+        for (int k = 0; k < ids.size(); k++) {
+            long id = ids.get(k);
+            try {
+                // name and retries (none) come from JobExecutor.execute's @Job annotation
+                JobId ticket = jobScheduler.<JobExecutor>enqueue(executor -> executor.execute(id));
+                store.assignJobRunrId(id, ticket.toString());
+            } catch (RuntimeException e) {
+                log.error("Could not queue run {} with JobRunr", id, e);
+                ids.subList(k, ids.size()).forEach(store::cancel);
+                ids.subList(0, k).forEach(this::cancelQuietly);
+                throw new IllegalStateException("The run could not be queued; please try again", e);
+            }
         }
-        JobSummary summary = store.summary(id).orElseThrow();
-        events.publish(summary);
-        return summary;
+        List<JobSummary> summaries = ids.stream().map(id -> store.summary(id).orElseThrow()).toList();
+        summaries.forEach(events::publish);
+        return summaries;
+    }
+
+    private void cancelQuietly(long id) {
+        try {
+            cancel(id);
+        } catch (RuntimeException e) {
+            log.warn("Could not cancel run {} of a batch that failed to queue", id, e);
+        }
     }
 
     /** The signed-in user's runs, newest first. */

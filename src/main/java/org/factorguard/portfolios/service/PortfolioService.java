@@ -3,6 +3,7 @@ package org.factorguard.portfolios.service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -249,8 +250,17 @@ public class PortfolioService {
      */
     @Transactional(readOnly = true)
     public RunPlan planRun(long id) {
+        return planRun(id, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #planRun(long)}, for the portfolio's settings changed by {@code variation} (one study of a setting
+     * sweep); the stored settings stay as they are.
+     */
+    @Transactional(readOnly = true)
+    public RunPlan planRun(long id, UnaryOperator<PortfolioSettings> variation) {
         Portfolio p = own(id);
-        PortfolioSettings settings = PortfolioSettingsJson.read(p.getSettingsJson());
+        PortfolioSettings settings = variation.apply(PortfolioSettingsJson.read(p.getSettingsJson()));
         List<FieldProblem> problems = new ArrayList<>(settings.problems());
         if (!problems.isEmpty()) {
             throw new ValidationProblemException(problems);

@@ -127,7 +127,7 @@ final class SignificanceAnalysis {
     StudyResult.TrialCount trialCount(int checkpoints, int gridConfigurations) {
         StudyConfig.SignificanceSettings s = config.significance();
         return new StudyResult.TrialCount(screenedCandidates(), s.configurationsTried(), checkpoints,
-                gridConfigurations, MODELS);
+                gridConfigurations, MODELS, s.sweepStudies());
     }
 
     /**

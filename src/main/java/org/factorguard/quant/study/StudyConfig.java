@@ -239,13 +239,24 @@ public record StudyConfig(
      *                             candidates instead
      * @param earlierStudySharpes  annualised Sharpe ratios of the LSTM portfolios of those earlier studies, where
      *                             their results are stored (null = none); trials whose Sharpe ratios are known
+     * @param sweepStudies         the other studies of the same setting sweep (queued together, one per value of
+     *                             the swept setting), each a configuration tried and part of the deflated Sharpe's
+     *                             N; 0 outside a sweep (and in configs written before sweeps)
      */
     public record SignificanceSettings(int bootstrapResamples, double meanBlockLength, double confidence,
                                        int configurationsTried, int screenedCandidates,
-                                       List<Double> earlierStudySharpes) {
+                                       List<Double> earlierStudySharpes, int sweepStudies) {
 
         public SignificanceSettings {
             earlierStudySharpes = earlierStudySharpes == null ? List.of() : List.copyOf(earlierStudySharpes);
+        }
+
+        /** Outside a setting sweep. */
+        public SignificanceSettings(int bootstrapResamples, double meanBlockLength, double confidence,
+                                    int configurationsTried, int screenedCandidates,
+                                    List<Double> earlierStudySharpes) {
+            this(bootstrapResamples, meanBlockLength, confidence, configurationsTried, screenedCandidates,
+                    earlierStudySharpes, 0);
         }
 
         /** Without earlier studies or screened candidates. */
@@ -269,13 +280,19 @@ public record StudyConfig(
         /** The same settings with the earlier studies of this portfolio and dataset. */
         public SignificanceSettings withEarlierStudies(int studies, List<Double> sharpes) {
             return new SignificanceSettings(bootstrapResamples, meanBlockLength, confidence, studies,
-                    screenedCandidates, sharpes);
+                    screenedCandidates, sharpes, sweepStudies);
+        }
+
+        /** The same settings as one study of a setting sweep with {@code others} other studies. */
+        public SignificanceSettings withSweepStudies(int others) {
+            return new SignificanceSettings(bootstrapResamples, meanBlockLength, confidence, configurationsTried,
+                    screenedCandidates, earlierStudySharpes, others);
         }
 
         /** The same settings with the number of candidate factors screened. */
         public SignificanceSettings withScreenedCandidates(int candidates) {
             return new SignificanceSettings(bootstrapResamples, meanBlockLength, confidence, configurationsTried,
-                    candidates, earlierStudySharpes);
+                    candidates, earlierStudySharpes, sweepStudies);
         }
     }
 

@@ -205,6 +205,9 @@ final class StudyConfigValidation {
         if (significance.configurationsTried() < 0) {
             p.add("configurations tried must be non-negative, was " + significance.configurationsTried());
         }
+        if (significance.sweepStudies() < 0) {
+            p.add("other studies of the sweep must be non-negative, was " + significance.sweepStudies());
+        }
         if (significance.screenedCandidates() < 0) {
             p.add("screened candidates must be non-negative, was " + significance.screenedCandidates());
         }

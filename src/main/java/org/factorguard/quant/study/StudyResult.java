@@ -572,16 +572,25 @@ public record StudyResult(
      * @param gridConfigurations LSTM hyper-parameter configurations tried on the validation folds (the look-back and
      *                           units grid; 0 until the study searches one)
      * @param models             model portfolios compared (the LSTM and the linear model)
+     * @param sweepStudies       the other studies of the same setting sweep (0 outside a sweep and in results
+     *                           written before sweeps)
      */
-    public record TrialCount(int candidates, int earlierStudies, int checkpoints, int gridConfigurations, int models) {
+    public record TrialCount(int candidates, int earlierStudies, int checkpoints, int gridConfigurations, int models,
+                             int sweepStudies) {
+
+        /** Outside a setting sweep. */
+        public TrialCount(int candidates, int earlierStudies, int checkpoints, int gridConfigurations, int models) {
+            this(candidates, earlierStudies, checkpoints, gridConfigurations, models, 0);
+        }
 
         public int total() {
-            return candidates + earlierStudies + checkpoints + gridConfigurations + models;
+            return candidates + earlierStudies + sweepStudies + checkpoints + gridConfigurations + models;
         }
 
         /** The parts in words, e.g. "20 screened candidates + 0 earlier studies + …". */
         public String describe() {
-            return candidates + " screened candidate factors + " + earlierStudies + " earlier studies + "
+            String sweep = sweepStudies == 0 ? "" : sweepStudies + " other studies of the same setting sweep + ";
+            return candidates + " screened candidate factors + " + earlierStudies + " earlier studies + " + sweep
                     + checkpoints + " optimisation-degree checkpoints + " + gridConfigurations
                     + " LSTM grid configurations + " + models + " model portfolios = " + total();
         }

@@ -277,6 +277,7 @@ public final class ReportCsv {
             if (n != null) {
                 rows.add(measure("deflated_sharpe_trials_screened_candidates", n.candidates()));
                 rows.add(measure("deflated_sharpe_trials_earlier_studies", n.earlierStudies()));
+                rows.add(measure("deflated_sharpe_trials_sweep_studies", n.sweepStudies()));
                 rows.add(measure("deflated_sharpe_trials_checkpoints", n.checkpoints()));
                 rows.add(measure("deflated_sharpe_trials_grid_configurations", n.gridConfigurations()));
                 rows.add(measure("deflated_sharpe_trials_models", n.models()));

@@ -79,8 +79,7 @@ public class StudyJobHandler implements JobHandler {
             throw new JobFailedException("The settings cannot run: " + String.join("; ", invalid.problems()), invalid);
         }
         progress.stage("Storing the report", 1);
-        String title = snapshot.portfolioName() + " · " + result.selection().firstDate() + " – "
-                + result.selection().lastDate();
+        String title = snapshot.reportTitle(result.selection().firstDate(), result.selection().lastDate());
         long reportId = archive.store(snapshot.reportSource(context.ownerId(), context.jobId()), title, result);
         context.recordResult(String.valueOf(reportId));
     }

@@ -11,16 +11,29 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What a study run was queued with, frozen at submission and stored as the run's settings JSON: editing
  * the portfolio afterwards changes nothing of a run already queued. The config is written by
- * {@link StudyConfigJson} (NaN-safe).
+ * {@link StudyConfigJson} (NaN-safe). A study of a setting sweep also records its value ({@code variant}, e.g.
+ * "Rebalancing: weekly"), which its report's title carries.
  */
 public record StudyRunSnapshot(long portfolioId, String portfolioName, long datasetId, String datasetName,
-                               String datasetHash, StudyConfig config) {
+                               String datasetHash, StudyConfig config, String variant) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public static StudyRunSnapshot of(RunPlan plan) {
+    /** A study of the portfolio's own settings. */
+    public StudyRunSnapshot(long portfolioId, String portfolioName, long datasetId, String datasetName,
+                            String datasetHash, StudyConfig config) {
+        this(portfolioId, portfolioName, datasetId, datasetName, datasetHash, config, null);
+    }
+
+    /** A study of the plan's settings and config; {@code variant} names a sweep's value, or is null. */
+    public static StudyRunSnapshot of(RunPlan plan, StudyConfig config, String variant) {
         return new StudyRunSnapshot(plan.portfolioId(), plan.portfolioName(), plan.datasetId(), plan.datasetName(),
-                plan.datasetHash(), plan.config());
+                plan.datasetHash(), config, variant);
+    }
+
+    /** The report's title: the portfolio, the sweep's value where there is one, and the dates studied. */
+    public String reportTitle(Object firstDate, Object lastDate) {
+        return portfolioName + (variant == null ? "" : " · " + variant) + " · " + firstDate + " – " + lastDate;
     }
 
     /** What the report of this run's result records about where it comes from. */
@@ -35,6 +48,9 @@ public record StudyRunSnapshot(long portfolioId, String portfolioName, long data
         root.put("datasetId", datasetId);
         root.put("datasetName", datasetName);
         root.put("datasetHash", datasetHash);
+        if (variant != null) {
+            root.put("variant", variant);
+        }
         root.set("config", JSON.readTree(StudyConfigJson.write(config)));
         return JSON.writeValueAsString(root);
     }
@@ -50,6 +66,7 @@ public record StudyRunSnapshot(long portfolioId, String portfolioName, long data
         }
         return new StudyRunSnapshot(root.get("portfolioId").asLong(), root.get("portfolioName").asString(),
                 root.get("datasetId").asLong(), root.get("datasetName").asString(), root.get("datasetHash").asString(),
-                StudyConfigJson.read(JSON.writeValueAsString(root.get("config"))));
+                StudyConfigJson.read(JSON.writeValueAsString(root.get("config"))),
+                root.hasNonNull("variant") ? root.get("variant").asString() : null);
     }
 }

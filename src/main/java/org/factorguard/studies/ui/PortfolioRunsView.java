@@ -38,7 +38,10 @@ import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
 import org.factorguard.shared.ui.Formats;
 import org.factorguard.shared.ui.RouteIds;
+import org.factorguard.studies.service.SettingSweepService;
 import org.factorguard.studies.service.StudyRunService;
+import org.factorguard.studies.service.SweepSummary;
+import org.factorguard.studies.service.SweptSetting;
 
 /**
  * The study runs of one portfolio: start a study, follow it live ({@link LiveRunFeed}: pushed from this
@@ -50,6 +53,8 @@ import org.factorguard.studies.service.StudyRunService;
 public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final StudyRunService runs;
+    private final SettingSweepService sweeps;
+    private final Div sweepList = new Div();
     private final Clock clock;
     private final long myId;
     private final Grid<JobSummary> grid = new Grid<>();
@@ -62,8 +67,9 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
     private final LiveRunFeed feed;
     private long portfolioId;
 
-    public PortfolioRunsView(StudyRunService runs, CurrentUser currentUser, Clock clock) {
+    public PortfolioRunsView(StudyRunService runs, SettingSweepService sweeps, CurrentUser currentUser, Clock clock) {
         this.runs = runs;
+        this.sweeps = sweeps;
         this.clock = clock;
         this.myId = currentUser.require().id();
         addClassName("fg-page");
@@ -85,7 +91,9 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         start.setId("start-study");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Anchor back = new Anchor("portfolios/" + portfolioId, "Portfolio settings");
-        HorizontalLayout header = new HorizontalLayout(title, new HorizontalLayout(back, start));
+        Button sweep = new Button("Sweep a setting", click -> new SweepDialog(sweeps, portfolioId).open());
+        sweep.setId("start-sweep");
+        HorizontalLayout header = new HorizontalLayout(title, new HorizontalLayout(back, sweep, start));
         header.setWidthFull();
         header.setAlignItems(Alignment.BASELINE);
         header.setJustifyContentMode(JustifyContentMode.BETWEEN);
@@ -100,6 +108,7 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         grid.setId("portfolio-runs-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> Formats.dateTimeWithSeconds(r.createdAt())).setHeader("Started").setAutoWidth(true);
+        grid.addColumn(PortfolioRunsView::studied).setHeader("Settings").setAutoWidth(true);
         grid.addComponentColumn(r -> new RunStateBadge(r, "run-")).setHeader("State").setWidth("130px")
                 .setFlexGrow(0);
         grid.addComponentColumn(r -> new RunProgressCell(r, "run-", clock.instant())).setHeader("Progress")
@@ -119,8 +128,45 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         lossChart.setAccessibleLabel("Training loss of the latest run");
         chartCard.add(chartTitle, lossChart);
         chartCard.setVisible(false);
-        add(header, problems, empty, grid, chartCard);
+        add(header, problems, empty, grid, chartCard, sweepList);
+        showSweeps();
         feed.reload();
+    }
+
+    /**
+     * What a run studied: a sweep's study names its value after the portfolio ("Study of X · Rebalancing: weekly"),
+     * any other run the portfolio's settings as they were when it was queued.
+     */
+    static String studied(JobSummary run) {
+        int last = run.title().lastIndexOf(" · ");
+        String tail = last < 0 ? "" : run.title().substring(last + 3);
+        for (SweptSetting s : SweptSetting.values()) {
+            if (tail.startsWith(s.label() + ": ")) {
+                return tail;
+            }
+        }
+        return "Portfolio settings";
+    }
+
+    /** The portfolio's setting sweeps, newest first, each a link to its comparison. */
+    private void showSweeps() {
+        sweepList.removeAll();
+        sweepList.setId("portfolio-sweeps");
+        List<SweepSummary> list = sweeps.sweepsOf(portfolioId);
+        sweepList.setVisible(!list.isEmpty());
+        if (list.isEmpty()) {
+            return;
+        }
+        sweepList.addClassName("fg-card");
+        sweepList.setWidthFull();
+        UnorderedList items = new UnorderedList();
+        for (SweepSummary s : list) {
+            Anchor link = new Anchor("sweeps/" + s.id(), s.setting().label() + ": " + String.join(", ",
+                    s.valueLabels()));
+            link.setId("portfolio-sweep-" + s.id());
+            items.add(new ListItem(link, new Span(" · queued " + Formats.dateTime(s.createdAt()))));
+        }
+        sweepList.add(new H3("Setting sweeps"), items);
     }
 
     private void start() {

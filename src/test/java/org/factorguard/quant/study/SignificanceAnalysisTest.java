@@ -78,6 +78,22 @@ class SignificanceAnalysisTest {
     }
 
     @Test
+    void the_other_studies_of_a_setting_sweep_add_to_n_and_deflate_more() {
+        StudyConfig.SignificanceSettings alone = new StudyConfig.SignificanceSettings(200, Double.NaN, 0.95, 3, 20,
+                List.of());
+        SignificanceAnalysis.Deflation single = analysis(alone, 5).deflatedSharpe(noise(1, 500, 5e-4),
+                noise(2, 500, 2e-4), degree(1.0, 1.2, 0.9, 1.1), 4);
+        SignificanceAnalysis.Deflation swept = analysis(alone.withSweepStudies(3), 5).deflatedSharpe(
+                noise(1, 500, 5e-4), noise(2, 500, 2e-4), degree(1.0, 1.2, 0.9, 1.1), 4);
+
+        assertThat(swept.trials()).isEqualTo(new StudyResult.TrialCount(20, 3, 4, 4, 2, 3));
+        assertThat(swept.result().trials()).isEqualTo(single.result().trials() + 3).isEqualTo(36);
+        assertThat(swept.trials().describe()).contains("3 other studies of the same setting sweep").endsWith("= 36");
+        assertThat(single.trials().describe()).doesNotContain("sweep");
+        assertThat(swept.result().probability()).isLessThan(single.result().probability());
+    }
+
+    @Test
     void ten_trials_measured_like_the_lstm_portfolio_give_v_from_their_sharpe_ratios() {
         List<Double> earlier = List.of(0.3, 0.6, 0.2, 0.9, 1.1, -0.2, 0.4, 0.5);
         StudyConfig.SignificanceSettings settings = new StudyConfig.SignificanceSettings(200, Double.NaN, 0.95, 9, 0,
