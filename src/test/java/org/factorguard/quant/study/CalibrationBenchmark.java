@@ -134,9 +134,14 @@ class CalibrationBenchmark {
         }
     }
 
+    /**
+     * The default study of one seed; "without" = the same decisions at full exposure (no drawdown overlay), net;
+     * exposure = the overlay's average exposure of the model portfolio.
+     */
     record StudyFigures(long seed, double linearRankIc, double lstmRankIc, double linearGrossSharpe,
                         double lstmGrossSharpe, double linearNetSharpe, double lstmNetSharpe, double equalWeightSharpe,
-                        double indexSharpe, double regimeAgreement, double seconds) {
+                        double indexSharpe, double regimeAgreement, double seconds, double linearWithoutSharpe,
+                        double lstmWithoutSharpe, double linearExposure, double lstmExposure) {
     }
 
     /** Facts of the market alone (no model): index figures over the whole data, regime shares out of sample. */
@@ -263,7 +268,20 @@ class CalibrationBenchmark {
                 result.portfolio(StudyResult.LINEAR).summary().sharpe(),
                 result.portfolio(StudyResult.LSTM).summary().sharpe(),
                 result.portfolio(StudyResult.EQUAL_WEIGHT).summary().sharpe(),
-                result.portfolio(StudyResult.MARKET_INDEX).summary().sharpe(), result.regimes().agreement(), seconds);
+                result.portfolio(StudyResult.MARKET_INDEX).summary().sharpe(), result.regimes().agreement(), seconds,
+                withoutOverlaySharpe(result.portfolio(StudyResult.LINEAR)),
+                withoutOverlaySharpe(result.portfolio(StudyResult.LSTM)),
+                averageExposure(result.portfolio(StudyResult.LINEAR)),
+                averageExposure(result.portfolio(StudyResult.LSTM)));
+    }
+
+    private static double withoutOverlaySharpe(StudyResult.Portfolio p) {
+        return p.drawdownOverlay() == null ? Double.NaN : p.drawdownOverlay().withoutOverlay().sharpe();
+    }
+
+    private static double averageExposure(StudyResult.Portfolio p) {
+        return p.drawdownOverlay() == null ? 1.0
+                : java.util.Arrays.stream(p.drawdownOverlay().exposure()).average().orElse(Double.NaN);
     }
 
     /**
@@ -330,14 +348,18 @@ class CalibrationBenchmark {
 
     static void printFull(List<StudyFigures> figures) {
         System.out.println("\nFull default study (StudyConfig.defaults()): risk-constrained model portfolios");
-        System.out.printf(Locale.ROOT, "%-9s %8s %8s %9s %9s %9s %9s %7s %7s %7s %6s%n", "seed", "lin RIC", "LSTM RIC",
-                "lin gross", "LSTM grs", "lin net", "LSTM net", "EW", "index", "regime", "s");
+        System.out.printf(Locale.ROOT, "%-9s %8s %8s %9s %9s %9s %9s %7s %7s %7s %6s | %7s %8s %6s %6s%n", "seed",
+                "lin RIC", "LSTM RIC", "lin gross", "LSTM grs", "lin net", "LSTM net", "EW", "index", "regime", "s",
+                "lin w/o", "LSTM w/o", "lin x", "LSTM x");
         for (StudyFigures f : figures) {
-            System.out.printf(Locale.ROOT, "%-9d %8.4f %8.4f %9.2f %9.2f %9.2f %9.2f %7.2f %7.2f %6.1f%% %6.1f%n",
+            System.out.printf(Locale.ROOT,
+                    "%-9d %8.4f %8.4f %9.2f %9.2f %9.2f %9.2f %7.2f %7.2f %6.1f%% %6.1f | %7.2f %8.2f %6.2f %6.2f%n",
                     f.seed(), f.linearRankIc(), f.lstmRankIc(), f.linearGrossSharpe(), f.lstmGrossSharpe(),
                     f.linearNetSharpe(), f.lstmNetSharpe(), f.equalWeightSharpe(), f.indexSharpe(),
-                    100 * f.regimeAgreement(), f.seconds());
+                    100 * f.regimeAgreement(), f.seconds(), f.linearWithoutSharpe(), f.lstmWithoutSharpe(),
+                    f.linearExposure(), f.lstmExposure());
         }
+        System.out.println("w/o = the same decisions without the drawdown overlay (net); x = average exposure");
     }
 
     private static String range(double[] values, double scale, String format) {
