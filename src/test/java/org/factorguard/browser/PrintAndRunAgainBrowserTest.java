@@ -11,20 +11,18 @@ import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.Media;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factorguard.datasets.service.BuiltInMarket;
-import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
-import org.factorguard.quant.data.Instrument;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.studies.service.StudyRunService;
 import org.factorguard.support.Browser;
 import org.factorguard.support.PortalFixture;
+import org.factorguard.support.SmallPortfolios;
 import org.factorguard.support.VaadinPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,20 +48,8 @@ class PrintAndRunAgainBrowserTest {
 
     @BeforeAll
     static void seed() {
+        portfolioId = SmallPortfolios.create(portal, "ada", "Ada's printable book", 20);
         long dataset = portal.bean(BuiltInMarket.class).ensurePresent();
-        List<String> tickers = portal.bean(DatasetCatalog.class).load(dataset).instruments().stream().limit(20)
-                .map(Instrument::ticker).toList();
-        PortfolioSettings small = PortfolioSettings.defaults().toBuilder()
-                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
-                .tickers(tickers)
-                .dates(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
-                .maxWeight(0.2)
-                .units(8)
-                .epochs(2)
-                .ensembleSize(1)
-                .build();
-        portfolioId = portal.as("ada", () -> portal.bean(PortfolioService.class)
-                .create(new PortfolioDraft("Ada's printable book", dataset, small)));
         longPortfolioId = portal.as("ada", () -> portal.bean(PortfolioService.class)
                 .create(new PortfolioDraft("Ada's long study", dataset, PortfolioSettings.defaults())));
     }

@@ -11,14 +11,9 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
 import java.util.List;
-import org.factorguard.datasets.service.BuiltInMarket;
-import org.factorguard.datasets.service.DatasetCatalog;
-import org.factorguard.portfolios.service.PortfolioDraft;
-import org.factorguard.portfolios.service.PortfolioService;
-import org.factorguard.portfolios.service.PortfolioSettings;
-import org.factorguard.quant.data.Instrument;
 import org.factorguard.support.Browser;
 import org.factorguard.support.PortalFixture;
+import org.factorguard.support.SmallPortfolios;
 import org.factorguard.support.VaadinPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,20 +37,7 @@ class ReportsBrowserTest {
 
     @BeforeAll
     static void seed() {
-        long dataset = portal.bean(BuiltInMarket.class).ensurePresent();
-        List<String> tickers = portal.bean(DatasetCatalog.class).load(dataset).instruments().stream().limit(20)
-                .map(Instrument::ticker).toList();
-        PortfolioSettings small = PortfolioSettings.defaults().toBuilder()
-                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
-                .tickers(tickers)
-                .dates(java.time.LocalDate.of(2015, 1, 1), java.time.LocalDate.of(2019, 12, 31))
-                .maxWeight(0.2)
-                .units(8)
-                .epochs(2)
-                .ensembleSize(1)
-                .build();
-        portfolioId = portal.as("ada", () -> portal.bean(PortfolioService.class)
-                .create(new PortfolioDraft("Ada's small book", dataset, small)));
+        portfolioId = SmallPortfolios.create(portal, "ada", "Ada's small book", 20);
     }
 
     @Test

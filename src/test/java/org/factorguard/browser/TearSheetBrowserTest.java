@@ -9,14 +9,12 @@ import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.factorguard.datasets.service.BuiltInMarket;
 import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.portfolios.service.PortfolioDraft;
 import org.factorguard.portfolios.service.PortfolioService;
 import org.factorguard.portfolios.service.PortfolioSettings;
-import org.factorguard.quant.data.Instrument;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.models.sequence.CancellationToken;
 import org.factorguard.quant.study.Study;
@@ -28,6 +26,7 @@ import org.factorguard.reports.domain.ReportRepository;
 import org.factorguard.reports.domain.ReportResultStore;
 import org.factorguard.support.Browser;
 import org.factorguard.support.PortalFixture;
+import org.factorguard.support.SmallPortfolios;
 import org.factorguard.support.VaadinPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,16 +53,7 @@ class TearSheetBrowserTest {
     static void seed() {
         long dataset = portal.bean(BuiltInMarket.class).ensurePresent();
         MarketData data = portal.bean(DatasetCatalog.class).load(dataset);
-        List<String> tickers = data.instruments().stream().limit(30).map(Instrument::ticker).toList();
-        PortfolioSettings small = PortfolioSettings.defaults().toBuilder()
-                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
-                .tickers(tickers)
-                .dates(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
-                .maxWeight(0.2)
-                .units(8)
-                .epochs(2)
-                .ensembleSize(1)
-                .build();
+        PortfolioSettings small = SmallPortfolios.settings(SmallPortfolios.firstTickers(data, 30));
         portfolioId = portal.as("ada", () -> portal.bean(PortfolioService.class)
                 .create(new PortfolioDraft("Ada's tear sheets", dataset, small)));
         StudyResult result = Study.standard().run(data, small.toStudyConfig(), StudyProgressListener.NONE,

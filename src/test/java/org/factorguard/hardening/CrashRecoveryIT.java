@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.factorguard.datasets.domain.DatasetContentStore;
@@ -23,6 +22,7 @@ import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
 import org.factorguard.jobs.service.JobState;
+import org.factorguard.support.SmallPortfolios;
 import org.factorguard.support.TestUsers;
 import org.factorguard.jobs.service.FailureReasons;
 import org.factorguard.jobs.service.JobSummary;
@@ -209,15 +209,7 @@ class CrashRecoveryIT {
 
     /** 20 tickers, 2015–2019, many epochs: it trains long enough to be killed mid-run. */
     private static PortfolioSettings longStudy(List<String> tickers) {
-        return PortfolioSettings.defaults().toBuilder()
-                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
-                .tickers(tickers)
-                .dates(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
-                .maxWeight(0.2)
-                .units(8)
-                .epochs(200)
-                .ensembleSize(1)
-                .build();
+        return SmallPortfolios.settings(tickers).toBuilder().epochs(200).build();
     }
 
     private static Object single(Connection connection, String sql) throws SQLException {

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,6 +23,7 @@ import org.factorguard.identity.domain.AppUser;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
 import org.factorguard.jobs.service.JobState;
+import org.factorguard.support.SmallPortfolios;
 import org.factorguard.support.TestUsers;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioDraft;
@@ -221,15 +221,7 @@ class PortalLoadIT {
 
     /** A small study that trains throughout the load (20 tickers, 2015–2019, 200 epochs); cancelled at the end. */
     private static PortfolioSettings study(List<String> tickers) {
-        return PortfolioSettings.defaults().toBuilder()
-                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
-                .tickers(tickers)
-                .dates(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
-                .maxWeight(0.2)
-                .units(8)
-                .epochs(200)
-                .ensembleSize(1)
-                .build();
+        return SmallPortfolios.settings(tickers).toBuilder().epochs(200).build();
     }
 
     /**

@@ -37,6 +37,7 @@ import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
 import org.factorguard.shared.ui.Formats;
+import org.factorguard.shared.ui.ProblemList;
 import org.factorguard.shared.ui.RouteIds;
 import org.factorguard.studies.service.SettingSweepService;
 import org.factorguard.studies.service.StudyRunService;
@@ -180,14 +181,8 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
             feed.apply(run);
             Notification.show("Study queued").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationProblemException e) {
-            problems.removeAll();
-            Span head = new Span("The study cannot start:");
-            head.addClassName("fg-problems-title");
-            UnorderedList list = new UnorderedList();
-            for (FieldProblem p : e.problems()) {
-                list.add(new ListItem(p.message()));
-            }
-            problems.add(head, list);
+            ProblemList.show(problems, "The study cannot start:",
+                    e.problems().stream().map(FieldProblem::message).toList());
             if (e.problems().stream().anyMatch(p -> "factors".equals(p.field()))) {
                 // the factors page belongs to the portfolios feature; a plain URL keeps the packages free of cycles
                 Anchor factors = new Anchor("portfolios/" + portfolioId + "/factors",

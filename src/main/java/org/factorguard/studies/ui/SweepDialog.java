@@ -6,10 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -21,6 +18,7 @@ import java.util.stream.Collectors;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.shared.ui.ProblemList;
 import org.factorguard.studies.service.SettingSweepService;
 import org.factorguard.studies.service.SweepChoice;
 import org.factorguard.studies.service.SweepSummary;
@@ -104,15 +102,8 @@ class SweepDialog extends Dialog {
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             ui.navigate("sweeps/" + sweep.id());
         } catch (ValidationProblemException e) {
-            problems.removeAll();
-            Span head = new Span("The sweep cannot start; nothing was queued:");
-            head.addClassName("fg-problems-title");
-            UnorderedList list = new UnorderedList();
-            for (FieldProblem p : e.problems()) {
-                list.add(new ListItem(p.message()));
-            }
-            problems.add(head, list);
-            problems.setVisible(true);
+            ProblemList.show(problems, "The sweep cannot start; nothing was queued:",
+                    e.problems().stream().map(FieldProblem::message).toList());
         } catch (NotFoundException e) {
             Notification.show("This portfolio no longer exists").addThemeVariants(NotificationVariant.LUMO_ERROR);
             close();

@@ -22,6 +22,7 @@ import org.factorguard.reports.service.ReportService;
 import org.factorguard.shared.FieldProblem;
 import org.factorguard.shared.NotFoundException;
 import org.factorguard.shared.ValidationProblemException;
+import org.factorguard.support.SmallPortfolios;
 import org.factorguard.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +71,7 @@ class SettingSweepServiceIT {
         long dataset = builtIn.ensurePresent();
         List<String> tickers = datasets.load(dataset).instruments().stream().limit(20)
                 .map(org.factorguard.quant.data.Instrument::ticker).toList();
-        return portfolios.create(new PortfolioDraft(name, dataset, StudyRunServiceIT.smallSettings(tickers)));
+        return portfolios.create(new PortfolioDraft(name, dataset, SmallPortfolios.settings(tickers)));
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.factorguard.datasets.service.DatasetCatalog;
 import org.factorguard.identity.domain.Role;
 import org.factorguard.identity.domain.UserRepository;
 import org.factorguard.jobs.service.JobState;
+import org.factorguard.support.SmallPortfolios;
 import org.factorguard.support.TestUsers;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.portfolios.service.PortfolioDraft;
@@ -106,25 +107,13 @@ class StudyRunServiceIT {
         TestUsers.signOut();
     }
 
-    /** Ann's small portfolio: 20 tickers of the built-in market, 2015–2019, 8 units, 2 epochs. */
-    static PortfolioSettings smallSettings(List<String> tickers) {
-        return PortfolioSettings.defaults().toBuilder()
-                .universeMode(PortfolioSettings.UniverseMode.TICKERS)
-                .tickers(tickers)
-                .dates(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
-                .maxWeight(0.2)
-                .units(8)
-                .epochs(2)
-                .ensembleSize(1)
-                .build();
-    }
-
     private synchronized long report() {
         if (reportId == null) {
             long dataset = builtIn.ensurePresent();
             List<String> tickers = datasets.load(dataset).instruments().stream().limit(20)
                     .map(org.factorguard.quant.data.Instrument::ticker).toList();
-            long portfolio = portfolios.create(new PortfolioDraft("Small study", dataset, smallSettings(tickers)));
+            long portfolio = portfolios.create(new PortfolioDraft("Small study", dataset,
+                    SmallPortfolios.settings(tickers)));
             long started = System.nanoTime();
             JobSummary queued = runs.start(portfolio);
             assertThat(runs.runsOf(portfolio)).extracting(JobSummary::id).contains(queued.id());
@@ -181,7 +170,7 @@ class StudyRunServiceIT {
         long dataset = builtIn.ensurePresent();
         List<String> tickers = datasets.load(dataset).instruments().stream().limit(5)
                 .map(org.factorguard.quant.data.Instrument::ticker).toList();
-        PortfolioSettings tooShort = smallSettings(tickers).toBuilder()
+        PortfolioSettings tooShort = SmallPortfolios.settings(tickers).toBuilder()
                 .dates(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 3, 1)).build();
         long portfolio = portfolios.create(new PortfolioDraft("Too short", dataset, tooShort));
 
