@@ -72,6 +72,13 @@ class PrintAndRunAgainBrowserTest {
         assertThat(ada.locator("#run-again-" + timed)).isVisible();
         assertThatThrownBy(() -> portal.as("bob", () -> portal.bean(StudyRunService.class).runAgain(timed)))
                 .isInstanceOf(NotFoundException.class);
+        // the Runs page of all runs leads to the page where it can be run again
+        portal.open(ada, "runs");
+        Locator toPortfolio = ada.locator("#subject-" + timed);
+        assertThat(toPortfolio).hasText("Run again…");
+        toPortfolio.click();
+        ada.waitForURL("**/portfolios/" + longPortfolioId + "/runs");
+        assertThat(ada.locator("#run-again-" + timed)).isVisible();
 
         // cancelled straight after starting, so that it cannot finish first
         portal.open(ada, "portfolios/" + portfolioId + "/runs");

@@ -25,4 +25,12 @@ public interface JobHandler {
     default String resultLocation(String resultReference) {
         return null;
     }
+
+    /**
+     * Where the portal shows the thing a run of this kind works on (a route such as {@code "portfolios/7/runs"},
+     * where the owner can start it again), or null.
+     */
+    default String subjectLocation(Long subjectId) {
+        return null;
+    }
 }

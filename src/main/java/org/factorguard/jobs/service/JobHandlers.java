@@ -18,6 +18,13 @@ public class JobHandlers {
         return handlers.orderedStream().filter(h -> h.kind().equals(kind)).findFirst();
     }
 
+    String subjectLocation(String kind, Long subjectId) {
+        if (subjectId == null) {
+            return null;
+        }
+        return find(kind).map(h -> h.subjectLocation(subjectId)).orElse(null);
+    }
+
     String resultLocation(String kind, String resultRef) {
         if (resultRef == null) {
             return null;

@@ -209,7 +209,8 @@ public class JobRunStore {
                 r.getLatestLoss(), parseHistory(r.getLossHistory()), r.getCreatedAt(), r.getStartedAt(),
                 r.getFinishedAt(), r.getErrorMessage(), r.getResultRef(),
                 r.getState() == JobState.SUCCEEDED ? handlers.resultLocation(r.getKind(), r.getResultRef()) : null,
-                r.isCancelRequested(), r.getNodeName())).toList();
+                r.isCancelRequested(), r.getNodeName(), handlers.subjectLocation(r.getKind(), r.getSubjectId())))
+                .toList();
     }
 
     static List<LossPoint> parseHistory(String json) {

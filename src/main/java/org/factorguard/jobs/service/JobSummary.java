@@ -9,12 +9,14 @@ import java.util.List;
  *
  * @param progress       fraction done in [0, 1]
  * @param resultLocation the portal route of the result when the run succeeded and its kind has one, else null
+ * @param subjectLocation the portal route of what the run works on (for a study, its portfolio's runs page), or
+ *                        null
  */
 public record JobSummary(long id, long ownerId, String ownerName, String kind, Long subjectId, String title,
                          JobState state, String stage, double progress, Integer epoch, Double latestLoss,
                          List<LossPoint> lossHistory, Instant createdAt, Instant startedAt, Instant finishedAt,
                          String errorMessage, String resultRef, String resultLocation, boolean cancelRequested,
-                         String nodeName) {
+                         String nodeName, String subjectLocation) {
 
     /** Time spent running so far (or in total once finished); zero while queued. */
     public Duration duration(Instant now) {

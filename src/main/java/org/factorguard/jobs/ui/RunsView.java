@@ -145,6 +145,15 @@ public class RunsView extends VerticalLayout {
             open.setId("result-" + r.id());
             row.add(open);
         }
+        if ((r.state() == JobState.FAILED || r.state() == JobState.CANCELLED) && r.ownerId() == myId
+                && r.subjectLocation() != null) {
+            // "Run again" belongs to the run's feature; its page offers it
+            Anchor again = new Anchor(r.subjectLocation(), "Run again…");
+            again.setId("subject-" + r.id());
+            again.getElement().setAttribute("title",
+                    "Open the page this run belongs to, where it can be started again");
+            row.add(again);
+        }
         if (r.cancellable()) {
             Button cancel = new Button("Cancel", click -> cancel(r));
             cancel.setId("cancel-" + r.id());

@@ -89,6 +89,12 @@ public class StudyJobHandler implements JobHandler {
         return resultReference == null || resultReference.isBlank() ? null : "reports/" + resultReference;
     }
 
+    /** A study's portfolio: its runs page, where the owner can start it again. */
+    @Override
+    public String subjectLocation(Long portfolioId) {
+        return "portfolios/" + portfolioId + "/runs";
+    }
+
     private static String shortHash(String hash) {
         return hash.substring(0, Math.min(12, hash.length()));
     }

@@ -44,6 +44,6 @@ class RunEtaTest {
 
     private static JobSummary run(JobState state, Instant startedAt, double progress) {
         return new JobSummary(1, 1, "ann", "study", 1L, "Study", state, "Training", progress, null, null, List.of(),
-                START, startedAt, null, null, null, null, false, null);
+                START, startedAt, null, null, null, null, false, null, null);
     }
 }
