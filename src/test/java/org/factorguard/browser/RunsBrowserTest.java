@@ -23,10 +23,12 @@ class RunsBrowserTest {
 
     private static final String MANAGER = "mia";
     private static final String PASSWORD = "progress-bar-42";
+    /** A second manager, so that each test starts from an empty Runs page whatever their order. */
+    private static final String BUSY = "bobby";
 
     @RegisterExtension
     static final PortalFixture portal = PortalFixture.withAdmin("root", "Root Admin", "correct-horse-battery-42")
-            .manager(MANAGER, "Mia Manager", PASSWORD).with(TestJobKinds.class);
+            .manager(MANAGER, "Mia Manager", PASSWORD).manager(BUSY, "Bo Busy", PASSWORD).with(TestJobKinds.class);
 
     @Test
     void the_progress_bar_moves_live_and_the_finished_run_links_to_its_result() {
@@ -54,13 +56,32 @@ class RunsBrowserTest {
         assertThat(page.locator("#state-" + id)).hasText("Succeeded",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
         assertThat(page.locator("#result-" + id)).hasAttribute("href", "runs/result/count-30");
-        assertThat(page.locator("#cancel-" + id)).hasCount(0);
+        assertThat(page.locator("#cancel-" + id)).isHidden();
         Browser.screenshot(page, "runs-02-succeeded");
 
         page.reload();
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         assertThat(page.locator("#state-" + id)).hasText("Succeeded");
         assertThat(page.locator("#result-" + id)).isVisible();
+        assertThat(portal.browserErrors()).isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void a_run_is_cancelled_with_one_click_while_its_progress_updates_many_times_a_second() {
+        Page page = portal.signedInPage(BUSY);
+        portal.open(page, "runs");
+        // 200 steps of 50 ms: the row is redrawn about twenty times a second while the click is made
+        long id = portal.as(BUSY, () -> portal.bean(JobService.class).submit(CountingJobHandler.KIND, null,
+                "Busy counting", CountingJobHandler.settings(200, 50)).id());
+        assertThat(page.locator("#state-" + id)).hasText("Running");
+        page.waitForFunction("id => { const b = document.getElementById(id); return b && b.value > 0.05; }",
+                "progress-" + id);
+        VaadinPage.click(page, "cancel-" + id);
+        assertThat(page.locator("#state-" + id)).hasText("Cancelled",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(5_000));
+        assertThat(page.locator("#cancel-" + id)).isHidden();
+        assertThat(portal.as(BUSY, () -> portal.bean(JobService.class).find(id).progress())).isLessThan(0.9);
         assertThat(portal.browserErrors()).isEmpty();
         page.context().close();
     }

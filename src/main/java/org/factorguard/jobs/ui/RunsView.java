@@ -30,6 +30,7 @@ import org.factorguard.jobs.service.JobService;
 import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.jobs.widgets.LiveRunFeed;
+import org.factorguard.jobs.widgets.RunActionColumn;
 import org.factorguard.jobs.widgets.LossCurveChart;
 import org.factorguard.jobs.widgets.RunProgressCell;
 import org.factorguard.jobs.widgets.RunStateBadge;
@@ -88,17 +89,22 @@ public class RunsView extends VerticalLayout {
         if (admin) {
             grid.addColumn(JobSummary::ownerName).setHeader("Owner").setAutoWidth(true).setKey("owner");
         }
-        grid.addColumn(r -> r.kind().toLowerCase(Locale.ROOT)).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(r -> r.kind().toLowerCase(Locale.ROOT)).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> new RunStateBadge(r, "")).setHeader("State").setWidth("130px").setFlexGrow(0);
         grid.addComponentColumn(r -> new RunProgressCell(r, "", clock.instant())).setHeader("Progress")
-                .setWidth("220px").setFlexGrow(0);
-        grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true);
+                .setWidth("180px").setFlexGrow(0);
+        grid.addColumn(r -> r.epoch() == null ? "" : String.valueOf(r.epoch())).setHeader("Epoch").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(r -> r.latestLoss() == null ? "" : Formats.number(r.latestLoss(), 5))
-                .setHeader("Latest loss").setAutoWidth(true);
-        grid.addColumn(r -> Formats.dateTimeWithSeconds(r.createdAt())).setHeader("Created").setAutoWidth(true);
+                .setHeader("Latest loss").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> Formats.dateTimeWithSeconds(r.createdAt())).setHeader("Created").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(r -> Formats.duration(r.duration(clock.instant()))).setHeader("Duration")
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("280px").setFlexGrow(0);
+                .setWidth("90px").setFlexGrow(0);
+        RunActionColumn.add(grid, "", "80px", List.of(new RunActionColumn.Action("cancel", "Cancel",
+                "small error tertiary", JobSummary::cancellable, this::cancelShown)),
+                this::shown);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("180px").setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.setDetailsVisibleOnClick(false);
         grid.addSelectionListener(selection -> {
@@ -154,12 +160,6 @@ public class RunsView extends VerticalLayout {
                     "Open the page this run belongs to, where it can be started again");
             row.add(again);
         }
-        if (r.cancellable()) {
-            Button cancel = new Button("Cancel", click -> cancel(r));
-            cancel.setId("cancel-" + r.id());
-            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            row.add(cancel);
-        }
         Button chart = new Button("Loss curve", click -> {
             selectedId = r.id();
             updateChart();
@@ -178,6 +178,14 @@ public class RunsView extends VerticalLayout {
         detail.setId("detail-" + r.id());
         detail.addClassName(r.state() == JobState.FAILED ? "fg-negative" : "fg-muted");
         return detail;
+    }
+
+    private boolean shown(long runId) {
+        return feed.find(runId).isPresent();
+    }
+
+    private void cancelShown(long runId) {
+        feed.find(runId).ifPresent(this::cancel);
     }
 
     private void cancel(JobSummary r) {

@@ -34,6 +34,7 @@ public final class LiveRunFeed {
     private final Comparator<JobSummary> order;
     private final Consumer<List<JobSummary>> view;
     private final Map<Long, JobSummary> shown = new LinkedHashMap<>();
+    private boolean rendered;
     private Runnable unsubscribe;
     private Registration poll;
 
@@ -63,14 +64,29 @@ public final class LiveRunFeed {
 
     /** Re-reads every run from the database and redraws. */
     public void reload() {
-        List<JobSummary> runs = reader.get();
+        reread(true);
+    }
+
+    /**
+     * Re-reads every run and redraws only when something changed: a redraw replaces every row's components, and
+     * one under the user's pointer would swallow a click (the two-second poll).
+     */
+    private void reread(boolean always) {
+        Map<Long, JobSummary> read = new LinkedHashMap<>();
+        reader.get().forEach(r -> read.put(r.id(), r));
+        if (!always && rendered && read.equals(shown)) {
+            return;
+        }
         shown.clear();
-        runs.forEach(r -> shown.put(r.id(), r));
+        shown.putAll(read);
         render();
     }
 
-    /** Shows one changed run (pushed, or returned by an action such as cancel) and redraws. */
+    /** Shows one changed run (pushed, or returned by an action such as cancel) and redraws if it changed. */
     public void apply(JobSummary change) {
+        if (rendered && change.equals(shown.get(change.id()))) {
+            return;
+        }
         shown.put(change.id(), change);
         render();
     }
@@ -81,6 +97,7 @@ public final class LiveRunFeed {
     }
 
     private void render() {
+        rendered = true;
         List<JobSummary> items = new ArrayList<>(shown.values());
         items.sort(order);
         view.accept(items);
@@ -94,7 +111,7 @@ public final class LiveRunFeed {
             }
         });
         ui.setPollInterval(POLL_MILLIS);
-        poll = ui.addPollListener(event -> reload());
+        poll = ui.addPollListener(event -> reread(false));
     }
 
     private void stop(UI ui) {

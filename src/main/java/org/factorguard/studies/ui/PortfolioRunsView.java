@@ -30,6 +30,7 @@ import org.factorguard.identity.service.CurrentUser;
 import org.factorguard.jobs.service.JobState;
 import org.factorguard.jobs.service.JobSummary;
 import org.factorguard.jobs.widgets.LiveRunFeed;
+import org.factorguard.jobs.widgets.RunActionColumn;
 import org.factorguard.jobs.widgets.LossCurveChart;
 import org.factorguard.jobs.widgets.RunProgressCell;
 import org.factorguard.jobs.widgets.RunStateBadge;
@@ -66,6 +67,7 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
     private final H3 chartTitle = new H3();
     private final LossCurveChart lossChart = new LossCurveChart("240px", "epochs trained (all folds and seeds)");
     private final LiveRunFeed feed;
+    private com.vaadin.flow.dom.DomListenerRegistration actionListener;
     private long portfolioId;
 
     public PortfolioRunsView(StudyRunService runs, SettingSweepService sweeps, CurrentUser currentUser, Clock clock) {
@@ -119,7 +121,17 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
                 .setHeader("Latest loss").setAutoWidth(true);
         grid.addColumn(r -> Formats.duration(r.duration(clock.instant()))).setHeader("Duration")
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("220px").setFlexGrow(0);
+        if (actionListener != null) {
+            actionListener.remove();
+        }
+        actionListener = RunActionColumn.add(grid, "run-", "130px", List.of(
+                new RunActionColumn.Action("cancel", "Cancel", "small error tertiary", JobSummary::cancellable,
+                        this::cancel),
+                new RunActionColumn.Action("again", "Run again", "small tertiary",
+                        r -> r.ownerId() == myId && StudyRunService.canRunAgain(r),
+                        run -> queue(() -> runs.runAgain(run)))),
+                run -> feed.find(run).isPresent());
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("130px").setFlexGrow(0);
         grid.setAllRowsVisible(true);
 
         chartCard.removeAll();
@@ -219,6 +231,15 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
+    /** Cancels one of the page's runs (the service checks that it is the user's and a study). */
+    private void cancel(long runId) {
+        try {
+            feed.apply(runs.cancel(runId));
+        } catch (NotFoundException e) {
+            feed.reload();
+        }
+    }
+
     private Component actions(JobSummary r) {
         HorizontalLayout row = new HorizontalLayout();
         row.setAlignItems(Alignment.CENTER);
@@ -226,24 +247,6 @@ public class PortfolioRunsView extends VerticalLayout implements BeforeEnterObse
             Anchor open = new Anchor(r.resultLocation(), "Open report");
             open.setId("run-report-" + r.id());
             row.add(open);
-        }
-        if (r.cancellable()) {
-            Button cancel = new Button("Cancel", click -> {
-                try {
-                    feed.apply(runs.cancel(r.id()));
-                } catch (NotFoundException e) {
-                    feed.reload();
-                }
-            });
-            cancel.setId("run-cancel-" + r.id());
-            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            row.add(cancel);
-        }
-        if (r.ownerId() == myId && StudyRunService.canRunAgain(r)) {
-            Button again = new Button("Run again", click -> queue(() -> runs.runAgain(r.id())));
-            again.setId("run-again-" + r.id());
-            again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            row.add(again);
         }
         return row;
     }
