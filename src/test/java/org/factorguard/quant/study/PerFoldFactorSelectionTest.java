@@ -22,20 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class PerFoldFactorSelectionTest {
 
-    private static final StageProgress QUIET = new StageProgress() {
-        @Override
-        public StudyStage stage() {
-            return StudyStage.SELECTION;
-        }
-
-        @Override
-        public void report(StudyProgress progress) {
-        }
-
-        @Override
-        public void checkCancelled() {
-        }
-    };
+    private static final StageProgress QUIET = QuietStage.of(StudyStage.SELECTION);
 
     private static MarketData market;
     private static StudyConfig config;

@@ -84,7 +84,7 @@ class TearSheetAnalysisTest {
                         plan.folds().getLast().testEnd() - 1),
                 new StudyBacktests(config, TradingData.of(market)).backtester(null).equalWeightUniverse(market,
                         plan.firstTestDay(),
-                        plan.folds().getLast().testEnd() - 1), new NoProgress());
+                        plan.folds().getLast().testEnd() - 1), QuietStage.of(StudyStage.TEAR_SHEETS));
 
         TearSheet.ModelImportance importance = sheet.importanceOf(StudyResult.LINEAR);
         assertThat(importance.factors()).extracting(ImportanceSummary.Aggregate::name)
@@ -116,8 +116,8 @@ class TearSheetAnalysisTest {
                 plan.folds().getLast().testEnd() - 1);
         List<String> notes = new java.util.ArrayList<>();
 
-        TearSheet sheet = analysis.analyseOrNote(new float[1][1], new float[1][1], book, book, new NoProgress(),
-                notes::add);
+        TearSheet sheet = analysis.analyseOrNote(new float[1][1], new float[1][1], book, book,
+                QuietStage.of(StudyStage.TEAR_SHEETS), notes::add);
 
         assertThat(sheet).isNull();
         assertThat(notes).singleElement().asString().contains("could not be computed");
@@ -142,20 +142,5 @@ class TearSheetAnalysisTest {
             }
         }
         return out;
-    }
-
-    private static final class NoProgress implements StageProgress {
-        @Override
-        public StudyStage stage() {
-            return StudyStage.TEAR_SHEETS;
-        }
-
-        @Override
-        public void report(StudyProgress progress) {
-        }
-
-        @Override
-        public void checkCancelled() {
-        }
     }
 }
