@@ -340,10 +340,10 @@ class DatasetServiceIT {
                 .isEqualTo(2);
         DatasetSummary builtIn = catalog.builtIn().orElseThrow();
         assertThat(builtIn.id()).isEqualTo(id).isNotEqualTo(legacy);
-        assertThat(builtIn.name()).isEqualTo("Built-in synthetic market (generator v2, seed 20250101)")
+        assertThat(builtIn.name()).isEqualTo("Built-in synthetic market (generator v3, seed 20250108)")
                 .isEqualTo(BuiltInMarket.name());
         assertThat(builtIn.versionNumber()).as("a new dataset, not a new version of the old one").isEqualTo(1);
-        assertThat(builtIn.source()).contains("generator v2");
+        assertThat(builtIn.source()).contains("generator v3");
         DatasetSummary legacyAfter = catalog.find(legacy).orElseThrow();
         assertThat(legacyAfter).usingRecursiveComparison().isEqualTo(legacyBefore);
         assertThat(DatasetHash.of(catalog.load(legacy))).isEqualTo(legacyBefore.contentHash());

@@ -52,7 +52,7 @@ public class BuiltInMarket {
         this.properties = properties;
     }
 
-    /** The current built-in market's name, e.g. {@code "Built-in synthetic market (generator v2, seed 20250101)"}. */
+    /** The current built-in market's name, e.g. {@code "Built-in synthetic market (generator v3, seed 20250108)"}. */
     public static String name() {
         return SyntheticMarket.label(SyntheticMarketConfig.defaults());
     }
