@@ -17,11 +17,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Agreement of the regime dating with the built-in market's true regimes, per seed (the default seed, then 1 to
- * 10): Cohen's κ and the share of equal days for the ex-post and the causal view, against the majority baseline
- * ("always the truth's most frequent regime"); over the default study's period (the return days of its backtest,
- * as the study slices them) and over the whole sample. Also the truth's spells per regime (count and median length
- * in trading days), since no dating recovers spells of a few weeks. Not part of the default run; run it with
- * {@code mvn -o test -Dtest=RegimeDatingBenchmark}.
+ * 10, or to {@code -Dregimes.seeds=N}): Cohen's κ and the share of equal days for the ex-post and the causal view,
+ * against the majority baseline ("always the truth's most frequent regime"); over the default study's period (the
+ * return days of its backtest, as the study slices them) and over the whole sample. Also the truth's spells per
+ * regime (count and median length in trading days), since no dating recovers spells of a few weeks. Not part of
+ * the default run; run it with {@code mvn -o test -Dtest=RegimeDatingBenchmark}.
  */
 @EnabledIfSystemProperty(named = "test", matches = ".*RegimeDatingBenchmark.*",
         disabledReason = "benchmark: run with -Dtest=RegimeDatingBenchmark")
@@ -62,7 +62,12 @@ class RegimeDatingBenchmark {
                 + "baseline %");
         List<Row> study = new ArrayList<>();
         List<Row> whole = new ArrayList<>();
-        long[] seeds = {SyntheticMarketConfig.DEFAULT_SEED, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        int others = Integer.getInteger("regimes.seeds", 10);
+        long[] seeds = new long[others + 1];
+        seeds[0] = SyntheticMarketConfig.DEFAULT_SEED;
+        for (int k = 1; k <= others; k++) {
+            seeds[k] = k;
+        }
         for (long seed : seeds) {
             long t0 = System.nanoTime();
             MarketData market = SyntheticMarket.generate(SyntheticMarketConfig.defaults().withSeed(seed));
@@ -88,7 +93,7 @@ class RegimeDatingBenchmark {
                     s.format(), w.format(), spells(truth), dated.exPostPhases().size(), (t1 - t0) / 1e9,
                     (t2 - t1) / 1e6);
         }
-        System.out.printf(Locale.ROOT, "mean over seeds 1-10: study %s | whole %s%n",
+        System.out.printf(Locale.ROOT, "mean over seeds 1-" + others + ": study %s | whole %s%n",
                 Row.mean(study.subList(1, study.size())).format(), Row.mean(whole.subList(1, whole.size())).format());
     }
 
