@@ -41,8 +41,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Per seed (quick): the default study's factors, labels, walk-forward and linear model, and a long-only
  * top-quintile equal-weight portfolio of its predictions rebalanced monthly without costs. Then the full
  * default study ({@link StudyConfig#defaults()}) on the default seed, or on every seed with
- * {@code -Dcalibration.full=all}: both models' Rank IC and the risk-constrained model portfolios' Sharpe
- * before costs (net returns with each rebalance's cost added back) and after.
+ * {@code -Dcalibration.full=all}: both models' Rank IC, the risk-constrained model portfolios' Sharpe
+ * before costs (net returns with each rebalance's cost added back) and after, with and without the drawdown
+ * overlay, and the regime dating's agreement and Cohen's κ; last, issue 15's targets for each fully studied seed,
+ * each with its value and "in range" or "MISSED".
  *
  * <p>Not part of the test command; run {@code ./mvnw -B -q test -Dtest=CalibrationBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} (seeds: {@code -Dcalibration.seeds=20250101,1,2}), or its
@@ -71,6 +73,7 @@ class CalibrationBenchmark {
             full.add(studyFigures(seed));
         }
         printFull(full);
+        printTargets(quick, full);
         assertThat(quick).allSatisfy(f -> assertThat(f.linearRankIc()).isFinite());
     }
 
@@ -101,6 +104,14 @@ class CalibrationBenchmark {
                 printFull(full.subList(full.size() - 1, full.size()));
             }
             printFull(full);
+            printTargets(quick, full);
+        }
+    }
+
+    private static void printTargets(List<SeedFigures> quick, List<StudyFigures> full) {
+        for (StudyFigures study : full) {
+            quick.stream().filter(q -> q.seed() == study.seed()).findFirst()
+                    .ifPresent(market -> printTargets(market, study));
         }
     }
 
@@ -141,7 +152,7 @@ class CalibrationBenchmark {
     record StudyFigures(long seed, double linearRankIc, double lstmRankIc, double linearGrossSharpe,
                         double lstmGrossSharpe, double linearNetSharpe, double lstmNetSharpe, double equalWeightSharpe,
                         double indexSharpe, double regimeAgreement, double seconds, double linearWithoutSharpe,
-                        double lstmWithoutSharpe, double linearExposure, double lstmExposure) {
+                        double lstmWithoutSharpe, double linearExposure, double lstmExposure, double regimeKappa) {
     }
 
     /** Facts of the market alone (no model): index figures over the whole data, regime shares out of sample. */
@@ -272,7 +283,8 @@ class CalibrationBenchmark {
                 withoutOverlaySharpe(result.portfolio(StudyResult.LINEAR)),
                 withoutOverlaySharpe(result.portfolio(StudyResult.LSTM)),
                 averageExposure(result.portfolio(StudyResult.LINEAR)),
-                averageExposure(result.portfolio(StudyResult.LSTM)));
+                averageExposure(result.portfolio(StudyResult.LSTM)),
+                result.regimes().dating().exPostAgreement().kappa());
     }
 
     private static double withoutOverlaySharpe(StudyResult.Portfolio p) {
@@ -348,18 +360,43 @@ class CalibrationBenchmark {
 
     static void printFull(List<StudyFigures> figures) {
         System.out.println("\nFull default study (StudyConfig.defaults()): risk-constrained model portfolios");
-        System.out.printf(Locale.ROOT, "%-9s %8s %8s %9s %9s %9s %9s %7s %7s %7s %6s | %7s %8s %6s %6s%n", "seed",
-                "lin RIC", "LSTM RIC", "lin gross", "LSTM grs", "lin net", "LSTM net", "EW", "index", "regime", "s",
-                "lin w/o", "LSTM w/o", "lin x", "LSTM x");
+        System.out.printf(Locale.ROOT, "%-9s %8s %8s %9s %9s %9s %9s %7s %7s %7s %5s %6s | %7s %8s %6s %6s%n",
+                "seed", "lin RIC", "LSTM RIC", "lin gross", "LSTM grs", "lin net", "LSTM net", "EW", "index",
+                "regime", "kappa", "s", "lin w/o", "LSTM w/o", "lin x", "LSTM x");
         for (StudyFigures f : figures) {
             System.out.printf(Locale.ROOT,
-                    "%-9d %8.4f %8.4f %9.2f %9.2f %9.2f %9.2f %7.2f %7.2f %6.1f%% %6.1f | %7.2f %8.2f %6.2f %6.2f%n",
+                    "%-9d %8.4f %8.4f %9.2f %9.2f %9.2f %9.2f %7.2f %7.2f %6.1f%% %5.2f %6.1f | %7.2f %8.2f %6.2f"
+                            + " %6.2f%n",
                     f.seed(), f.linearRankIc(), f.lstmRankIc(), f.linearGrossSharpe(), f.lstmGrossSharpe(),
                     f.linearNetSharpe(), f.lstmNetSharpe(), f.equalWeightSharpe(), f.indexSharpe(),
-                    100 * f.regimeAgreement(), f.seconds(), f.linearWithoutSharpe(), f.lstmWithoutSharpe(),
-                    f.linearExposure(), f.lstmExposure());
+                    100 * f.regimeAgreement(), f.regimeKappa(), f.seconds(), f.linearWithoutSharpe(),
+                    f.lstmWithoutSharpe(), f.linearExposure(), f.lstmExposure());
         }
         System.out.println("w/o = the same decisions without the drawdown overlay (net); x = average exposure");
+    }
+
+    /**
+     * Issue 15's targets for one seed's default study, each with its value and whether it is in range (the table
+     * "The default study against the targets" of docs/calibration.md).
+     */
+    static void printTargets(SeedFigures market, StudyFigures study) {
+        System.out.println("\nTargets, seed " + study.seed() + " (docs/calibration.md)");
+        target("linear model's out-of-sample 20-day Rank IC", "0.02-0.06", study.linearRankIc(), 0.02, 0.06);
+        target("linear portfolio, Sharpe before costs", "0.4-1.2", study.linearGrossSharpe(), 0.4, 1.2);
+        target("LSTM portfolio, Sharpe before costs", "0.4-1.2", study.lstmGrossSharpe(), 0.4, 1.2);
+        target("linear portfolio without the overlay, Sharpe net", "0.4-1.2", study.linearWithoutSharpe(), 0.4, 1.2);
+        target("LSTM portfolio without the overlay, Sharpe net", "0.4-1.2", study.lstmWithoutSharpe(), 0.4, 1.2);
+        target("index Sharpe over the whole data", "0.2-0.8", market.indexSharpe(), 0.2, 0.8);
+        target("index volatility a year", "0.15-0.25", market.indexVolatility(), 0.15, 0.25);
+        target("index maximum drawdown", "-0.55 to -0.25", market.indexMaxDrawdown(), -0.55, -0.25);
+        target("largest |drift| of a sideways spell a year", "<= 0.05", market.maxAbsSidewaysDrift(), 0, 0.05);
+        target("regime dating, agreement on the study's days", ">= 0.75", study.regimeAgreement(), 0.75, 1);
+        target("regime dating, Cohen's kappa on the study's days", ">= 0.5", study.regimeKappa(), 0.5, 1);
+    }
+
+    private static void target(String figure, String range, double value, double low, double high) {
+        boolean in = value >= low && value <= high;
+        System.out.printf(Locale.ROOT, "  %-52s %-15s %8.4f  %s%n", figure, range, value, in ? "in range" : "MISSED");
     }
 
     private static String range(double[] values, double scale, String format) {
