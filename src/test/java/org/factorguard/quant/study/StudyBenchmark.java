@@ -49,6 +49,7 @@ class StudyBenchmark {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long cpuStart = processCpuNanos();
         long[] cpuMark = {cpuStart};
+        java.util.Map<StudyStage, Long> stageMillis = new java.util.EnumMap<>(StudyStage.class);
         StudyResult result = Study.standard().run(market, config, new StudyProgressListener() {
             @Override
             public void onStageFinished(StudyStage stage, long millis) {
@@ -56,6 +57,7 @@ class StudyBenchmark {
                 System.out.printf(Locale.ROOT, "stage %-32s %8.2f s wall %8.2f s CPU%n", stage.displayName(),
                         millis / 1000.0, (cpu - cpuMark[0]) / 1e9);
                 cpuMark[0] = cpu;
+                stageMillis.merge(stage, millis, Long::sum);
             }
 
             @Override
@@ -66,6 +68,14 @@ class StudyBenchmark {
             }
         }, CancellationToken.NEVER);
         long done = System.nanoTime();
+        // The progress bar's weights against the measured shares (StudyStage's comment quotes the last measurement).
+        double stagesTotal = stageMillis.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder shares = new StringBuilder("stage share of wall time % (progress weight %):");
+        for (StudyStage stage : StudyStage.values()) {
+            shares.append(String.format(Locale.ROOT, " %s %.1f (%d);", stage.name().toLowerCase(Locale.ROOT),
+                    100 * stageMillis.getOrDefault(stage, 0L) / stagesTotal, stage.weight()));
+        }
+        System.out.println(shares);
         System.out.printf(Locale.ROOT, "%d processors, load average %.2f before and %.2f after, LSTM %s%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
