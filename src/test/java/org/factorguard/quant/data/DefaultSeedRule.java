@@ -68,7 +68,7 @@ public final class DefaultSeedRule {
         return judge(SyntheticMarket.generate(SyntheticMarketConfig.defaults().withSeed(seed)), seed);
     }
 
-    static Verdict judge(MarketData market, long seed) {
+    public static Verdict judge(MarketData market, long seed) {
         double[] index = market.marketIndex();
         double[] r = new double[index.length - 1];
         for (int t = 1; t < index.length; t++) {
@@ -90,27 +90,16 @@ public final class DefaultSeedRule {
         Regime[] truth = market.trueRegimes();
         double maxSidewaysDrift = 0;
         double shallowestBear = Double.NaN;
-        int start = 0;
-        for (int t = 1; t <= truth.length; t++) {
-            if (t < truth.length && truth[t] == truth[start]) {
+        for (TrueSpells.Move spell : TrueSpells.of(market)) {
+            if (spell.cut()) {
                 continue;
             }
-            boolean cut = t == truth.length;
-            int anchor = Math.max(start - 1, 0);
-            if (!cut && truth[start] == Regime.SIDEWAYS) {
-                double drift = Math.log(index[t - 1] / index[anchor]) * 252.0 / (t - start);
-                maxSidewaysDrift = Math.max(maxSidewaysDrift, Math.abs(drift));
-            }
-            if (!cut && truth[start] == Regime.BEAR) {
-                double peak = index[anchor];
-                double fall = 0;
-                for (int d = anchor; d < t; d++) {
-                    peak = Math.max(peak, index[d]);
-                    fall = Math.min(fall, index[d] / peak - 1);
-                }
+            if (spell.regime() == Regime.SIDEWAYS) {
+                maxSidewaysDrift = Math.max(maxSidewaysDrift, Math.abs(spell.annualDrift()));
+            } else if (spell.regime() == Regime.BEAR) {
+                double fall = spell.peakToTrough();
                 shallowestBear = Double.isNaN(shallowestBear) ? fall : Math.max(shallowestBear, fall);
             }
-            start = t;
         }
         if (maxSidewaysDrift > 0.05) {
             failures.add("a sideways spell drifts more than 5 % a year");

@@ -192,7 +192,7 @@ class SyntheticMarketTest {
     @Test
     void sideways_spells_are_really_sideways() {
         for (Map.Entry<Long, MarketData> e : MARKETS.entrySet()) {
-            for (SpellMove s : spellMoves(e.getValue())) {
+            for (TrueSpells.Move s : TrueSpells.of(e.getValue())) {
                 if (s.regime() == Regime.SIDEWAYS) {
                     assertThat(Math.abs(s.annualDrift())).as("seed %d sideways spell from day %d (%d days)",
                             e.getKey(), s.start(), s.length()).isLessThanOrEqualTo(0.05);
@@ -208,7 +208,8 @@ class SyntheticMarketTest {
         // (v2, same 40 seeds: 50 of 87 spells spanned more than 15 %, the widest 69 %)
         List<Double> ranges = new ArrayList<>();
         for (long seed = 1; seed <= 40; seed++) {
-            for (SpellMove s : spellMoves(SyntheticMarket.generate(SyntheticMarketConfig.defaults().withSeed(seed)))) {
+            MarketData m = SyntheticMarket.generate(SyntheticMarketConfig.defaults().withSeed(seed));
+            for (TrueSpells.Move s : TrueSpells.of(m)) {
                 if (s.regime() == Regime.SIDEWAYS) {
                     ranges.add(Math.expm1(s.range()));
                 }
@@ -226,7 +227,7 @@ class SyntheticMarketTest {
         List<Double> bearFalls = new ArrayList<>();
         List<Double> bullDrifts = new ArrayList<>();
         for (MarketData m : MARKETS.values()) {
-            for (SpellMove s : spellMoves(m)) {
+            for (TrueSpells.Move s : TrueSpells.of(m)) {
                 if (s.regime() == Regime.BEAR) {
                     bearFalls.add(s.peakToTrough());
                 } else if (s.regime() == Regime.BULL) {
@@ -399,38 +400,6 @@ class SyntheticMarketTest {
         double[] ic = dailyRankIc(market, noise, 0, market.dayCount());
         System.out.printf("noise: mean Rank IC %.4f, t %.2f%n", new Mean().evaluate(ic), tStat(ic));
         assertThat(Math.abs(tStat(ic))).isLessThan(3);
-    }
-
-    /** The index's move over one true-regime spell, from the close before it to its last close. */
-    private record SpellMove(Regime regime, int start, int length, double annualDrift, double peakToTrough,
-                             double range) {
-    }
-
-    private static List<SpellMove> spellMoves(MarketData m) {
-        Regime[] regimes = m.trueRegimes();
-        double[] index = m.marketIndex();
-        List<SpellMove> out = new ArrayList<>();
-        int start = 0;
-        for (int t = 1; t <= regimes.length; t++) {
-            if (t == regimes.length || regimes[t] != regimes[start]) {
-                int anchor = Math.max(start - 1, 0);
-                int last = t - 1;
-                double peak = index[anchor];
-                double fall = 0;
-                double high = index[anchor];
-                double low = index[anchor];
-                for (int d = anchor; d <= last; d++) {
-                    peak = Math.max(peak, index[d]);
-                    fall = Math.min(fall, index[d] / peak - 1);
-                    high = Math.max(high, index[d]);
-                    low = Math.min(low, index[d]);
-                }
-                double drift = Math.log(index[last] / index[anchor]) * 252.0 / (last - anchor);
-                out.add(new SpellMove(regimes[start], start, t - start, drift, fall, Math.log(high / low)));
-                start = t;
-            }
-        }
-        return out;
     }
 
     private static double[][] earningsYield(MarketData m) {

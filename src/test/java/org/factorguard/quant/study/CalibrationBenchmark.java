@@ -13,10 +13,12 @@ import java.util.Map;
 import org.factorguard.quant.backtest.Backtester;
 import org.factorguard.quant.backtest.RebalanceFrequency;
 import org.factorguard.quant.backtest.WeightPolicy;
+import org.factorguard.quant.data.DefaultSeedRule;
 import org.factorguard.quant.data.MarketData;
 import org.factorguard.quant.data.Regime;
 import org.factorguard.quant.data.SyntheticMarket;
 import org.factorguard.quant.data.SyntheticMarketConfig;
+import org.factorguard.quant.data.TrueSpells;
 import org.factorguard.quant.factors.FactorLibrary;
 import org.factorguard.quant.factors.FactorPanel;
 import org.factorguard.quant.factors.FactorPanelBuilder;
@@ -79,7 +81,7 @@ class CalibrationBenchmark {
 
     /**
      * {@code quick [seeds…]} or {@code full [seeds…]} (no seeds = {@link #SEEDS}), or {@code scan first count}:
-     * index figures and out-of-sample regime shares of seeds first, first + 1, …
+     * the default-seed rule's verdict (index figures, spells, out-of-sample regime shares) of seeds first, first + 1, …
      */
     public static void main(String[] args) {
         String mode = args.length == 0 ? "quick" : args[0];
@@ -115,15 +117,11 @@ class CalibrationBenchmark {
         }
     }
 
-    /** Spell facts of one seed: length, regime and the index's log change over it. */
-    record SpellFigures(Regime regime, int start, int length, double annualDrift, double peakToTrough) {
-    }
-
     record SeedFigures(long seed, double linearRankIc, double linearRankIcir, double topQuintileSharpe,
                        double topQuintileReturn, double equalWeightSharpe, double equalWeightReturn,
                        double oosIndexSharpe, double oosIndexReturn, double indexSharpe, double indexVolatility,
                        double indexMaxDrawdown, double indexReturn, Map<Regime, Double> regimeShares,
-                       List<SpellFigures> spells, double seconds) {
+                       List<TrueSpells.Move> spells, double seconds) {
 
         double maxAbsSidewaysDrift() {
             return spells.stream().filter(s -> s.regime() == Regime.SIDEWAYS)
@@ -131,13 +129,13 @@ class CalibrationBenchmark {
         }
 
         double shallowestBear() {
-            return spells.stream().filter(s -> s.regime() == Regime.BEAR).mapToDouble(SpellFigures::peakToTrough)
+            return spells.stream().filter(s -> s.regime() == Regime.BEAR).mapToDouble(TrueSpells.Move::peakToTrough)
                     .max().orElse(Double.NaN);
         }
 
         String spellSummary() {
             StringBuilder b = new StringBuilder();
-            for (SpellFigures s : spells) {
+            for (TrueSpells.Move s : spells) {
                 b.append(String.format(Locale.ROOT, " %s%d(%+.0f%%)", s.regime().label().substring(0, 2), s.length(),
                         100 * (s.regime() == Regime.BEAR ? s.peakToTrough() : s.annualDrift())));
             }
@@ -155,26 +153,10 @@ class CalibrationBenchmark {
                         double lstmWithoutSharpe, double linearExposure, double lstmExposure, double regimeKappa) {
     }
 
-    /** Facts of the market alone (no model): index figures over the whole data, regime shares out of sample. */
+    /** Facts of the market alone (no model): the default-seed rule's verdict and the true spells. */
     static String marketFacts(long seed) {
         MarketData market = SyntheticMarket.generate(SyntheticMarketConfig.defaults().withSeed(seed));
-        WalkForwardPlan plan = WalkForwardPlan.over(StudyConfig.defaults().effectiveWalkForward(), 0,
-                market.dayCount());
-        double[] index = market.marketIndex();
-        double[] r = new double[index.length - 1];
-        for (int t = 1; t < index.length; t++) {
-            r[t - 1] = index[t] / index[t - 1] - 1;
-        }
-        Map<Regime, Double> oos = new EnumMap<>(Regime.class);
-        int from = plan.firstTestDay() + 1;
-        for (int t = from; t < market.dayCount(); t++) {
-            oos.merge(market.trueRegimes()[t], 1.0 / (market.dayCount() - from), Double::sum);
-        }
-        return String.format(Locale.ROOT, "%d index Sharpe %.2f vol %.1f%% MDD %.1f%%; out of sample bull %.0f%% "
-                        + "bear %.0f%% sideways %.0f%%", seed, PerformanceMetrics.sharpe(r),
-                100 * PerformanceMetrics.annualVolatility(r), 100 * PerformanceMetrics.maxDrawdown(r),
-                100 * oos.getOrDefault(Regime.BULL, 0.0), 100 * oos.getOrDefault(Regime.BEAR, 0.0),
-                100 * oos.getOrDefault(Regime.SIDEWAYS, 0.0)) + "\n   " + spells(market).stream()
+        return DefaultSeedRule.judge(market, seed).describe() + "\n   " + TrueSpells.of(market).stream()
                 .map(f -> String.format(Locale.ROOT, "%s%d(%+.0f%%)", f.regime().label().substring(0, 2), f.length(),
                         100 * (f.regime() == Regime.BEAR ? f.peakToTrough() : f.annualDrift())))
                 .collect(java.util.stream.Collectors.joining(" "));
@@ -212,35 +194,8 @@ class CalibrationBenchmark {
                 PerformanceMetrics.sharpe(oosIndex), PerformanceMetrics.annualReturn(oosIndex),
                 PerformanceMetrics.sharpe(indexReturns),
                 PerformanceMetrics.annualVolatility(indexReturns), PerformanceMetrics.maxDrawdown(indexReturns),
-                PerformanceMetrics.annualReturn(indexReturns), shares, spells(market),
+                PerformanceMetrics.annualReturn(indexReturns), shares, TrueSpells.of(market),
                 (System.nanoTime() - started) / 1e9);
-    }
-
-    /**
-     * Spells of the true regimes with the index's annualised log drift from the close before the spell to its
-     * last close, and the largest peak-to-trough fall inside that stretch (as a negative fraction).
-     */
-    static List<SpellFigures> spells(MarketData market) {
-        Regime[] regimes = market.trueRegimes();
-        double[] index = market.marketIndex();
-        List<SpellFigures> out = new ArrayList<>();
-        int start = 0;
-        for (int t = 1; t <= regimes.length; t++) {
-            if (t == regimes.length || regimes[t] != regimes[start]) {
-                int anchor = Math.max(start - 1, 0);
-                int last = t - 1;
-                double drift = Math.log(index[last] / index[anchor]) * 252.0 / Math.max(1, last - anchor);
-                double peak = index[anchor];
-                double fall = 0;
-                for (int d = anchor; d <= last; d++) {
-                    peak = Math.max(peak, index[d]);
-                    fall = Math.min(fall, index[d] / peak - 1);
-                }
-                out.add(new SpellFigures(regimes[start], start, t - start, drift, fall));
-                start = t;
-            }
-        }
-        return out;
     }
 
     /** Equal weights on the fifth of the instruments with the highest prediction (as Study's Figure 2 rule). */
@@ -346,7 +301,7 @@ class CalibrationBenchmark {
                 range(figures.stream().mapToDouble(SeedFigures::indexMaxDrawdown).toArray(), 100, "%.1f%%"));
         Map<Regime, List<Integer>> lengths = new EnumMap<>(Regime.class);
         for (SeedFigures f : figures) {
-            List<SpellFigures> spells = f.spells();
+            List<TrueSpells.Move> spells = f.spells();
             for (int k = 0; k < spells.size() - 1; k++) { // the last spell is cut by the end of the data
                 lengths.computeIfAbsent(spells.get(k).regime(), r -> new ArrayList<>()).add(spells.get(k).length());
             }
